@@ -1,0 +1,36 @@
+//! whosaid: turn press-conference transcripts into typed speaker turns.
+//!
+//! The library is the pipeline without the process: [`source`] decodes
+//! bytes, [`parse`] builds the [`model::Transcript`]. The binary adds the
+//! command line, input discovery and printing; nothing in here touches
+//! stdout, stderr, the environment or exit codes.
+
+pub mod model;
+pub mod parse;
+pub mod source;
+
+pub use model::{Role, Transcript, Turn};
+pub use parse::{Diagnostic, Parsed, parse_text};
+pub use source::{InputError, decode};
+
+/// The reference transcript shipped inside the binary, explored when no
+/// input is given.
+pub const BUNDLED_TEXT: &str =
+    include_str!("../data/scio-2021-03-01-industry-and-information-technology.txt");
+
+/// The `source` name of the bundled transcript.
+pub const BUNDLED_SOURCE: &str = "<bundled>";
+
+/// Decode and parse one input: the whole library in one call.
+///
+/// Fails on input that is not text or holds no speaker turns; warnings
+/// (a guessed encoding, a doubtful label) come back in [`Parsed::diagnostics`].
+pub fn parse_bytes(bytes: &[u8], source: &str) -> Result<Parsed, InputError> {
+    let decoded = decode(bytes)?;
+    let mut parsed = parse_text(&decoded.text, source);
+    parsed.diagnostics.splice(0..0, decoded.warnings);
+    if parsed.transcript.turns.is_empty() {
+        return Err(InputError::NoTurns);
+    }
+    Ok(parsed)
+}

@@ -1,0 +1,195 @@
+//! The parsed transcript: plain data types that the parser fills and every
+//! command reads.
+//!
+//! The JSON form of these types is a public interface (documented in
+//! `docs/json.md`, versioned by [`SCHEMA_VERSION`]). This module holds data
+//! and small accessors only: no parsing, no I/O, no printing.
+
+use serde::{Deserialize, Serialize};
+
+/// Version of the JSON schema written by `whosaid export` and friends.
+/// Bump the minor part for added fields, the major part for changed ones.
+pub const SCHEMA_VERSION: &str = "1.0";
+
+/// Who a speaker is at a press conference.
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    /// The moderator: opens, gives the floor, closes.
+    Chair,
+    /// Someone on the podium who answers: a minister, a spokesperson.
+    Official,
+    /// A questioner; `outlet` names the news organisation when known.
+    Journalist,
+    /// An interpreter, an operator, a group, someone unknown.
+    Other,
+}
+
+impl Role {
+    /// The lower-case name used in JSON and on the command line.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Chair => "chair",
+            Role::Official => "official",
+            Role::Journalist => "journalist",
+            Role::Other => "other",
+        }
+    }
+}
+
+impl std::fmt::Display for Role {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for Role {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.to_ascii_lowercase().as_str() {
+            "chair" | "moderator" => Ok(Role::Chair),
+            "official" => Ok(Role::Official),
+            "journalist" | "reporter" => Ok(Role::Journalist),
+            "other" => Ok(Role::Other),
+            _ => Err(format!(
+                "unknown role '{s}' (expected chair, official, journalist or other)"
+            )),
+        }
+    }
+}
+
+/// A whole transcript as parsed from one input.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Default)]
+pub struct Transcript {
+    /// Version of this JSON schema ([`SCHEMA_VERSION`]).
+    pub schema: String,
+    /// Where the text came from: a path, `<stdin>` or `<bundled>`.
+    pub source: String,
+    /// The label style that introduced most turns (see `docs/formats.md`).
+    pub style: String,
+    pub title: Option<String>,
+    pub place: Option<String>,
+    /// ISO 8601 date (`2021-03-01`) when the header gives one.
+    pub date: Option<String>,
+    /// Clock time as printed (`10 a.m.`, `12:07 P.M. EST`).
+    pub time: Option<String>,
+    pub summary: Option<String>,
+    /// The web address the transcript was taken from, when given.
+    pub source_url: Option<String>,
+    pub participants: Vec<Participant>,
+    pub turns: Vec<Turn>,
+    pub exchanges: Vec<Exchange>,
+    /// Translators' credits, photo captions and other trailing lines.
+    pub credits: Vec<SourceLine>,
+    /// Anything that is neither header, turn nor credit, so nothing is lost.
+    pub notes: Vec<Note>,
+    /// Source lines the header fields above were read from.
+    pub header: Vec<HeaderLine>,
+}
+
+impl Transcript {
+    /// Words spoken in all turns.
+    pub fn total_words(&self) -> usize {
+        self.turns.iter().map(|t| t.words).sum()
+    }
+
+    /// The turn with this 1-based index.
+    pub fn turn(&self, index: usize) -> Option<&Turn> {
+        index.checked_sub(1).and_then(|i| self.turns.get(i))
+    }
+}
+
+/// Someone the header lists as taking part.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct Participant {
+    pub name: String,
+    pub role: Role,
+    /// The office or affiliation the header gives.
+    pub title: Option<String>,
+}
+
+/// One speaker turn: a label and everything said until the next label.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct Turn {
+    /// 1-based position in the transcript.
+    pub index: usize,
+    /// Canonical speaker name; `null` for an anonymous reporter (`Q`).
+    pub speaker: Option<String>,
+    /// The label as printed, trimmed.
+    pub label: String,
+    /// Honorific or office printed in the label (`Ms.`, `Secretary`).
+    pub title: Option<String>,
+    pub role: Role,
+    /// News organisation, for journalists.
+    pub outlet: Option<String>,
+    /// The Q&A exchange this turn belongs to.
+    pub exchange: Option<usize>,
+    /// What was said: paragraphs joined by a blank line, stage directions removed.
+    pub text: String,
+    pub paragraphs: usize,
+    /// Unicode words in `text`.
+    pub words: usize,
+    /// 1-based source line of the label.
+    pub line: usize,
+    /// 1-based source line of the last line that belongs to this turn.
+    pub end_line: usize,
+    /// Stage directions inside the turn: laughter, applause, cross-talk.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub events: Vec<Event>,
+    /// The label rule that started this turn (shown by `turns --explain`).
+    pub rule: String,
+}
+
+/// A stage direction kept as data, out of the word counts.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct Event {
+    /// `laughter`, `applause`, `crosstalk`, `inaudible`, `interpretation`,
+    /// `timestamp` or `other`.
+    pub kind: String,
+    pub text: String,
+    pub line: usize,
+}
+
+/// A question and the turns that answer it.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct Exchange {
+    /// 1-based position among the exchanges.
+    pub index: usize,
+    /// The questioner's outlet, when known.
+    pub outlet: Option<String>,
+    /// The questioner's name, when known.
+    pub asked_by: Option<String>,
+    /// Turn index of the question.
+    pub question: usize,
+    /// Turn indexes of the answers, in order (a hand-off included).
+    pub answers: Vec<usize>,
+    /// Distinct names of those who answered, in order of first answer.
+    pub answered_by: Vec<String>,
+}
+
+/// A source line kept verbatim (credits, captions).
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct SourceLine {
+    pub line: usize,
+    pub text: String,
+}
+
+/// A line or block that is neither header, turn nor credit.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct Note {
+    /// `preamble`, `heading`, `markup`, `timestamp`, `end`, `stray`, ...
+    pub kind: String,
+    pub text: String,
+    pub line: usize,
+    pub end_line: usize,
+}
+
+/// Which header field a source line fed.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct HeaderLine {
+    /// `title`, `place`, `date`, `time`, `summary`, `participants`,
+    /// `front_matter`, ...
+    pub field: String,
+    pub line: usize,
+    pub end_line: usize,
+}
