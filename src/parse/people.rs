@@ -411,9 +411,11 @@ mod tests {
             ],
         );
         assert!(names.contains(&"Jen Psaki".to_string()), "{names:?}");
-        assert!(
-            names.contains(&"Alejandro Mayorkas".to_string()),
-            "{names:?}"
+        assert_eq!(
+            complete_name("Mayorkas", &names).as_deref(),
+            Some("Alejandro Mayorkas")
         );
+        assert_eq!(complete_name("PSAKI", &names).as_deref(), Some("Jen Psaki"));
+        assert_eq!(strip_title("THE PRESIDENT"), (None, "THE PRESIDENT"));
     }
 }
