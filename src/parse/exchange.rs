@@ -28,29 +28,23 @@ fn asks(turn: &Turn) -> bool {
 /// Give a role to each turn whose role is still unknown (`None`), from the
 /// conversation's structure. `has_roster` says the header listed the
 /// people on the podium: then anyone else is a questioner.
-pub fn infer_roles(turns: &mut [Turn], unknown: &[bool], has_roster: bool) {
-    if !unknown.iter().any(|u| *u) {
+pub fn infer_roles(turns: &mut [Turn], unknown: &[Option<Role>], has_roster: bool) {
+    if unknown.iter().all(Option::is_none) {
         return;
     }
     // Per speaker: turns, turns that ask, words.
     let mut stats: HashMap<String, (usize, usize, usize)> = HashMap::new();
-    for (t, _) in turns.iter().zip(unknown).filter(|(_, u)| **u) {
+    for (t, _) in turns.iter().zip(unknown).filter(|(_, u)| u.is_some()) {
         let s = stats.entry(who(t)).or_default();
         s.0 += 1;
         s.1 += asks(t) as usize;
         s.2 += t.words;
     }
     for (t, u) in turns.iter_mut().zip(unknown) {
-        if !*u {
-            continue;
-        }
+        let Some(fallback) = *u else { continue };
         let s = stats[&who(t)];
         let questioner = s.1 * 2 >= s.0 && s.1 > 0;
-        t.role = if has_roster || questioner {
-            Role::Journalist
-        } else {
-            Role::Official
-        };
+        t.role = if has_roster || questioner { Role::Journalist } else { fallback };
         t.rule.push_str(if has_roster {
             "; role: not in the header's list of officials, so a questioner"
         } else if questioner {

@@ -299,7 +299,7 @@ fn ends_sentence(text: &str) -> bool {
 }
 
 /// `Name, title` (or `Name – title`, `Name (title)`) when `Name` reads as a name.
-fn participant(text: &str) -> Option<(String, Option<String>)> {
+pub fn participant(text: &str) -> Option<(String, Option<String>)> {
     let (name, title) = if let Some((n, t)) = text.split_once(',') {
         (n.trim(), Some(t.trim()))
     } else if let Some((n, t)) = text

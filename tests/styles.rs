@@ -1,0 +1,99 @@
+//! Every transcript layout in `tests/fixtures/styles/` parses to exactly the
+//! turns a careful reader lists in its `.expected.tsv` (line, label,
+//! speaker, role, outlet): no turn too many, none too few.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/styles");
+
+fn fixtures() -> Vec<(PathBuf, PathBuf)> {
+    let mut out = Vec::new();
+    for entry in fs::read_dir(DIR).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_str().unwrap().to_string();
+        if let Some(stem) = name.strip_suffix(".expected.tsv") {
+            let text = ["txt", "md"]
+                .iter()
+                .map(|ext| Path::new(DIR).join(format!("{stem}.{ext}")))
+                .find(|p| p.exists())
+                .unwrap_or_else(|| panic!("no transcript for {name}"));
+            out.push((text, path));
+        }
+    }
+    out.sort();
+    assert!(out.len() >= 15, "fixtures missing: {}", out.len());
+    out
+}
+
+/// Rows as `line\tlabel\tspeaker\trole\toutlet`.
+fn actual_rows(path: &Path) -> Vec<String> {
+    let bytes = fs::read(path).unwrap();
+    let parsed = whosaid::parse_bytes(&bytes, &path.display().to_string())
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    parsed
+        .transcript
+        .turns
+        .iter()
+        .map(|t| {
+            format!(
+                "{}\t{}\t{}\t{}\t{}",
+                t.line,
+                t.label,
+                t.speaker.as_deref().unwrap_or(""),
+                t.role,
+                t.outlet.as_deref().unwrap_or("")
+            )
+        })
+        .collect()
+}
+
+fn expected_rows(path: &Path) -> Vec<String> {
+    let text = fs::read_to_string(path).unwrap();
+    let mut lines = text.lines();
+    assert_eq!(lines.next(), Some("line\tlabel\tspeaker\trole\toutlet"));
+    lines
+        .filter(|l| !l.is_empty())
+        .map(|l| {
+            let mut cols: Vec<&str> = l.split('\t').collect();
+            cols.resize(5, "");
+            cols.join("\t")
+        })
+        .collect()
+}
+
+/// A readable diff of the rows that differ.
+fn diff(expected: &[String], actual: &[String]) -> String {
+    let mut out = String::new();
+    for e in expected {
+        if !actual.contains(e) {
+            out.push_str(&format!("  - {e}\n"));
+        }
+    }
+    for a in actual {
+        if !expected.contains(a) {
+            out.push_str(&format!("  + {a}\n"));
+        }
+    }
+    out
+}
+
+#[test]
+fn every_style_fixture_parses_to_its_expected_turns() {
+    let mut failures = String::new();
+    for (text, expected) in fixtures() {
+        let want = expected_rows(&expected);
+        let got = actual_rows(&text);
+        if want != got {
+            failures.push_str(&format!("{}:\n{}", text.display(), diff(&want, &got)));
+        }
+    }
+    assert!(failures.is_empty(), "turns differ (- expected, + parsed):\n{failures}");
+}
+
+#[test]
+fn crlf_bom_copy_parses_like_its_plain_source() {
+    let plain = actual_rows(&Path::new(DIR).join("inline-no-header.txt"));
+    let dirty = actual_rows(&Path::new(DIR).join("hygiene-crlf-bom.txt"));
+    assert_eq!(plain, dirty);
+}
