@@ -488,6 +488,10 @@ pub fn parse(lines: &[Line<'_>]) -> Header {
             end_line: block.last(),
         });
     }
+    // A title often carries the date (`..., 11 JULY 2023`).
+    if header.date.is_none() {
+        header.date = header.title.as_deref().and_then(find_date).map(|d| d.0);
+    }
     header
 }
 

@@ -248,7 +248,6 @@ pub fn role_of_word(label: &str) -> Option<Role> {
         | "reporter"
         | "journalist"
         | "press"
-        | "audience"
         | "audience member"
         | "audience question"
         | "participant"
@@ -280,6 +279,7 @@ pub fn role_of_word(label: &str) -> Option<Role> {
         | "the chair"
         | "coordinator" => Role::Chair,
         "interpreter"
+        | "audience"
         | "translator"
         | "the interpreter"
         | "voice"
@@ -372,7 +372,15 @@ pub fn is_anonymous(label: &str) -> bool {
         || base.starts_with("unknown")
         || matches!(
             base.as_str(),
-            "speaker" | "male speaker" | "female speaker" | "man" | "woman" | "voice" | "participant" | "panelist" | "member"
+            "speaker"
+                | "male speaker"
+                | "female speaker"
+                | "man"
+                | "woman"
+                | "voice"
+                | "participant"
+                | "panelist"
+                | "member"
         )
 }
 

@@ -413,7 +413,11 @@ pub fn parse_text(text: &str, source: &str) -> Parsed {
             (None, None) => (None, ""),
         };
         let anonymous = id.speaker.is_none() && id.outlet.is_none();
-        unknown_role.push(role.is_none().then_some(if anonymous { Role::Other } else { Role::Official }));
+        unknown_role.push(role.is_none().then_some(if anonymous {
+            Role::Other
+        } else {
+            Role::Official
+        }));
         let mut rule = acc.rule.to_string();
         if !role_rule.is_empty() {
             rule.push_str("; ");
@@ -447,16 +451,52 @@ pub fn parse_text(text: &str, source: &str) -> Parsed {
         &unknown_role,
         !transcript.participants.is_empty(),
     );
+    exchange::infer_chairs(&mut turns);
     exchange::apply_handoffs(&mut turns);
     transcript.exchanges = exchange::build(&mut turns);
     transcript.style = style_of(&labels);
     transcript.turns = turns;
+    keep_unplaced_lines(&lines, &mut transcript);
     transcript.notes.sort_by_key(|n| n.line);
     diags.extend(review(&transcript));
     diags.sort_by_key(|d| d.line);
     Parsed {
         transcript,
         diagnostics: diags,
+    }
+}
+
+/// Every non-blank line that no header field, turn or credit claimed
+/// becomes a note (`markup` for page breaks, `stray` otherwise), so nothing
+/// is ever lost.
+fn keep_unplaced_lines(lines: &[Line<'_>], t: &mut Transcript) {
+    let mut placed = vec![false; lines.len() + 2];
+    let mut mark = |from: usize, to: usize| {
+        for n in from..=to.min(lines.len()) {
+            placed[n] = true;
+        }
+    };
+    for h in &t.header {
+        mark(h.line, h.end_line);
+    }
+    for turn in &t.turns {
+        mark(turn.line, turn.end_line);
+    }
+    for c in &t.credits {
+        mark(c.line, c.line);
+    }
+    for n in &t.notes {
+        mark(n.line, n.end_line);
+    }
+    for line in lines {
+        if !line.is_blank() && !placed[line.no] {
+            t.notes.push(Note {
+                kind: if line.markup { "markup" } else { "stray" }.into(),
+                text: line.text.to_string(),
+                line: line.no,
+                end_line: line.no,
+            });
+        }
     }
 }
 
@@ -470,7 +510,13 @@ fn resolve_short_labels(turns: &mut [Turn], unknown_role: &mut [Option<Role>]) {
             t.speaker
                 .as_ref()
                 .filter(|s| s.split_whitespace().count() >= 2)
-                .map(|s| (s.clone(), t.outlet.clone(), unknown.is_none().then_some(t.role)))
+                .map(|s| {
+                    (
+                        s.clone(),
+                        t.outlet.clone(),
+                        unknown.is_none().then_some(t.role),
+                    )
+                })
         })
         .collect();
     let names = people::Declared {
@@ -506,8 +552,13 @@ fn resolve_short_labels(turns: &mut [Turn], unknown_role: &mut [Option<Role>]) {
 fn complete_from_body(turns: &mut [Turn]) {
     let mut resolved: HashMap<String, Option<String>> = HashMap::new();
     for i in 0..turns.len() {
-        let Some(short) = turns[i].speaker.clone() else { continue };
-        if short.split_whitespace().count() != 1 || lexicon::is_role_word(&short) || short.chars().count() < 2 {
+        let Some(short) = turns[i].speaker.clone() else {
+            continue;
+        };
+        if short.split_whitespace().count() != 1
+            || lexicon::is_role_word(&short)
+            || short.chars().count() < 2
+        {
             continue;
         }
         let full = resolved
@@ -519,7 +570,9 @@ fn complete_from_body(turns: &mut [Turn]) {
             .clone();
         if let Some(full) = full {
             turns[i].speaker = Some(full);
-            turns[i].rule.push_str("; speaker: given name found in the transcript");
+            turns[i]
+                .rule
+                .push_str("; speaker: given name found in the transcript");
         }
     }
 }
