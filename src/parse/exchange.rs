@@ -161,8 +161,7 @@ pub fn handoff(text: &str) -> Option<(String, String)> {
 /// them until whoever gave the floor (or a chair) speaks again.
 pub fn apply_handoffs(turns: &mut [Turn]) {
     let mut current: Option<(String, String, String)> = None;
-    for i in 0..turns.len() {
-        let t = &turns[i];
+    for t in turns.iter_mut() {
         if t.role != Role::Journalist {
             let giver = who(t);
             let ends = t.role == Role::Chair || current.as_ref().is_some_and(|c| c.2 == giver);
@@ -180,7 +179,6 @@ pub fn apply_handoffs(turns: &mut [Turn]) {
         if t.speaker.is_some() || t.outlet.is_some() {
             continue;
         }
-        let t = &mut turns[i];
         t.outlet = Some(outlet.clone());
         t.speaker = Some(name.clone());
         t.rule

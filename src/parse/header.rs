@@ -366,7 +366,6 @@ pub fn parse(lines: &[Line<'_>]) -> Header {
             end_line: last,
         });
     };
-    let n = blocks.len();
     for (bi, block) in blocks.iter().enumerate() {
         // Split a block line by line when it opens with a field keyword.
         let first_text = block.lines[0].text.as_ref();
@@ -476,7 +475,7 @@ pub fn parse(lines: &[Line<'_>]) -> Header {
             claim("place", block.first(), block.last(), &mut header);
             continue;
         }
-        if header.summary.is_none() && words >= 12 && ends_sentence(&text) && bi + 1 <= n {
+        if header.summary.is_none() && words >= 12 && ends_sentence(&text) {
             header.summary = Some(text);
             claim("summary", block.first(), block.last(), &mut header);
             continue;

@@ -121,7 +121,7 @@ fn find_labels<'a>(
     }
     // A heading line (`On the Korean Peninsula`) alone above a label.
     let heading_above = |i: usize| {
-        i >= start + 1
+        i > start
             && (i == start + 1 || lines[i - 2].is_blank())
             && lines[i - 1].text.split_whitespace().count() <= 8
     };
@@ -472,8 +472,9 @@ pub fn parse_text(text: &str, source: &str) -> Parsed {
 fn keep_unplaced_lines(lines: &[Line<'_>], t: &mut Transcript) {
     let mut placed = vec![false; lines.len() + 2];
     let mut mark = |from: usize, to: usize| {
-        for n in from..=to.min(lines.len()) {
-            placed[n] = true;
+        let to = to.min(lines.len());
+        if from <= to {
+            placed[from..=to].fill(true);
         }
     };
     for h in &t.header {

@@ -368,7 +368,7 @@ pub fn given_name_in(surname: &str, texts: &[&str]) -> Option<String> {
             }
         }
     }
-    counts.sort_by(|a, b| b.1.cmp(&a.1));
+    counts.sort_by_key(|c| std::cmp::Reverse(c.1));
     match counts.as_slice() {
         [] => None,
         [(g, _)] => Some(format!("{g} {surname}")),
