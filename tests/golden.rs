@@ -10,6 +10,9 @@ fn reference() -> Transcript {
         .transcript
 }
 
+/// An exchange as (outlet, question turn, answer turns, answered by).
+type ExchangeRow<'a> = (Option<&'a str>, usize, Vec<usize>, Vec<&'a str>);
+
 const CHAIR: &str = "Shou Xiaoli";
 const XIAO: &str = "Xiao Yaqing";
 const TIAN: &str = "Tian Yulong";
@@ -78,7 +81,7 @@ fn thirty_turns_with_speakers_roles_outlets_and_lines() {
 #[test]
 fn twelve_exchanges_with_hand_offs_inside() {
     let t = reference();
-    let got: Vec<(Option<&str>, usize, Vec<usize>, Vec<&str>)> = t
+    let got: Vec<ExchangeRow<'_>> = t
         .exchanges
         .iter()
         .map(|x| {
@@ -90,7 +93,7 @@ fn twelve_exchanges_with_hand_offs_inside() {
             )
         })
         .collect();
-    let want: Vec<(Option<&str>, usize, Vec<usize>, Vec<&str>)> = vec![
+    let want: Vec<ExchangeRow<'_>> = vec![
         (Some("CCTV"), 4, vec![5], vec![XIAO]),
         (Some("Thecover.cn"), 6, vec![7], vec![XIAO]),
         (Some("CNBC"), 8, vec![9, 10], vec![XIAO, TIAN]),
