@@ -100,7 +100,7 @@ fn every_fixture_loses_no_line() {
 #[test]
 fn input_hygiene_does_not_change_the_turns() {
     let plain = whosaid::parse_text(whosaid::BUNDLED_TEXT, "x").transcript;
-    let summary = |t: &Transcript| -> Vec<(Option<String>, String, Option<String>, String, usize)> {
+    let summary = |t: &Transcript| -> Vec<String> {
         t.turns
             .iter()
             .map(|x| {
