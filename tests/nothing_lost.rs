@@ -104,12 +104,9 @@ fn input_hygiene_does_not_change_the_turns() {
         t.turns
             .iter()
             .map(|x| {
-                (
-                    x.speaker.clone(),
-                    x.role.to_string(),
-                    x.outlet.clone(),
-                    x.text.clone(),
-                    x.words,
+                format!(
+                    "{:?}|{}|{:?}|{}|{}",
+                    x.speaker, x.role, x.outlet, x.text, x.words
                 )
             })
             .collect()
