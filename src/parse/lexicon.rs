@@ -250,7 +250,6 @@ pub fn role_of_word(label: &str) -> Option<Role> {
         | "press"
         | "audience member"
         | "audience question"
-        | "participant"
         | "correspondent"
         | "interviewer"
         | "media"
@@ -300,6 +299,7 @@ pub fn role_of_word(label: &str) -> Option<Role> {
         | "woman"
         | "panelist"
         | "member"
+        | "participant"
         | "unidentified"
         | "unknown"
         | "speaker"
@@ -350,6 +350,20 @@ pub fn role_of_word(label: &str) -> Option<Role> {
             }
             if l.ends_with("记者") {
                 return Some(Role::Journalist);
+            }
+            // `MOERATOR`: a role word with a letter wrong is still that role.
+            for word in [
+                "moderator",
+                "operator",
+                "interpreter",
+                "question",
+                "reporter",
+                "journalist",
+                "presenter",
+            ] {
+                if one_letter_apart(l, word) {
+                    return role_of_word(word);
+                }
             }
             return None;
         }
@@ -841,6 +855,33 @@ pub fn stage_direction_kind(inner: &str) -> Option<&'static str> {
 
 pub fn is_stage_direction_words(inner: &str) -> bool {
     stage_direction_kind(inner).is_some()
+}
+
+/// Two names that differ by one substituted, inserted, deleted or swapped letter.
+pub fn one_letter_apart(a: &str, b: &str) -> bool {
+    let a: Vec<char> = a.to_lowercase().chars().collect();
+    let b: Vec<char> = b.to_lowercase().chars().collect();
+    if a == b || a.len().abs_diff(b.len()) > 1 || a.len() < 4 {
+        return false;
+    }
+    if a.len() == b.len() {
+        let diff: Vec<usize> = (0..a.len()).filter(|&i| a[i] != b[i]).collect();
+        return diff.len() == 1
+            || (diff.len() == 2
+                && diff[1] == diff[0] + 1
+                && a[diff[0]] == b[diff[1]]
+                && a[diff[1]] == b[diff[0]]);
+    }
+    let (short, long) = if a.len() < b.len() {
+        (&a, &b)
+    } else {
+        (&b, &a)
+    };
+    let mut i = 0;
+    while i < short.len() && short[i] == long[i] {
+        i += 1;
+    }
+    short[i..] == long[i + 1..]
 }
 
 #[cfg(test)]

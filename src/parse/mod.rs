@@ -176,6 +176,9 @@ fn find_labels<'a>(
         let count = counts[&key(cand.label)];
         let rule = match cand.kind {
             LabelKind::Alone => {
+                if !para_start(i) {
+                    continue;
+                }
                 let next_is_label = next_content.is_some_and(|(j, l)| {
                     cands.get(j).is_some_and(|c| c.is_some())
                         || label::candidate(&l.text).is_ok_and(|c| c.is_some())
@@ -350,6 +353,11 @@ pub fn parse_text(text: &str, source: &str) -> Parsed {
             .collect();
         people::declared_names(&transcript.participants, &prose)
     };
+    let q_marked = labels
+        .iter()
+        .filter(|a| a.cand.kind == LabelKind::QMarker)
+        .count()
+        >= 3;
     let mut turns: Vec<Turn> = Vec::new();
     // For each turn whose role neither header nor label decided: the role
     // it takes when it does not ask (`official`, or `other` if anonymous).
@@ -396,6 +404,14 @@ pub fn parse_text(text: &str, source: &str) -> Parsed {
             }
         }
         let mut id = people::identify(acc.cand.label);
+        // Where reporters are marked `Q`, an outlet-like label (`RM`,
+        // `CBS`) is someone's name or a quoted source, not a reporter.
+        if q_marked && id.role_rule == "outlet-label" {
+            id = people::Identity {
+                speaker: Some(acc.cand.label.to_string()),
+                ..people::Identity::default()
+            };
+        }
         if let Some(name) = id.speaker.as_deref() {
             if let Some(full) = people::complete_name(name, &declared) {
                 id.speaker = Some(full);
@@ -446,6 +462,17 @@ pub fn parse_text(text: &str, source: &str) -> Parsed {
     }
     resolve_short_labels(&mut turns, &mut unknown_role);
     complete_from_body(&mut turns);
+    // A roster, or `Q` markers for the reporters, means named speakers
+    // not otherwise placed are on the podium side.
+    if q_marked {
+        for (t, u) in turns.iter_mut().zip(unknown_role.iter_mut()) {
+            if let Some(fallback) = u.take() {
+                t.role = fallback;
+                t.rule
+                    .push_str("; role: reporters here are marked Q, so a named speaker answers");
+            }
+        }
+    }
     exchange::infer_roles(
         &mut turns,
         &unknown_role,
@@ -640,7 +667,7 @@ fn review(t: &Transcript) -> Vec<Diagnostic> {
     };
     for (a, na) in &speakers {
         for (b, nb) in &speakers {
-            if a < b && one_letter_apart(a, b) {
+            if a < b && lexicon::one_letter_apart(a, b) {
                 let (rare, common) = if na <= nb { (a, b) } else { (b, a) };
                 let line = t
                     .turns
@@ -684,36 +711,10 @@ fn review(t: &Transcript) -> Vec<Diagnostic> {
     out
 }
 
-/// Two names that differ by one substituted, inserted, deleted or swapped letter.
-fn one_letter_apart(a: &str, b: &str) -> bool {
-    let a: Vec<char> = a.to_lowercase().chars().collect();
-    let b: Vec<char> = b.to_lowercase().chars().collect();
-    if a == b || a.len().abs_diff(b.len()) > 1 || a.len() < 4 {
-        return false;
-    }
-    if a.len() == b.len() {
-        let diff: Vec<usize> = (0..a.len()).filter(|&i| a[i] != b[i]).collect();
-        return diff.len() == 1
-            || (diff.len() == 2
-                && diff[1] == diff[0] + 1
-                && a[diff[0]] == b[diff[1]]
-                && a[diff[1]] == b[diff[0]]);
-    }
-    let (short, long) = if a.len() < b.len() {
-        (&a, &b)
-    } else {
-        (&b, &a)
-    };
-    let mut i = 0;
-    while i < short.len() && short[i] == long[i] {
-        i += 1;
-    }
-    short[i..] == long[i + 1..]
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use lexicon::one_letter_apart;
 
     #[test]
     fn one_letter_typos() {
