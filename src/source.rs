@@ -47,10 +47,17 @@ pub struct Decoded<'a> {
 pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, InputError> {
     let text = match std::str::from_utf8(bytes) {
         Ok(s) => Cow::Borrowed(s),
-        Err(e) => return Err(InputError::NotText { offset: e.valid_up_to() }),
+        Err(e) => {
+            return Err(InputError::NotText {
+                offset: e.valid_up_to(),
+            });
+        }
     };
     if text.trim().is_empty() {
         return Err(InputError::Empty);
     }
-    Ok(Decoded { text, warnings: Vec::new() })
+    Ok(Decoded {
+        text,
+        warnings: Vec::new(),
+    })
 }
