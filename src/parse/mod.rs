@@ -3,18 +3,60 @@
 //! No I/O and no printing happen here. The parser never fails: text with no
 //! speaker turns gives a transcript with no turns (the caller decides that
 //! this is an error), and every non-blank line of the input lands in exactly
-//! one place of the model (header, a turn, credits or notes).
+//! one place of the model: a header line, inside a turn's `line..=end_line`,
+//! a credit, or a note.
+//!
+//! Steps, each in its own module: [`lines`] (split and normalise),
+//! [`label`] (what is shaped like a label), this module (which candidates
+//! are labels, where turns and the trailer begin), [`header`], [`body`],
+//! [`people`] (names, titles, outlets, roles), [`exchange`] (Q&A).
 
-use crate::model::Transcript;
+pub mod body;
+pub mod exchange;
+pub mod header;
+pub mod label;
+pub mod lexicon;
+pub mod lines;
+pub mod people;
+pub mod trailer;
+
+use crate::model::{Note, Role, SourceLine, Transcript, Turn};
+use label::{Candidate, LabelKind};
+use lines::Line;
+use std::collections::HashMap;
 
 /// A finding about the input that a careful reader should know about.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Diagnostic {
     /// 1-based source line, 0 when the finding is about the whole input.
     pub line: usize,
+    /// `warning` (worth a look) or `info` (how a doubtful line was read).
+    pub severity: String,
     /// Short machine-readable kind, e.g. `label-refused`, `label-once`.
     pub kind: String,
     pub message: String,
+}
+
+impl Diagnostic {
+    pub fn warning(line: usize, kind: &str, message: impl Into<String>) -> Self {
+        Diagnostic {
+            line,
+            severity: "warning".into(),
+            kind: kind.into(),
+            message: message.into(),
+        }
+    }
+    pub fn info(line: usize, kind: &str, message: impl Into<String>) -> Self {
+        Diagnostic {
+            line,
+            severity: "info".into(),
+            kind: kind.into(),
+            message: message.into(),
+        }
+    }
+    pub fn is_warning(&self) -> bool {
+        self.severity == "warning"
+    }
 }
 
 /// A parsed transcript with what the parser noticed on the way.
@@ -24,15 +66,568 @@ pub struct Parsed {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+/// Text that closes a sentence or a label: what may stand before a label
+/// on the line above it.
+fn closes_paragraph(text: &str) -> bool {
+    text.trim_end().ends_with([
+        '.', '?', '!', '。', '？', '！', '"', '”', '’', ')', ']', ':', '：', '…', '—',
+    ])
+}
+
+fn key(label: &str) -> String {
+    label.to_lowercase()
+}
+
+/// A label the parser accepted, with the rule that decided.
+struct Accepted<'a> {
+    idx: usize,
+    cand: Candidate<'a>,
+    rule: &'static str,
+}
+
+/// Decide which lines are speaker labels.
+fn find_labels<'a>(
+    lines: &'a [Line<'a>],
+    start: usize,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<Accepted<'a>> {
+    let mut cands: Vec<Option<Candidate<'a>>> = vec![None; lines.len()];
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    for (i, line) in lines.iter().enumerate().skip(start) {
+        if line.markup || line.is_blank() {
+            continue;
+        }
+        match label::candidate(&line.text) {
+            Ok(Some(c)) => {
+                *counts.entry(key(c.label)).or_default() += 1;
+                cands[i] = Some(c);
+            }
+            Ok(None) => {}
+            Err(refusal) => {
+                let words = refusal.label.split_whitespace().count();
+                let para_start = i == start || lines[i - 1].is_blank() || lines[i - 1].markup;
+                if words <= 4 && para_start && lexicon::header_field(refusal.label).is_none() {
+                    diags.push(Diagnostic::info(
+                        line.no,
+                        "label-refused",
+                        format!(
+                            "'{}:' looks like a label but was read as text: {}",
+                            refusal.label, refusal.reason
+                        ),
+                    ));
+                }
+            }
+        }
+    }
+    let para_start = |i: usize| {
+        i == start
+            || lines[i - 1].is_blank()
+            || lines[i - 1].markup
+            || closes_paragraph(&lines[i - 1].text)
+    };
+    // How the document writes its inline labels: strong or repeated ones.
+    let firm_inline: Vec<bool> = cands
+        .iter()
+        .enumerate()
+        .filter_map(|(i, c)| c.as_ref().map(|c| (i, c)))
+        .filter(|(i, c)| {
+            c.kind != LabelKind::Alone
+                && para_start(*i)
+                && (c.shape.strong() || counts[&key(c.label)] >= 2)
+        })
+        .map(|(_, c)| c.shape.all_caps)
+        .collect();
+    let caps_style = firm_inline.len() >= 3
+        && firm_inline.iter().filter(|c| **c).count() * 5 >= firm_inline.len() * 4;
+
+    let mut accepted: Vec<Accepted<'a>> = Vec::new();
+    for i in start..lines.len() {
+        let Some(cand) = cands[i].take() else {
+            continue;
+        };
+        let in_header = accepted.is_empty();
+        let next_content = lines[i + 1..]
+            .iter()
+            .enumerate()
+            .find(|(_, l)| !l.is_blank() && !l.markup)
+            .map(|(j, l)| (i + 1 + j, l));
+        // Header fields (`Speakers:`, `Date:`) before the first turn.
+        if in_header && lexicon::header_field(cand.label).is_some() {
+            let value = if cand.rest.is_empty() {
+                next_content.map(|(_, l)| l.text.as_ref()).unwrap_or("")
+            } else {
+                cand.rest
+            };
+            let speech = value.trim_end().ends_with(['.', '?', '!'])
+                && value.split_whitespace().count() >= 5;
+            let person_role = lexicon::is_role_word(cand.label);
+            if !(person_role && speech) {
+                continue;
+            }
+        }
+        let count = counts[&key(cand.label)];
+        let rule = match cand.kind {
+            LabelKind::Alone => {
+                let next_is_label = next_content.is_some_and(|(j, l)| {
+                    cands.get(j).is_some_and(|c| c.is_some())
+                        || label::candidate(&l.text).is_ok_and(|c| c.is_some())
+                });
+                if next_content.is_none() {
+                    diags.push(Diagnostic::warning(
+                        lines[i].no,
+                        "label-refused",
+                        format!(
+                            "'{}:' stands at the end with nothing after it; kept as text",
+                            cand.label
+                        ),
+                    ));
+                    continue;
+                }
+                if next_is_label && cand.timestamp.is_none() {
+                    diags.push(Diagnostic::warning(
+                        lines[i].no,
+                        "label-refused",
+                        format!(
+                            "'{}:' is followed by another label, so it reads as a heading",
+                            cand.label
+                        ),
+                    ));
+                    continue;
+                }
+                if cand.timestamp.is_some() {
+                    "label alone on its line with a timestamp, text below"
+                } else {
+                    "label alone on its line, text below"
+                }
+            }
+            LabelKind::QMarker => {
+                if !para_start(i) {
+                    continue;
+                }
+                "reporter marker Q at the start of a paragraph"
+            }
+            LabelKind::Inline => {
+                if !para_start(i) {
+                    if cand.shape.strong() || count >= 2 {
+                        diags.push(Diagnostic::info(
+                            lines[i].no,
+                            "label-refused",
+                            format!(
+                                "'{}:' sits inside a paragraph, so it reads as text",
+                                cand.label
+                            ),
+                        ));
+                    }
+                    continue;
+                }
+                if cand.shape.strong() {
+                    "inline label with a title, role, outlet or capitals"
+                } else if count >= 2 {
+                    "inline label seen more than once"
+                } else if firm_inline.len() >= 2
+                    && (!caps_style || cand.shape.all_caps)
+                    && cand.rest.split_whitespace().count() >= 2
+                {
+                    "inline label seen once, in a document of inline labels"
+                } else {
+                    diags.push(Diagnostic::info(lines[i].no, "label-refused", format!("'{}:' is seen once and nothing else marks it as a speaker; kept as text", cand.label)));
+                    continue;
+                }
+            }
+        };
+        accepted.push(Accepted { idx: i, cand, rule });
+    }
+    accepted
+}
+
+/// Are lines of this document hard-wrapped (one paragraph over many lines)?
+fn is_wrapped(lines: &[Line<'_>]) -> bool {
+    let mut joined = 0usize;
+    let mut long = 0usize;
+    let mut content = 0usize;
+    for w in lines.windows(2) {
+        if w[0].is_blank() || w[0].markup {
+            continue;
+        }
+        content += 1;
+        if w[0].text.chars().count() > 110 {
+            long += 1;
+        }
+        if !w[1].is_blank() && !w[1].markup {
+            joined += 1;
+        }
+    }
+    content > 0 && joined * 3 >= content && long * 10 <= content
+}
+
 /// Parse decoded transcript text. `source` names the input in the model.
 pub fn parse_text(text: &str, source: &str) -> Parsed {
-    let _ = text;
+    let lines = lines::split(text);
+    let mut diags: Vec<Diagnostic> = Vec::new();
+    let body_start = header::front_matter_end(&lines);
+    let labels = find_labels(&lines, body_start, &mut diags);
+    let wrapped = is_wrapped(&lines);
+
+    let header_end = labels.first().map_or(lines.len(), |a| a.idx);
+    let head = header::parse(&lines[..header_end]);
+    let mut transcript = Transcript {
+        schema: crate::model::SCHEMA_VERSION.to_string(),
+        source: source.to_string(),
+        title: head.title,
+        place: head.place,
+        date: head.date,
+        time: head.time,
+        summary: head.summary,
+        source_url: head.source_url,
+        participants: head.participants,
+        header: head.lines,
+        notes: head.notes,
+        ..Transcript::default()
+    };
+    if let Some(first) = labels.first() {
+        let has_text_before = transcript.notes.iter().any(|n| n.kind == "preamble");
+        if has_text_before {
+            diags.push(Diagnostic::info(
+                lines[first.idx].no,
+                "text-before-first-label",
+                "text before the first speaker label is kept as a preamble note",
+            ));
+        }
+    }
+
+    // The trailer: credits and closing lines after the last turn.
+    let mut end = lines.len();
+    if let Some(last) = labels.last() {
+        let mut i = lines.len();
+        while i > last.idx + 1 {
+            let line = &lines[i - 1];
+            if line.is_blank() || line.markup {
+                i -= 1;
+                continue;
+            }
+            let Some(kind) = trailer::classify(&line.text) else {
+                break;
+            };
+            match kind {
+                trailer::TrailerKind::Credit => transcript.credits.insert(
+                    0,
+                    SourceLine {
+                        line: line.no,
+                        text: line.text.to_string(),
+                    },
+                ),
+                trailer::TrailerKind::End => transcript.notes.push(Note {
+                    kind: "end".into(),
+                    text: line.text.to_string(),
+                    line: line.no,
+                    end_line: line.no,
+                }),
+                trailer::TrailerKind::Timestamp => transcript.notes.push(Note {
+                    kind: "timestamp".into(),
+                    text: line.text.to_string(),
+                    line: line.no,
+                    end_line: line.no,
+                }),
+            }
+            i -= 1;
+            end = i;
+        }
+    }
+
+    // Turns: each label to the line before the next label.
+    let declared: Vec<String> = {
+        let prose: Vec<&str> = [transcript.title.as_deref(), transcript.summary.as_deref()]
+            .into_iter()
+            .flatten()
+            .collect();
+        people::declared_names(&transcript.participants, &prose)
+    };
+    let mut turns: Vec<Turn> = Vec::new();
+    let mut unknown_role: Vec<bool> = Vec::new();
+    let mut ids: Vec<people::Identity> = Vec::new();
+    for (n, acc) in labels.iter().enumerate() {
+        let stop = labels
+            .get(n + 1)
+            .map_or(end, |next| next.idx)
+            .min(end.max(acc.idx + 1));
+        let body_lines = &lines[acc.idx + 1..stop.max(acc.idx + 1)];
+        let mut body = body::assemble(acc.cand.rest, lines[acc.idx].no, body_lines, wrapped);
+        if let Some(ts) = acc.cand.timestamp {
+            body.events.insert(
+                0,
+                crate::model::Event {
+                    kind: "timestamp".into(),
+                    text: ts.to_string(),
+                    line: lines[acc.idx].no,
+                },
+            );
+        }
+        let last_line = body_lines
+            .iter()
+            .rev()
+            .find(|l| !l.is_blank() && !l.markup)
+            .map_or(lines[acc.idx].no, |l| l.no);
+        // The same speaker again after only a new timestamp: one turn.
+        if acc.cand.timestamp.is_some() {
+            if let Some(prev) = turns.last_mut() {
+                if prev.label.eq_ignore_ascii_case(acc.cand.label) {
+                    prev.events.extend(body.events);
+                    if !body.text.is_empty() {
+                        if !prev.text.is_empty() {
+                            prev.text.push_str("\n\n");
+                        }
+                        prev.text.push_str(&body.text);
+                        prev.paragraphs += body.paragraphs;
+                        prev.words += body.words;
+                    }
+                    prev.end_line = last_line;
+                    continue;
+                }
+            }
+        }
+        let mut id = people::identify(acc.cand.label);
+        if let Some(name) = id.speaker.as_deref() {
+            if let Some(full) = people::complete_name(name, &declared) {
+                id.speaker = Some(full);
+            }
+        }
+        let participant = id.speaker.as_deref().and_then(|s| {
+            transcript
+                .participants
+                .iter()
+                .find(|p| p.name.eq_ignore_ascii_case(s))
+        });
+        let (role, role_rule) = match (participant, id.role) {
+            (Some(p), _) => (Some(p.role), "role: listed in the header"),
+            (None, Some(r)) => (Some(r), id.role_rule),
+            (None, None) => (None, ""),
+        };
+        unknown_role.push(role.is_none());
+        let mut rule = acc.rule.to_string();
+        if !role_rule.is_empty() {
+            rule.push_str("; ");
+            if !role_rule.starts_with("role") {
+                rule.push_str("role: ");
+            }
+            rule.push_str(role_rule);
+        }
+        turns.push(Turn {
+            index: turns.len() + 1,
+            speaker: id.speaker.clone(),
+            label: acc.cand.label.to_string(),
+            title: id.title.clone(),
+            role: role.unwrap_or(Role::Other),
+            outlet: id.outlet.clone(),
+            exchange: None,
+            text: body.text,
+            paragraphs: body.paragraphs,
+            words: body.words,
+            line: lines[acc.idx].no,
+            end_line: last_line,
+            events: body.events,
+            rule,
+        });
+        ids.push(id);
+    }
+    resolve_short_labels(&mut turns);
+    exchange::infer_roles(
+        &mut turns,
+        &unknown_role,
+        !transcript.participants.is_empty(),
+    );
+    exchange::apply_handoffs(&mut turns);
+    transcript.exchanges = exchange::build(&mut turns);
+    transcript.style = style_of(&labels);
+    transcript.turns = turns;
+    transcript.notes.sort_by_key(|n| n.line);
+    diags.extend(review(&transcript));
+    diags.sort_by_key(|d| d.line);
     Parsed {
-        transcript: Transcript {
-            schema: crate::model::SCHEMA_VERSION.to_string(),
-            source: source.to_string(),
-            ..Default::default()
-        },
-        diagnostics: Vec::new(),
+        transcript,
+        diagnostics: diags,
+    }
+}
+
+/// A surname-only label (`Smith`) takes the full name of an earlier or later
+/// label in the same transcript (`Jane Smith (CNN)`), with its outlet and role.
+fn resolve_short_labels(turns: &mut [Turn]) {
+    let full: Vec<(String, Option<String>, Role)> = turns
+        .iter()
+        .filter_map(|t| {
+            t.speaker
+                .as_ref()
+                .filter(|s| s.split_whitespace().count() >= 2)
+                .map(|s| (s.clone(), t.outlet.clone(), t.role))
+        })
+        .collect();
+    let names: Vec<String> = full.iter().map(|f| f.0.clone()).collect();
+    for t in turns.iter_mut() {
+        let Some(short) = t.speaker.clone() else {
+            continue;
+        };
+        if short.split_whitespace().count() != 1 || lexicon::is_role_word(&short) {
+            continue;
+        }
+        if let Some(name) = people::complete_name(&short, &names) {
+            if let Some((_, outlet, role)) = full.iter().find(|f| f.0 == name) {
+                if t.outlet.is_none() {
+                    t.outlet.clone_from(outlet);
+                }
+                if t.rule.contains("role:") {
+                    // Keep a role the label decided.
+                } else {
+                    t.role = *role;
+                }
+            }
+            t.speaker = Some(name);
+            t.rule.push_str("; speaker: short form of a fuller label");
+        }
+    }
+}
+
+/// Name the label style that started most turns.
+fn style_of(labels: &[Accepted<'_>]) -> String {
+    let mut alone = 0;
+    let mut inline = 0;
+    let mut q = 0;
+    let mut caps = 0;
+    for a in labels {
+        match a.cand.kind {
+            LabelKind::Alone => alone += 1,
+            LabelKind::Inline => inline += 1,
+            LabelKind::QMarker => q += 1,
+        }
+        if a.cand.shape.all_caps && a.cand.kind != LabelKind::QMarker {
+            caps += 1;
+        }
+    }
+    let base = if alone >= inline + q {
+        "label-alone"
+    } else if caps * 2 > inline {
+        "uppercase-inline"
+    } else {
+        "inline"
+    };
+    let mut s = base.to_string();
+    if q > 0 {
+        s.push_str("+q-marker");
+    }
+    if labels.iter().any(|a| a.cand.timestamp.is_some()) {
+        s.push_str("+timestamps");
+    }
+    s
+}
+
+/// Findings about the parsed transcript as a whole: labels seen once,
+/// near-identical names, empty turns, unanswered questions.
+fn review(t: &Transcript) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let mut by_label: HashMap<String, Vec<&Turn>> = HashMap::new();
+    for turn in &t.turns {
+        by_label.entry(key(&turn.label)).or_default().push(turn);
+        if turn.text.is_empty() {
+            out.push(Diagnostic::warning(
+                turn.line,
+                "empty-turn",
+                format!("turn {} ('{}') has no text", turn.index, turn.label),
+            ));
+        }
+    }
+    let speakers: Vec<(String, usize)> = {
+        let mut seen: HashMap<String, (usize, usize)> = HashMap::new();
+        for turn in &t.turns {
+            if let Some(s) = &turn.speaker {
+                let e = seen.entry(s.clone()).or_insert((0, turn.line));
+                e.0 += 1;
+            }
+        }
+        let mut v: Vec<(String, usize)> = seen.into_iter().map(|(k, v)| (k, v.0)).collect();
+        v.sort();
+        v
+    };
+    for (a, na) in &speakers {
+        for (b, nb) in &speakers {
+            if a < b && one_letter_apart(a, b) {
+                let (rare, common) = if na <= nb { (a, b) } else { (b, a) };
+                let line = t
+                    .turns
+                    .iter()
+                    .find(|x| x.speaker.as_deref() == Some(rare))
+                    .map_or(0, |x| x.line);
+                out.push(Diagnostic::warning(line, "name-typo", format!("speaker '{rare}' differs from '{common}' by one letter: probably a typo in the source")));
+            }
+        }
+    }
+    let officials_named = t.turns.iter().any(|x| x.role == Role::Official);
+    for (_, turns) in by_label.iter() {
+        if turns.len() == 1 {
+            let turn = turns[0];
+            // Outlets ask once at most press conferences; only people's labels are worth a look.
+            if turn.role != Role::Journalist
+                && turn.label != "Q"
+                && officials_named
+                && turn.role != Role::Chair
+            {
+                out.push(Diagnostic::info(
+                    turn.line,
+                    "label-once",
+                    format!("label '{}' appears once only", turn.label),
+                ));
+            }
+        }
+    }
+    for x in &t.exchanges {
+        if x.answers.is_empty() {
+            out.push(Diagnostic::info(
+                t.turn(x.question).map_or(0, |q| q.line),
+                "unanswered",
+                format!(
+                    "question in turn {} has no answer before the next question",
+                    x.question
+                ),
+            ));
+        }
+    }
+    out
+}
+
+/// Two names that differ by one substituted, inserted, deleted or swapped letter.
+fn one_letter_apart(a: &str, b: &str) -> bool {
+    let a: Vec<char> = a.to_lowercase().chars().collect();
+    let b: Vec<char> = b.to_lowercase().chars().collect();
+    if a == b || a.len().abs_diff(b.len()) > 1 || a.len() < 4 {
+        return false;
+    }
+    if a.len() == b.len() {
+        let diff: Vec<usize> = (0..a.len()).filter(|&i| a[i] != b[i]).collect();
+        return diff.len() == 1
+            || (diff.len() == 2
+                && diff[1] == diff[0] + 1
+                && a[diff[0]] == b[diff[1]]
+                && a[diff[1]] == b[diff[0]]);
+    }
+    let (short, long) = if a.len() < b.len() {
+        (&a, &b)
+    } else {
+        (&b, &a)
+    };
+    let mut i = 0;
+    while i < short.len() && short[i] == long[i] {
+        i += 1;
+    }
+    short[i..] == long[i + 1..]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_letter_typos() {
+        assert!(one_letter_apart("Wang Wenbin", "Wang Wenbni"));
+        assert!(one_letter_apart("Wang Wenbin", "Wang Wenbn"));
+        assert!(one_letter_apart("Psaki", "Psakk"));
+        assert!(!one_letter_apart("Xiao Yaqing", "Tian Yulong"));
+        assert!(!one_letter_apart("Ann", "Anne"));
     }
 }

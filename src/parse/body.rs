@@ -1,0 +1,213 @@
+//! A turn's body: from its source lines to text, paragraphs and events.
+//!
+//! Joins hard-wrapped lines into paragraphs, keeps blank lines as paragraph
+//! breaks, and lifts stage directions (`(Laughter.)`, `[crosstalk 00:17:55]`)
+//! and lone timestamps out of the text into typed events. It decides nothing
+//! about where a turn starts or ends.
+
+use super::header::is_date_or_time_line;
+use super::lexicon::stage_direction_kind;
+use super::lines::Line;
+use crate::model::Event;
+use unicode_segmentation::UnicodeSegmentation;
+
+/// The spoken content of one turn.
+#[derive(Debug, Default)]
+pub struct Body {
+    pub text: String,
+    pub paragraphs: usize,
+    pub words: usize,
+    pub events: Vec<Event>,
+}
+
+/// Is `inner` (the inside of brackets) a bare clock like `04:12`?
+fn is_clock(inner: &str) -> bool {
+    let t = inner.trim();
+    !t.is_empty()
+        && t.contains(':')
+        && t.chars()
+            .all(|c| c.is_ascii_digit() || c == ':' || c == '.')
+}
+
+/// Remove stage directions from `text`, recording them as events.
+fn lift_directions(text: &str, line: usize, events: &mut Vec<Event>) -> String {
+    if !text.contains(['(', '[']) {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find(['(', '[']) {
+        let close_char = if rest.as_bytes()[open] == b'(' {
+            ')'
+        } else {
+            ']'
+        };
+        let Some(close) = rest[open..].find(close_char).map(|c| c + open) else {
+            break;
+        };
+        let inner = &rest[open + 1..close];
+        let kind = stage_direction_kind(inner).or_else(|| is_clock(inner).then_some("timestamp"));
+        if let Some(kind) = kind {
+            out.push_str(&rest[..open]);
+            events.push(Event {
+                kind: kind.into(),
+                text: rest[open..=close].to_string(),
+                line,
+            });
+            rest = &rest[close + 1..];
+        } else {
+            out.push_str(&rest[..=close]);
+            rest = &rest[close + 1..];
+        }
+    }
+    out.push_str(rest);
+    // Tidy the gap a removed direction leaves.
+    let mut tidy = out.split_whitespace().collect::<Vec<_>>().join(" ");
+    for p in [" .", " ,", " ?", " !"] {
+        tidy = tidy.replace(p, &p[1..]);
+    }
+    tidy
+}
+
+/// Is the whole line a stand-alone event (a direction or a clock)?
+pub fn line_event(text: &str, line: usize) -> Option<Event> {
+    let t = text.trim();
+    let bracketed =
+        (t.starts_with('(') && t.ends_with(')')) || (t.starts_with('[') && t.ends_with(']'));
+    if bracketed {
+        let inner = &t[1..t.len() - 1];
+        if !inner.contains([')', ']']) {
+            if let Some(kind) = stage_direction_kind(inner) {
+                return Some(Event {
+                    kind: kind.into(),
+                    text: t.to_string(),
+                    line,
+                });
+            }
+            if is_clock(inner) || is_date_or_time_line(inner) {
+                return Some(Event {
+                    kind: "timestamp".into(),
+                    text: t.to_string(),
+                    line,
+                });
+            }
+        }
+    }
+    if t.split_whitespace().count() <= 6 && is_date_or_time_line(t) {
+        return Some(Event {
+            kind: "timestamp".into(),
+            text: t.to_string(),
+            line,
+        });
+    }
+    None
+}
+
+/// Build a body from the text after the label (`first`, on the label's
+/// line) and the lines that follow it up to the next turn.
+pub fn assemble(first: &str, first_line: usize, lines: &[Line<'_>], wrapped: bool) -> Body {
+    let mut body = Body::default();
+    let mut paragraphs: Vec<String> = Vec::new();
+    let mut current = String::new();
+    let flush = |current: &mut String, paragraphs: &mut Vec<String>| {
+        let p = current.trim();
+        if !p.is_empty() {
+            paragraphs.push(p.to_string());
+        }
+        current.clear();
+    };
+    let add = |text: &str,
+               line: usize,
+               current: &mut String,
+               paragraphs: &mut Vec<String>,
+               events: &mut Vec<Event>| {
+        if let Some(e) = line_event(text, line) {
+            events.push(e);
+            return;
+        }
+        let clean = lift_directions(text, line, events);
+        if clean.is_empty() {
+            return;
+        }
+        if !wrapped && !current.is_empty() {
+            flush(current, paragraphs);
+        }
+        if !current.is_empty() {
+            current.push(' ');
+        }
+        current.push_str(&clean);
+    };
+    if !first.is_empty() {
+        add(
+            first,
+            first_line,
+            &mut current,
+            &mut paragraphs,
+            &mut body.events,
+        );
+    }
+    for line in lines {
+        if line.markup {
+            continue;
+        }
+        if line.is_blank() {
+            flush(&mut current, &mut paragraphs);
+            continue;
+        }
+        add(
+            &line.text,
+            line.no,
+            &mut current,
+            &mut paragraphs,
+            &mut body.events,
+        );
+    }
+    flush(&mut current, &mut paragraphs);
+    body.paragraphs = paragraphs.len();
+    body.text = paragraphs.join("\n\n");
+    body.words = body.text.unicode_words().count();
+    body
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::lines::split;
+
+    #[test]
+    fn wrapped_lines_join_and_blank_lines_split() {
+        let lines = split("one two\nthree.\n\nfour.");
+        let body = assemble("zero", 0, &lines, true);
+        assert_eq!(body.text, "zero one two three.\n\nfour.");
+        assert_eq!(body.paragraphs, 2);
+        assert_eq!(body.words, 5);
+    }
+
+    #[test]
+    fn unwrapped_lines_are_paragraphs() {
+        let lines = split("One.\nTwo.");
+        let body = assemble("", 0, &lines, false);
+        assert_eq!(body.paragraphs, 2);
+    }
+
+    #[test]
+    fn stage_directions_become_events_not_words() {
+        let lines =
+            split("(Laughter.)\nWell (laughs) that is [crosstalk 00:17:55] true.\n8:47 a.m.");
+        let body = assemble("", 0, &lines, true);
+        assert_eq!(body.text, "Well that is true.");
+        let kinds: Vec<&str> = body.events.iter().map(|e| e.kind.as_str()).collect();
+        assert_eq!(kinds, ["laughter", "laughter", "crosstalk", "timestamp"]);
+        assert_eq!(body.words, 4);
+    }
+
+    #[test]
+    fn other_brackets_stay_text() {
+        let lines = split("The State Council Information Office (SCIO) met.");
+        let body = assemble("", 0, &lines, true);
+        assert_eq!(
+            body.text,
+            "The State Council Information Office (SCIO) met."
+        );
+    }
+}

@@ -1,0 +1,856 @@
+//! Word lists the parser consults: honorifics and offices, role words,
+//! news-outlet words, header field names, stage directions.
+//!
+//! These are general facts about how transcripts are written in English
+//! (and a few Chinese forms), never names taken from one transcript. All
+//! look-ups are case-insensitive. Data only: no parsing decisions here.
+
+use crate::model::Role;
+
+fn eq_any(word: &str, list: &[&str]) -> bool {
+    list.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
+fn clean(word: &str) -> &str {
+    word.trim_matches(|c: char| matches!(c, ',' | ':' | '(' | ')'))
+}
+
+/// Small words that may sit inside a name or title (`Minister for Foreign
+/// Affairs`, `Ludwig van Beethoven`).
+pub fn is_connector(word: &str) -> bool {
+    const LIST: &[&str] = &[
+        "of", "and", "for", "the", "de", "da", "del", "della", "di", "du", "des", "van", "von",
+        "der", "den", "la", "le", "al", "el", "bin", "ibn", "y", "e", "on", "at", "to", "in",
+        "with", "und", "dos", "das", "af", "zu", "ter",
+    ];
+    word.chars().next().is_some_and(char::is_lowercase) && eq_any(word, LIST)
+}
+
+/// Words that open sentences, lists and headings rather than names:
+/// `First:`, `Note:`, `Ladies and gentlemen:`.
+pub fn is_sentence_opener(word: &str) -> bool {
+    const LIST: &[&str] = &[
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "sixth",
+        "seventh",
+        "eighth",
+        "ninth",
+        "tenth",
+        "firstly",
+        "secondly",
+        "thirdly",
+        "finally",
+        "lastly",
+        "next",
+        "then",
+        "also",
+        "again",
+        "and",
+        "but",
+        "so",
+        "or",
+        "yes",
+        "no",
+        "ok",
+        "okay",
+        "well",
+        "now",
+        "here",
+        "there",
+        "today",
+        "yesterday",
+        "tomorrow",
+        "this",
+        "that",
+        "these",
+        "those",
+        "it",
+        "we",
+        "i",
+        "you",
+        "he",
+        "she",
+        "they",
+        "our",
+        "my",
+        "your",
+        "his",
+        "her",
+        "their",
+        "in",
+        "on",
+        "at",
+        "for",
+        "from",
+        "with",
+        "by",
+        "as",
+        "if",
+        "when",
+        "while",
+        "because",
+        "however",
+        "therefore",
+        "meanwhile",
+        "moreover",
+        "furthermore",
+        "example",
+        "note",
+        "notes",
+        "nb",
+        "ps",
+        "update",
+        "updated",
+        "correction",
+        "clarification",
+        "editor's",
+        "editors",
+        "source",
+        "sources",
+        "photo",
+        "photos",
+        "picture",
+        "caption",
+        "credit",
+        "credits",
+        "related",
+        "read",
+        "see",
+        "tags",
+        "keywords",
+        "subject",
+        "re",
+        "fw",
+        "fwd",
+        "warning",
+        "disclaimer",
+        "copyright",
+        "ladies",
+        "dear",
+        "hello",
+        "hi",
+        "hey",
+        "thanks",
+        "thank",
+        "welcome",
+        "please",
+        "what",
+        "why",
+        "how",
+        "who",
+        "where",
+        "which",
+        "is",
+        "are",
+        "was",
+        "were",
+        "do",
+        "does",
+        "did",
+        "can",
+        "could",
+        "will",
+        "would",
+        "should",
+        "let",
+        "let's",
+        "background",
+        "summary",
+        "transcript",
+        "contents",
+        "agenda",
+        "answer",
+        "result",
+        "results",
+        "conclusion",
+        "step",
+        "part",
+        "chapter",
+        "section",
+        "item",
+        "point",
+        "question",
+        "questions",
+    ];
+    // `Question` alone is a role word; checked by the caller.
+    eq_any(clean(word), LIST)
+}
+
+/// Labels that are headings or metadata in body text, never speakers.
+pub fn is_heading_word(label: &str) -> bool {
+    const LIST: &[&str] = &[
+        "date",
+        "time",
+        "venue",
+        "location",
+        "place",
+        "source",
+        "title",
+        "topic",
+        "topics",
+        "event",
+        "headline",
+        "dateline",
+        "url",
+        "link",
+        "tags",
+        "category",
+        "categories",
+        "language",
+        "duration",
+        "length",
+        "attachments",
+        "attachment",
+        "summary",
+    ];
+    eq_any(label, LIST)
+}
+
+/// Names of header fields that introduce participants or metadata.
+pub fn header_field(label: &str) -> Option<&'static str> {
+    let l = label
+        .trim()
+        .trim_end_matches([':', '：'])
+        .trim()
+        .to_ascii_lowercase();
+    Some(match l.as_str() {
+        "speakers" | "speaker" | "participants" | "panelists" | "panellists" | "panel"
+        | "guests" | "attendees" | "officials" | "briefers" | "interviewees" | "guest" => {
+            "participants"
+        }
+        "chairperson" | "chair" | "chairman" | "chairwoman" | "moderator" | "moderators"
+        | "host" | "hosts" | "presenter" | "presided by" | "chaired by" | "moderated by" => "chair",
+        "date" => "date",
+        "time" => "time",
+        "venue" | "location" | "place" => "place",
+        "title" | "subject" | "topic" | "event" => "title",
+        "source" | "url" => "source_url",
+        "主持人" => "chair",
+        "发布人" | "发言人" | "嘉宾" => "participants",
+        "日期" | "时间" => "date",
+        "地点" => "place",
+        _ => return None,
+    })
+}
+
+/// A label that names a role, not a person, and the role it implies.
+pub fn role_of_word(label: &str) -> Option<Role> {
+    let l = label.trim().to_ascii_lowercase();
+    let l = l.trim_end_matches('.');
+    Some(match l {
+        "q"
+        | "question"
+        | "questioner"
+        | "reporter"
+        | "journalist"
+        | "press"
+        | "audience"
+        | "audience member"
+        | "audience question"
+        | "participant"
+        | "correspondent"
+        | "interviewer"
+        | "media"
+        | "unidentified reporter"
+        | "the press"
+        | "reporters"
+        | "journalists"
+        | "member of the press"
+        | "members of the press" => Role::Journalist,
+        "moderator"
+        | "chair"
+        | "chairperson"
+        | "chairman"
+        | "chairwoman"
+        | "host"
+        | "co-host"
+        | "presenter"
+        | "anchor"
+        | "operator"
+        | "emcee"
+        | "mc"
+        | "master of ceremonies"
+        | "the moderator"
+        | "the operator"
+        | "the host"
+        | "the chair"
+        | "coordinator" => Role::Chair,
+        "interpreter"
+        | "translator"
+        | "the interpreter"
+        | "voice"
+        | "voices"
+        | "crowd"
+        | "group"
+        | "all"
+        | "unidentified speaker"
+        | "unidentified"
+        | "unknown"
+        | "speaker"
+        | "multiple speakers"
+        | "several speakers"
+        | "narrator"
+        | "announcer"
+        | "video" => Role::Other,
+        "a"
+        | "answer"
+        | "spokesperson"
+        | "spokesman"
+        | "spokeswoman"
+        | "the president"
+        | "the vice president"
+        | "the prime minister"
+        | "the first lady"
+        | "the secretary"
+        | "the minister"
+        | "the chancellor"
+        | "the king"
+        | "the queen"
+        | "official"
+        | "senior administration official"
+        | "senior state department official"
+        | "senior official"
+        | "administration official"
+        | "white house official"
+        | "senior defense official"
+        | "senior military official"
+        | "white house aide"
+        | "aide"
+        | "staff"
+        | "interviewee"
+        | "guest"
+        | "press secretary" => Role::Official,
+        "发言人" | "新闻发言人" => Role::Official,
+        "记者" | "提问" | "问" => Role::Journalist,
+        "主持人" => Role::Chair,
+        "答" => Role::Official,
+        "翻译" => Role::Other,
+        _ => {
+            // `Speaker 2`, `Senior Administration Official One`, `Reporter 3`.
+            let mut words: Vec<&str> = l.split_whitespace().collect();
+            if words.len() >= 2 && is_ordinal_tag(words[words.len() - 1]) {
+                words.pop();
+                return role_of_word(&words.join(" "));
+            }
+            if l.ends_with("记者") {
+                return Some(Role::Journalist);
+            }
+            return None;
+        }
+    })
+}
+
+/// `2`, `#3`, `One`, `Two`, `A`, `B`: the tag that tells anonymous
+/// speakers of the same kind apart.
+pub fn is_ordinal_tag(word: &str) -> bool {
+    let w = word.trim_start_matches('#');
+    (!w.is_empty() && w.len() <= 3 && w.bytes().all(|b| b.is_ascii_digit()))
+        || eq_any(
+            w,
+            &[
+                "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "a",
+                "b", "c", "d",
+            ],
+        )
+}
+
+pub fn is_role_word(label: &str) -> bool {
+    role_of_word(label).is_some()
+}
+
+/// Honorifics that precede a name and imply nothing about the role.
+const HONORIFICS: &[&str] = &[
+    "mr",
+    "mr.",
+    "mrs",
+    "mrs.",
+    "ms",
+    "ms.",
+    "miss",
+    "mx",
+    "mx.",
+    "dr",
+    "dr.",
+    "prof",
+    "prof.",
+    "professor",
+    "sir",
+    "dame",
+    "madam",
+    "madame",
+    "mme",
+    "mme.",
+    "m.",
+    "herr",
+    "frau",
+    "hon",
+    "hon.",
+    "the honourable",
+    "rev",
+    "rev.",
+    "father",
+    "sister",
+    "brother",
+    "lord",
+    "lady",
+];
+
+/// Offices that precede a name: they mark someone on the podium.
+const OFFICES: &[&str] = &[
+    "president",
+    "vice president",
+    "prime minister",
+    "deputy prime minister",
+    "minister",
+    "deputy minister",
+    "vice minister",
+    "foreign minister",
+    "secretary",
+    "deputy secretary",
+    "assistant secretary",
+    "under secretary",
+    "undersecretary",
+    "acting secretary",
+    "secretary-general",
+    "secretary general",
+    "press secretary",
+    "deputy press secretary",
+    "principal deputy press secretary",
+    "ambassador",
+    "administrator",
+    "acting administrator",
+    "deputy administrator",
+    "director",
+    "deputy director",
+    "governor",
+    "lieutenant governor",
+    "senator",
+    "representative",
+    "congressman",
+    "congresswoman",
+    "mayor",
+    "commissioner",
+    "chancellor",
+    "premier",
+    "vice premier",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "general",
+    "lieutenant general",
+    "major general",
+    "brigadier general",
+    "admiral",
+    "vice admiral",
+    "rear admiral",
+    "colonel",
+    "lieutenant colonel",
+    "captain",
+    "commander",
+    "major",
+    "sergeant",
+    "chief",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "surgeon general",
+    "attorney general",
+    "advisor",
+    "adviser",
+    "counselor",
+    "envoy",
+    "special envoy",
+    "coordinator",
+    "chair",
+    "chairman",
+    "chairwoman",
+    "vice chair",
+    "leader",
+    "speaker",
+    "senior advisor",
+    "judge",
+    "justice",
+    "chief justice",
+    "sheriff",
+    "coach",
+    "agent",
+    "deputy",
+    "acting",
+    "the",
+];
+
+/// Length in bytes of a leading run of honorifics and offices in `label`
+/// (`Deputy Prime Minister ` in `Deputy Prime Minister Jane Roe`), or 0.
+/// The whole label is never a prefix: `THE PRESIDENT` keeps its words.
+pub fn title_prefix_len(label: &str) -> usize {
+    let mut consumed = 0;
+    let mut rest = label;
+    loop {
+        let trimmed = rest.trim_start();
+        consumed += rest.len() - trimmed.len();
+        rest = trimmed;
+        let mut best = 0;
+        for phrase in HONORIFICS.iter().chain(OFFICES) {
+            let n = phrase.len();
+            if rest.len() > n
+                && rest.is_char_boundary(n)
+                && rest[..n].eq_ignore_ascii_case(phrase)
+                && rest[n..].starts_with(' ')
+                && n > best
+            {
+                best = n;
+            }
+        }
+        if best == 0 {
+            return if consumed == 0 || rest.is_empty() {
+                0
+            } else {
+                consumed
+            };
+        }
+        consumed += best;
+        rest = &rest[best..];
+    }
+}
+
+/// Is `label` an honorific alone (`Mr.`)?
+pub fn is_honorific(word: &str) -> bool {
+    eq_any(word, HONORIFICS)
+}
+
+/// Does the label start with an office (not just an honorific)?
+pub fn starts_with_office(label: &str) -> bool {
+    let lower = label.to_ascii_lowercase();
+    OFFICES
+        .iter()
+        .any(|o| *o != "the" && lower.starts_with(o) && lower[o.len()..].starts_with(' '))
+}
+
+/// Words that mark the name of a news organisation.
+const OUTLET_WORDS: &[&str] = &[
+    "news",
+    "times",
+    "post",
+    "daily",
+    "tv",
+    "television",
+    "radio",
+    "press",
+    "agency",
+    "network",
+    "broadcasting",
+    "broadcast",
+    "journal",
+    "herald",
+    "tribune",
+    "telegraph",
+    "gazette",
+    "shimbun",
+    "bao",
+    "pao",
+    "channel",
+    "media",
+    "magazine",
+    "review",
+    "wire",
+    "weekly",
+    "monitor",
+    "observer",
+    "express",
+    "mail",
+    "chronicle",
+    "insider",
+    "today",
+    "globe",
+    "guardian",
+    "economist",
+    "correspondent",
+    "newspaper",
+    "online",
+    "net",
+    "xinwen",
+    "ribao",
+    "politico",
+    "podcast",
+    "cable",
+];
+
+/// Well-known news organisations whose names carry no outlet word.
+const KNOWN_OUTLETS: &[&str] = &[
+    "reuters",
+    "bloomberg",
+    "xinhua",
+    "afp",
+    "ap",
+    "associated press",
+    "kyodo",
+    "nhk",
+    "bbc",
+    "cnn",
+    "cnbc",
+    "nbc",
+    "abc",
+    "cbs",
+    "fox",
+    "pbs",
+    "npr",
+    "cctv",
+    "cgtn",
+    "cnr",
+    "cri",
+    "crntt",
+    "yicai",
+    "caixin",
+    "phoenix",
+    "efe",
+    "ansa",
+    "dpa",
+    "tass",
+    "ria novosti",
+    "sputnik",
+    "al jazeera",
+    "yonhap",
+    "rtl",
+    "zdf",
+    "ard",
+    "nikkei",
+    "asahi",
+    "yomiuri",
+    "mainichi",
+    "sankei",
+    "jiji",
+    "sky",
+    "itv",
+    "france 24",
+    "rfi",
+    "dw",
+    "voa",
+    "rfa",
+    "axios",
+    "politico",
+    "semafor",
+    "newsmax",
+    "oan",
+    "c-span",
+    "euronews",
+    "reuters tv",
+    "thepaper.cn",
+    "sina",
+    "sohu",
+    "tencent",
+    "netease",
+    "ifeng",
+    "bernama",
+    "antara",
+    "straits times",
+    "channel newsasia",
+    "cna",
+    "kbs",
+    "mbc",
+    "sbs",
+    "tvb",
+    "rthk",
+    "now tv",
+    "cable tv",
+    "i24",
+    "ynet",
+    "haaretz",
+    "tolo",
+    "ptv",
+    "dawn",
+    "the hindu",
+    "ndtv",
+    "wion",
+    "prensa latina",
+    "telesur",
+    "rt",
+    "nyt",
+    "wsj",
+    "ft",
+    "usa today",
+    "the hill",
+    "ewtn",
+    "cbn",
+    "univision",
+    "telemundo",
+    "bnn",
+    "ctv",
+    "cbc",
+    "abc news",
+    "global times",
+];
+
+/// Does `name` read as a news organisation?
+pub fn is_outlet(name: &str) -> bool {
+    let n = name.trim();
+    if n.is_empty() {
+        return false;
+    }
+    if eq_any(n, KNOWN_OUTLETS) {
+        return true;
+    }
+    let lower = n.to_ascii_lowercase();
+    if lower.ends_with(".com")
+        || lower.ends_with(".cn")
+        || lower.ends_with(".net")
+        || lower.ends_with(".org")
+    {
+        return true;
+    }
+    let words: Vec<&str> = n.split_whitespace().collect();
+    if words.len() > 1 && words.iter().any(|w| eq_any(w, OUTLET_WORDS)) {
+        return true;
+    }
+    if words
+        .iter()
+        .any(|w| eq_any(w, KNOWN_OUTLETS) && w.len() > 2)
+        && words.len() <= 4
+    {
+        return true;
+    }
+    // Upper-case initialisms (CCTV, AFP) that are neither offices nor role words.
+    words.len() == 1
+        && (2..=6).contains(&n.len())
+        && n.chars().all(|c| c.is_ascii_uppercase())
+        && !is_role_word(n)
+        && !eq_any(n, HONORIFICS)
+        && title_prefix_len(&format!("{n} X")) == 0
+}
+
+/// Classify a stage direction's words (`Laughter`, `crosstalk 00:17:55`).
+pub fn stage_direction_kind(inner: &str) -> Option<&'static str> {
+    let l = inner.trim().trim_end_matches('.').to_ascii_lowercase();
+    let starts = |p: &str| l.starts_with(p);
+    Some(if starts("laugh") || starts("chuckl") || starts("giggl") {
+        "laughter"
+    } else if starts("applause") || starts("applau") || starts("cheer") || starts("clapping") {
+        "applause"
+    } else if starts("crosstalk")
+        || starts("cross-talk")
+        || starts("cross talk")
+        || starts("overlapping")
+        || starts("simultaneous")
+    {
+        "crosstalk"
+    } else if starts("inaudible")
+        || starts("unintelligible")
+        || starts("indiscernible")
+        || starts("unclear")
+        || starts("off-mic")
+        || starts("off mic")
+        || starts("audio gap")
+        || starts("audio cut")
+        || starts("no audio")
+        || starts("technical difficult")
+    {
+        "inaudible"
+    } else if starts("as interpreted")
+        || starts("interpreted")
+        || starts("through an interpreter")
+        || starts("through interpreter")
+        || starts("via interpreter")
+        || starts("in translation")
+        || starts("speaks in")
+        || starts("speaking in")
+        || starts("translated")
+        || starts("interpretation")
+    {
+        "interpretation"
+    } else if starts("pause")
+        || starts("silence")
+        || starts("music")
+        || starts("video plays")
+        || starts("video")
+        || starts("booing")
+        || starts("boos")
+        || starts("sighs")
+        || starts("coughs")
+        || starts("no response")
+        || starts("break")
+        || starts("recess")
+        || starts("end of")
+        || starts("beginning of")
+        || starts("begin")
+        || starts("phone rings")
+        || starts("bell")
+        || starts("gavel")
+        || starts("noise")
+        || starts("sic")
+    {
+        "other"
+    } else {
+        return None;
+    })
+}
+
+pub fn is_stage_direction_words(inner: &str) -> bool {
+    stage_direction_kind(inner).is_some()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn title_prefixes() {
+        assert_eq!(title_prefix_len("MS. PSAKI"), 4);
+        assert_eq!(
+            title_prefix_len("Deputy Prime Minister Jane Roe"),
+            "Deputy Prime Minister ".len()
+        );
+        assert_eq!(title_prefix_len("THE PRESIDENT"), 4);
+        assert_eq!(title_prefix_len("SECRETARY MAYORKAS"), "SECRETARY ".len());
+        assert_eq!(title_prefix_len("Xiao Yaqing"), 0);
+    }
+
+    #[test]
+    fn outlets() {
+        for o in [
+            "CCTV",
+            "Reuters",
+            "New York Times",
+            "Thecover.cn",
+            "Red Star News",
+            "Economic Daily",
+            "Asahi Shimbun",
+            "Ta Kung Pao",
+            "Phoenix TV",
+        ] {
+            assert!(is_outlet(o), "{o}");
+        }
+        for o in ["Xiao Yaqing", "Tian Yulong", "MR", "DR", "Q"] {
+            assert!(!is_outlet(o), "{o}");
+        }
+    }
+
+    #[test]
+    fn roles_of_words() {
+        assert_eq!(role_of_word("MODERATOR"), Some(Role::Chair));
+        assert_eq!(role_of_word("Speaker 2"), Some(Role::Other));
+        assert_eq!(
+            role_of_word("SENIOR ADMINISTRATION OFFICIAL ONE"),
+            Some(Role::Official)
+        );
+        assert_eq!(role_of_word("新华社记者"), Some(Role::Journalist));
+        assert_eq!(role_of_word("Jane"), None);
+    }
+
+    #[test]
+    fn stage_directions() {
+        assert_eq!(stage_direction_kind("Laughter."), Some("laughter"));
+        assert_eq!(
+            stage_direction_kind("crosstalk 00:17:55"),
+            Some("crosstalk")
+        );
+        assert_eq!(
+            stage_direction_kind("As interpreted."),
+            Some("interpretation")
+        );
+        assert_eq!(stage_direction_kind("the Minister"), None);
+    }
+}

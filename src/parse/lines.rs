@@ -1,0 +1,177 @@
+//! Split text into numbered, normalised lines.
+//!
+//! Every line ending (LF, CRLF, lone CR) counts, so line numbers match what
+//! an editor shows for the original input. Normalisation makes Unicode
+//! spaces plain, drops a BOM and trailing space, and marks page-break
+//! markup; it never joins or drops lines.
+
+use std::borrow::Cow;
+
+/// One source line, normalised for classification.
+#[derive(Debug, Clone)]
+pub struct Line<'a> {
+    /// 1-based line number in the original input.
+    pub no: usize,
+    /// Text with Unicode spaces made ASCII, trimmed on both sides.
+    pub text: Cow<'a, str>,
+    /// Leading white space (after normalisation) in characters.
+    pub indent: usize,
+    /// Editor markup such as `_ueditor_page_break_tag_`: not text.
+    pub markup: bool,
+}
+
+impl Line<'_> {
+    pub fn is_blank(&self) -> bool {
+        self.text.is_empty()
+    }
+}
+
+/// True for characters that act as a space in running text: the
+/// non-breaking space, the en/em/thin spaces, the ideographic space and
+/// zero-width characters (which count as nothing).
+fn is_unicode_space(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00a0}' | '\u{1680}' | '\u{2000}'..='\u{200a}' | '\u{202f}' | '\u{205f}' | '\u{3000}'
+    )
+}
+
+fn is_zero_width(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}'
+    )
+}
+
+/// Normalise one raw line (without its line ending).
+fn normalise(raw: &str) -> (Cow<'_, str>, usize) {
+    let needs_rewrite = raw
+        .chars()
+        .any(|c| is_unicode_space(c) || is_zero_width(c) || c == '\t' || (c.is_control()));
+    let text: Cow<'_, str> = if needs_rewrite {
+        let mut s = String::with_capacity(raw.len());
+        for c in raw.chars() {
+            if is_zero_width(c) {
+                continue;
+            } else if is_unicode_space(c) || c == '\t' {
+                s.push(' ');
+            } else if c.is_control() {
+                // Stray control characters are not text; a space keeps words apart.
+                s.push(' ');
+            } else {
+                s.push(c);
+            }
+        }
+        Cow::Owned(s)
+    } else {
+        Cow::Borrowed(raw)
+    };
+    let indent = text.len() - text.trim_start().len();
+    match text {
+        Cow::Borrowed(s) => (Cow::Borrowed(s.trim()), indent),
+        Cow::Owned(s) => {
+            let t = s.trim();
+            if t.len() == s.len() {
+                (Cow::Owned(s), indent)
+            } else {
+                (Cow::Owned(t.to_string()), indent)
+            }
+        }
+    }
+}
+
+/// Page-break and similar editor markup that some sites leave in the text.
+fn is_markup(text: &str) -> bool {
+    let t = text.trim();
+    if t.is_empty() {
+        return false;
+    }
+    let lower_has = |needle: &str| t.to_ascii_lowercase().contains(needle);
+    (t.starts_with('_') && t.ends_with('_') && t.len() > 4 && !t.contains(' '))
+        || (lower_has("page_break") || lower_has("pagebreak"))
+            && !t.contains(". ")
+            && t.split_whitespace().count() <= 2
+        || t == "<!-- pagebreak -->"
+        || t.eq_ignore_ascii_case("[page break]")
+}
+
+/// Split text into lines, honouring LF, CRLF and lone CR.
+pub fn split<'a>(text: &'a str) -> Vec<Line<'a>> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut lines = Vec::with_capacity(text.len() / 40 + 1);
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    let mut i = 0;
+    let push = |start: usize, end: usize, lines: &mut Vec<Line<'a>>| {
+        let raw = &text[start..end];
+        let (norm, indent) = normalise(raw);
+        let markup = is_markup(&norm);
+        lines.push(Line {
+            no: lines.len() + 1,
+            text: norm,
+            indent,
+            markup,
+        });
+    };
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\n' => {
+                push(start, i, &mut lines);
+                i += 1;
+                start = i;
+            }
+            b'\r' => {
+                push(start, i, &mut lines);
+                i += 1;
+                if i < bytes.len() && bytes[i] == b'\n' {
+                    i += 1;
+                }
+                start = i;
+            }
+            _ => i += 1,
+        }
+    }
+    if start < bytes.len() {
+        push(start, bytes.len(), &mut lines);
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(s: &str) -> Vec<String> {
+        split(s).into_iter().map(|l| l.text.into_owned()).collect()
+    }
+
+    #[test]
+    fn line_ends_lf_crlf_cr_count_alike() {
+        assert_eq!(texts("a\nb\n"), ["a", "b"]);
+        assert_eq!(texts("a\r\nb\r\n"), ["a", "b"]);
+        assert_eq!(texts("a\rb\r"), ["a", "b"]);
+        assert_eq!(texts("a\r\n\r\nb"), ["a", "", "b"]);
+    }
+
+    #[test]
+    fn bom_and_unicode_spaces_are_normalised() {
+        let lines = split("\u{feff}Xiao Yaqing:\u{a0}\n\u{a0}\u{a0}Q\u{a0}\u{a0} Hi\u{3000}there");
+        assert_eq!(lines[0].text, "Xiao Yaqing:");
+        assert_eq!(lines[1].text, "Q   Hi there");
+        assert_eq!(lines[1].indent, 2);
+    }
+
+    #[test]
+    fn page_break_markup_is_marked() {
+        let lines = split("_ueditor_page_break_tag_\nword_with_underscores are text");
+        assert!(lines[0].markup);
+        assert!(!lines[1].markup);
+    }
+
+    #[test]
+    fn numbers_follow_the_original_lines() {
+        let lines = split("one\r\n\r\n\r\nfour");
+        assert_eq!(lines.len(), 4);
+        assert_eq!(lines[3].no, 4);
+    }
+}
