@@ -4,7 +4,7 @@
 //! Selection reuses [`Filter`](crate::query::Filter) over the exchange's
 //! turns (the question may match `--outlet`, an answer `--speaker`).
 
-use super::{Inputs, for_each_input, message, status, who};
+use super::{Inputs, for_each_input, message, status};
 use crate::cli::{ExchangesArgs, Format};
 use crate::config::{Env, Out};
 use crate::query::{Filter, Unmatched};
@@ -132,11 +132,7 @@ pub fn run(
                 exchange: ex.index,
                 line: q.line,
                 outlet: ex.outlet.as_deref().or(q.outlet.as_deref()),
-                asked_by: ex
-                    .asked_by
-                    .as_deref()
-                    .or(q.speaker.as_deref())
-                    .or(Some(who(q))),
+                asked_by: ex.asked_by.as_deref().or(q.speaker.as_deref()),
                 question_turn: q.index,
                 question: &q.text,
                 answers: &ex.answers,
