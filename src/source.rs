@@ -43,21 +43,151 @@ pub struct Decoded<'a> {
     pub warnings: Vec<Diagnostic>,
 }
 
-/// Decode one input's bytes.
+/// Windows-1252 characters for bytes 0x80..=0x9F (`None`: undefined).
+#[rustfmt::skip]
+const CP1252_HIGH: [Option<char>; 32] = [
+    Some('€'), None, Some('‚'), Some('ƒ'), Some('„'), Some('…'), Some('†'), Some('‡'),
+    Some('ˆ'), Some('‰'), Some('Š'), Some('‹'), Some('Œ'), None, Some('Ž'), None,
+    None, Some('‘'), Some('’'), Some('“'), Some('”'), Some('•'), Some('–'), Some('—'),
+    Some('˜'), Some('™'), Some('š'), Some('›'), Some('œ'), None, Some('ž'), Some('Ÿ'),
+];
+
+/// Control bytes that never occur in text (NUL, and C0 codes other than
+/// tab, line feed, form feed, carriage return and escape).
+fn is_binary_byte(b: u8) -> bool {
+    b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c | 0x1b)
+}
+
+/// UTF-16 by its byte-order mark, or by the zero bytes that ASCII text in
+/// UTF-16 has in every other position. `Some(true)` for little-endian.
+fn utf16_order(bytes: &[u8]) -> Option<(bool, usize)> {
+    if bytes.starts_with(&[0xff, 0xfe]) {
+        return Some((true, 2));
+    }
+    if bytes.starts_with(&[0xfe, 0xff]) {
+        return Some((false, 2));
+    }
+    if bytes.len() < 4 || bytes.len() % 2 != 0 {
+        return None;
+    }
+    let sample = &bytes[..bytes.len().min(4096)];
+    let pairs = sample.len() / 2;
+    let odd_zero = sample.chunks(2).filter(|c| c[1] == 0 && c[0] != 0).count();
+    let even_zero = sample.chunks(2).filter(|c| c[0] == 0 && c[1] != 0).count();
+    if odd_zero * 10 >= pairs * 7 {
+        Some((true, 0))
+    } else if even_zero * 10 >= pairs * 7 {
+        Some((false, 0))
+    } else {
+        None
+    }
+}
+
+fn decode_utf16(bytes: &[u8], little: bool) -> Option<String> {
+    let units: Vec<u16> = bytes
+        .chunks_exact(2)
+        .map(|c| {
+            if little {
+                u16::from_le_bytes([c[0], c[1]])
+            } else {
+                u16::from_be_bytes([c[0], c[1]])
+            }
+        })
+        .collect();
+    String::from_utf16(&units).ok()
+}
+
+fn decode_cp1252(bytes: &[u8]) -> Option<String> {
+    let mut out = String::with_capacity(bytes.len() + bytes.len() / 8);
+    for &b in bytes {
+        match b {
+            0x80..=0x9f => out.push(CP1252_HIGH[(b - 0x80) as usize]?),
+            _ => out.push(b as char),
+        }
+    }
+    Some(out)
+}
+
+/// Decode one input's bytes: UTF-8 (with or without BOM), UTF-16 (by BOM
+/// or by shape), or Windows-1252 when the bytes are not UTF-8 but decode
+/// cleanly as it (with a warning).
 pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, InputError> {
-    let text = match std::str::from_utf8(bytes) {
-        Ok(s) => Cow::Borrowed(s),
-        Err(e) => {
-            return Err(InputError::NotText {
-                offset: e.valid_up_to(),
-            });
+    let mut warnings = Vec::new();
+    let text: Cow<'_, str> = if let Some((little, skip)) = utf16_order(bytes) {
+        let s = decode_utf16(&bytes[skip..], little).ok_or(InputError::NotText { offset: 0 })?;
+        if s.contains('\0') {
+            return Err(InputError::Binary);
+        }
+        Cow::Owned(s)
+    } else if bytes.iter().any(|&b| is_binary_byte(b)) {
+        return Err(InputError::Binary);
+    } else {
+        match std::str::from_utf8(bytes) {
+            Ok(s) => Cow::Borrowed(s),
+            Err(e) => {
+                let offset = e.valid_up_to();
+                let s = decode_cp1252(bytes).ok_or(InputError::NotText { offset })?;
+                warnings.push(Diagnostic::warning(
+                    0,
+                    "encoding",
+                    format!("not valid UTF-8 (bad byte at offset {offset}); read as Windows-1252"),
+                ));
+                Cow::Owned(s)
+            }
         }
     };
-    if text.trim().is_empty() {
+    if text
+        .trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
+        .is_empty()
+    {
         return Err(InputError::Empty);
     }
-    Ok(Decoded {
-        text,
-        warnings: Vec::new(),
-    })
+    Ok(Decoded { text, warnings })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf8_with_and_without_bom() {
+        assert_eq!(decode(b"Q: hi").unwrap().text, "Q: hi");
+        assert_eq!(decode(b"\xef\xbb\xbfQ: hi").unwrap().text, "\u{feff}Q: hi");
+    }
+
+    #[test]
+    fn utf16_by_bom_and_by_shape() {
+        let le: Vec<u8> = "\u{feff}Q: héllo"
+            .encode_utf16()
+            .flat_map(|u| u.to_le_bytes())
+            .collect();
+        assert_eq!(decode(&le).unwrap().text, "Q: héllo");
+        let be: Vec<u8> = "Q: hello there"
+            .encode_utf16()
+            .flat_map(|u| u.to_be_bytes())
+            .collect();
+        assert_eq!(decode(&be).unwrap().text, "Q: hello there");
+    }
+
+    #[test]
+    fn windows_1252_with_a_warning() {
+        let d = decode(b"Q: \x93quoted\x94 caf\xe9").unwrap();
+        assert_eq!(d.text, "Q: “quoted” café");
+        assert_eq!(d.warnings.len(), 1);
+        assert_eq!(
+            decode(b"Q: \x81 undefined").err(),
+            Some(InputError::NotText { offset: 3 })
+        );
+    }
+
+    #[test]
+    fn binary_and_empty_inputs() {
+        assert_eq!(
+            decode(b"\x7fELF\x02\x01\x01\x00\x00").err(),
+            Some(InputError::Binary)
+        );
+        assert_eq!(decode(b"").err(), Some(InputError::Empty));
+        assert_eq!(decode(b" \n\r\n\t").err(), Some(InputError::Empty));
+        assert_eq!(decode(b"\xef\xbb\xbf\n").err(), Some(InputError::Empty));
+    }
 }

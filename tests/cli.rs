@@ -528,18 +528,25 @@ fn colour_always_never_and_machine_formats() {
 fn control_characters_are_neutralised() {
     let text = whosaid::BUNDLED_TEXT.replace(
         "Ladies and gentlemen",
-        "Ladies \x1b]0;pwned\x07 and gentlemen",
+        "Ladies \x1b]0;pwned\x1b\\ \x1b[31mred\u{9b} and gentlemen",
     );
-    let out = whosaid_stdin()
-        .args(["turns", "--role", "chair", "--color", "always"])
-        .write_stdin(text)
-        .output()
-        .unwrap();
-    let s = String::from_utf8(out.stdout).unwrap();
-    // Whether the parser drops them or keeps them, they never reach the
-    // terminal raw (the printers' own escaping is unit-tested in render).
-    assert!(s.contains("pwned"), "{s}");
-    assert!(!s.contains('\x07') && !s.contains("\x1b]"));
+    for format in ["text", "table", "tsv", "csv"] {
+        let out = whosaid_stdin()
+            .args([
+                "turns", "--role", "chair", "--color", "never", "--format", format,
+            ])
+            .write_stdin(text.clone())
+            .output()
+            .unwrap();
+        let s = String::from_utf8(out.stdout).unwrap();
+        // Whether the parser drops them or keeps them, they never reach the
+        // terminal raw (the printers' own escaping is unit-tested in render).
+        assert!(s.contains("pwned"), "{s}");
+        assert!(
+            !s.contains('\x1b') && !s.contains('\u{9b}'),
+            "{format}: {s}"
+        );
+    }
 }
 
 // ---- inputs ---------------------------------------------------------------

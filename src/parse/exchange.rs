@@ -28,28 +28,38 @@ fn asks(turn: &Turn) -> bool {
 /// Give a role to each turn whose role is still unknown (`None`), from the
 /// conversation's structure. `has_roster` says the header listed the
 /// people on the podium: then anyone else is a questioner.
-pub fn infer_roles(turns: &mut [Turn], unknown: &[bool], has_roster: bool) {
-    if !unknown.iter().any(|u| *u) {
+pub fn infer_roles(turns: &mut [Turn], unknown: &[Option<Role>], has_roster: bool) {
+    if unknown.iter().all(Option::is_none) {
         return;
     }
     // Per speaker: turns, turns that ask, words.
     let mut stats: HashMap<String, (usize, usize, usize)> = HashMap::new();
-    for (t, _) in turns.iter().zip(unknown).filter(|(_, u)| **u) {
+    for (t, _) in turns.iter().zip(unknown).filter(|(_, u)| u.is_some()) {
         let s = stats.entry(who(t)).or_default();
         s.0 += 1;
         s.1 += asks(t) as usize;
         s.2 += t.words;
     }
+    // An interviewer asks less often than a reporter at a press
+    // conference, but more often than anyone who answers.
+    let ratio = |s: &(usize, usize, usize)| s.1 as f64 / s.0.max(1) as f64;
+    let clear_questioner = stats.values().any(|s| ratio(s) >= 0.5 && s.1 > 0);
     for (t, u) in turns.iter_mut().zip(unknown) {
-        if !*u {
-            continue;
-        }
+        let Some(fallback) = *u else { continue };
         let s = stats[&who(t)];
-        let questioner = s.1 * 2 >= s.0 && s.1 > 0;
+        let r = ratio(&s);
+        let others_max = stats
+            .iter()
+            .filter(|(k, v)| **k != who(t) && ratio(v) < 0.5)
+            .map(|(_, v)| ratio(v))
+            .fold(0.0f64, f64::max);
+        let others = stats.len() > 1;
+        let questioner = s.1 > 0
+            && (r >= 0.5 || (!clear_questioner && others && r >= 0.25 && r >= 2.0 * others_max));
         t.role = if has_roster || questioner {
             Role::Journalist
         } else {
-            Role::Official
+            fallback
         };
         t.rule.push_str(if has_roster {
             "; role: not in the header's list of officials, so a questioner"
@@ -61,52 +71,118 @@ pub fn infer_roles(turns: &mut [Turn], unknown: &[bool], has_roster: bool) {
     }
 }
 
-static HANDOFF: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?x)
-        \b(?:go(?:es|ing)?|turn|come|move)\s+(?:back\s+|over\s+|now\s+)?to\s+(?:the\s+line\s+of\s+)?
-        (?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2})
-        \s*,?\s+(?:with|from|of|at)\s+(?:the\s+)?
-        (?P<outlet>(?:[A-Z][\w’'.&-]*|of|the|and)(?:\s+(?:[A-Z][\w’'.&-]*|of|the|and)){0,5})",
-    )
-    .unwrap()
+/// An official who never answers a question, only gives the floor in short
+/// turns (a press secretary running a joint press conference), chairs it.
+/// Roles from the header or from a role word (`MODERATOR`) are left alone.
+pub fn infer_chairs(turns: &mut [Turn]) {
+    let mut stats: HashMap<String, (usize, usize, usize, usize)> = HashMap::new();
+    for i in 0..turns.len() {
+        let t = &turns[i];
+        if t.role != Role::Official {
+            continue;
+        }
+        let s = stats.entry(who(t)).or_default();
+        s.0 += 1;
+        s.1 += t.words;
+        s.2 += (i > 0 && turns[i - 1].role == Role::Journalist) as usize;
+        s.3 += turns.get(i + 1).is_some_and(|n| n.role == Role::Journalist) as usize;
+    }
+    let answerers = stats.values().filter(|s| s.2 > 0).count();
+    for t in turns.iter_mut() {
+        if t.role != Role::Official
+            || t.rule.contains("listed in the header")
+            || t.rule.contains("role-word")
+        {
+            continue;
+        }
+        let Some(&(n, words, answered, gave)) = stats.get(&who(t)) else {
+            continue;
+        };
+        if answerers > 0 && answered == 0 && gave > 0 && words <= 60 * n {
+            t.role = Role::Chair;
+            t.rule
+                .push_str("; role: gives the floor and never answers, so chairs");
+        }
+    }
+}
+
+/// A name: up to three capitalised words.
+const NAME: &str = r"(?P<name>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})";
+/// An outlet: capitalised words, with `of`/`the`/`and` inside.
+const OUTLET: &str = r"(?P<outlet>[A-Z][\w’'.&-]*(?:\s+(?:[A-Z][\w’'.&-]*|of|the|and|\d+)){0,5})";
+
+/// "we'll go to Jeff Mason with Reuters", "let's start with Anne Gearan
+/// from The Washington Post", "Mr. Ito of NHK, please", "Laura Chen,
+/// Bloomberg."
+static HANDOFFS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+    let verbs =
+        r"(?:go(?:es|ing)?|turn|come|move|start|begin|call\s+on|hear\s+from|recognize|take)";
+    let honor = r"(?:(?:Mr|Ms|Mrs|Dr|Miss)\.?\s+)?";
+    [
+        format!(r"\b{verbs}\s+(?:back\s+|over\s+|now\s+|first\s+)?(?:to|with)?\s*(?:the\s+line\s+of\s+)?{honor}{NAME}\s*,?\s+(?:with|from|of|at)\s+(?:the\s+)?{OUTLET}"),
+        format!(r"(?:^|[.!?]\s+){honor}{NAME}\s+(?:of|from|with|at)\s+(?:the\s+)?{OUTLET}(?:,\s*please)?[.!]?$"),
+        format!(r"(?:^|[.!?]\s+){honor}{NAME},\s+{OUTLET}[.!]?$"),
+    ]
+    .iter()
+    .map(|re| Regex::new(re).expect("hand-off pattern"))
+    .collect()
 });
 
-/// Read a hand-off at the end of a chair's turn: (name, outlet).
+/// Read a hand-off in a turn that gives the floor: (name, outlet).
 pub fn handoff(text: &str) -> Option<(String, String)> {
-    let last = text.rsplit("\n\n").next().unwrap_or(text);
-    let caps = HANDOFF.captures_iter(last).last()?;
-    let name = caps["name"].trim().to_string();
-    let outlet = caps["outlet"]
-        .trim()
-        .trim_end_matches(" and")
-        .trim_end_matches(" the")
-        .trim_end_matches(" of")
-        .trim_end_matches('.')
-        .to_string();
-    (!outlet.is_empty()).then_some((name, outlet))
+    let tail = text.trim_end();
+    let mut best: Option<(usize, String, String)> = None;
+    for (i, re) in HANDOFFS.iter().enumerate() {
+        let Some(caps) = re.captures_iter(tail).last() else {
+            continue;
+        };
+        let name = caps["name"].trim().to_string();
+        let outlet = caps["outlet"]
+            .trim()
+            .trim_end_matches(" and")
+            .trim_end_matches(" the")
+            .trim_end_matches(" of")
+            .trim_end_matches('.')
+            .to_string();
+        // `Thank you, John.` is no hand-off: the last form needs a real outlet.
+        if outlet.is_empty() || (i == 2 && !super::lexicon::is_outlet(&outlet)) {
+            continue;
+        }
+        let at = caps.get(0).map_or(0, |m| m.start());
+        if best.as_ref().is_none_or(|b| at > b.0) {
+            best = Some((at, name, outlet));
+        }
+    }
+    best.map(|(_, n, o)| (n, o))
 }
 
 /// Apply hand-offs: a chair (or an official giving the floor) names the
-/// next questioner and outlet; an anonymous question that follows takes them.
+/// next questioner and outlet; the anonymous questions that follow take
+/// them until whoever gave the floor (or a chair) speaks again.
 pub fn apply_handoffs(turns: &mut [Turn]) {
-    for i in 1..turns.len() {
-        let (before, after) = turns.split_at_mut(i);
-        let prev = &before[i - 1];
-        let next = &mut after[0];
-        if next.role != Role::Journalist || prev.role == Role::Journalist {
+    let mut current: Option<(String, String, String)> = None;
+    for t in turns.iter_mut() {
+        if t.role != Role::Journalist {
+            let giver = who(t);
+            let ends = t.role == Role::Chair || current.as_ref().is_some_and(|c| c.2 == giver);
+            if ends {
+                current = None;
+            }
+            if let Some((name, outlet)) = handoff(&t.text) {
+                current = Some((name, outlet, giver));
+            }
             continue;
         }
-        if let Some((name, outlet)) = handoff(&prev.text) {
-            if next.outlet.is_none() {
-                next.outlet = Some(outlet);
-            }
-            if next.speaker.is_none() {
-                next.speaker = Some(name);
-            }
-            next.rule
-                .push_str("; speaker and outlet from the hand-off in the turn before");
+        let Some((name, outlet, _)) = &current else {
+            continue;
+        };
+        if t.speaker.is_some() || t.outlet.is_some() {
+            continue;
         }
+        t.outlet = Some(outlet.clone());
+        t.speaker = Some(name.clone());
+        t.rule
+            .push_str("; speaker and outlet from the hand-off that gave the floor");
     }
 }
 
@@ -164,5 +240,18 @@ mod tests {
             Some(("Jim Smith".into(), "Associated Press".into()))
         );
         assert_eq!(handoff("Thank you all for joining us."), None);
+        assert_eq!(
+            handoff("Let's start with Anne Gearan from The Washington Post."),
+            Some(("Anne Gearan".into(), "The Washington Post".into()))
+        );
+        assert_eq!(
+            handoff("Thank you.  Laura Chen, Bloomberg."),
+            Some(("Laura Chen".into(), "Bloomberg".into()))
+        );
+        assert_eq!(
+            handoff("Next, Mr. Ito of NHK, please."),
+            Some(("Ito".into(), "NHK".into()))
+        );
+        assert_eq!(handoff("Thank you, John."), None);
     }
 }

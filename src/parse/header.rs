@@ -299,7 +299,7 @@ fn ends_sentence(text: &str) -> bool {
 }
 
 /// `Name, title` (or `Name – title`, `Name (title)`) when `Name` reads as a name.
-fn participant(text: &str) -> Option<(String, Option<String>)> {
+pub fn participant(text: &str) -> Option<(String, Option<String>)> {
     let (name, title) = if let Some((n, t)) = text.split_once(',') {
         (n.trim(), Some(t.trim()))
     } else if let Some((n, t)) = text
@@ -366,7 +366,6 @@ pub fn parse(lines: &[Line<'_>]) -> Header {
             end_line: last,
         });
     };
-    let n = blocks.len();
     for (bi, block) in blocks.iter().enumerate() {
         // Split a block line by line when it opens with a field keyword.
         let first_text = block.lines[0].text.as_ref();
@@ -476,7 +475,7 @@ pub fn parse(lines: &[Line<'_>]) -> Header {
             claim("place", block.first(), block.last(), &mut header);
             continue;
         }
-        if header.summary.is_none() && words >= 12 && ends_sentence(&text) && bi + 1 <= n {
+        if header.summary.is_none() && words >= 12 && ends_sentence(&text) {
             header.summary = Some(text);
             claim("summary", block.first(), block.last(), &mut header);
             continue;
@@ -487,6 +486,10 @@ pub fn parse(lines: &[Line<'_>]) -> Header {
             line: block.first(),
             end_line: block.last(),
         });
+    }
+    // A title often carries the date (`..., 11 JULY 2023`).
+    if header.date.is_none() {
+        header.date = header.title.as_deref().and_then(find_date).map(|d| d.0);
     }
     header
 }

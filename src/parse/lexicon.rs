@@ -248,7 +248,6 @@ pub fn role_of_word(label: &str) -> Option<Role> {
         | "reporter"
         | "journalist"
         | "press"
-        | "audience"
         | "audience member"
         | "audience question"
         | "participant"
@@ -280,6 +279,7 @@ pub fn role_of_word(label: &str) -> Option<Role> {
         | "the chair"
         | "coordinator" => Role::Chair,
         "interpreter"
+        | "audience"
         | "translator"
         | "the interpreter"
         | "voice"
@@ -288,6 +288,18 @@ pub fn role_of_word(label: &str) -> Option<Role> {
         | "group"
         | "all"
         | "unidentified speaker"
+        | "unidentified male"
+        | "unidentified female"
+        | "unidentified man"
+        | "unidentified woman"
+        | "unidentified participant"
+        | "unidentified person"
+        | "male speaker"
+        | "female speaker"
+        | "man"
+        | "woman"
+        | "panelist"
+        | "member"
         | "unidentified"
         | "unknown"
         | "speaker"
@@ -346,6 +358,32 @@ pub fn role_of_word(label: &str) -> Option<Role> {
 
 /// `2`, `#3`, `One`, `Two`, `A`, `B`: the tag that tells anonymous
 /// speakers of the same kind apart.
+/// Role labels that name nobody in particular (`Speaker 2`,
+/// `UNIDENTIFIED FEMALE`): their turns have no speaker, and what they do in
+/// the conversation decides their role.
+pub fn is_anonymous(label: &str) -> bool {
+    let l = label.trim().to_ascii_lowercase();
+    let mut words: Vec<&str> = l.split_whitespace().collect();
+    if words.len() >= 2 && is_ordinal_tag(words[words.len() - 1]) {
+        words.pop();
+    }
+    let base = words.join(" ");
+    base.starts_with("unidentified")
+        || base.starts_with("unknown")
+        || matches!(
+            base.as_str(),
+            "speaker"
+                | "male speaker"
+                | "female speaker"
+                | "man"
+                | "woman"
+                | "voice"
+                | "participant"
+                | "panelist"
+                | "member"
+        )
+}
+
 pub fn is_ordinal_tag(word: &str) -> bool {
     let w = word.trim_start_matches('#');
     (!w.is_empty() && w.len() <= 3 && w.bytes().all(|b| b.is_ascii_digit()))
@@ -397,6 +435,14 @@ const HONORIFICS: &[&str] = &[
     "brother",
     "lord",
     "lady",
+];
+
+/// Abbreviated offices (`SEN.`, `Gov.`): offices, written short.
+#[rustfmt::skip]
+const OFFICE_ABBREVIATIONS: &[&str] = &[
+    "sen", "sen.", "rep", "rep.", "gov", "gov.", "gen", "gen.", "adm", "adm.", "lt", "lt.",
+    "col", "col.", "capt", "capt.", "amb", "amb.", "sec", "sec.", "pres", "pres.", "supt",
+    "supt.", "cmdr", "cmdr.", "sgt", "sgt.", "maj", "maj.", "insp", "insp.",
 ];
 
 /// Offices that precede a name: they mark someone on the podium.
@@ -495,7 +541,7 @@ pub fn title_prefix_len(label: &str) -> usize {
         consumed += rest.len() - trimmed.len();
         rest = trimmed;
         let mut best = 0;
-        for phrase in HONORIFICS.iter().chain(OFFICES) {
+        for phrase in HONORIFICS.iter().chain(OFFICES).chain(OFFICE_ABBREVIATIONS) {
             let n = phrase.len();
             if rest.len() > n
                 && rest.is_char_boundary(n)
@@ -528,6 +574,7 @@ pub fn starts_with_office(label: &str) -> bool {
     let lower = label.to_ascii_lowercase();
     OFFICES
         .iter()
+        .chain(OFFICE_ABBREVIATIONS)
         .any(|o| *o != "the" && lower.starts_with(o) && lower[o.len()..].starts_with(' '))
 }
 
@@ -713,10 +760,14 @@ pub fn is_outlet(name: &str) -> bool {
     {
         return true;
     }
-    // Upper-case initialisms (CCTV, AFP) that are neither offices nor role words.
+    // Upper-case initialisms (CCTV, AFP) that are neither offices nor role
+    // words. A surname in capitals (PRICE, HILL) has the vowels of a word;
+    // an initialism has almost none.
+    let vowels = n.chars().filter(|c| "AEIOUY".contains(*c)).count();
     words.len() == 1
         && (2..=6).contains(&n.len())
         && n.chars().all(|c| c.is_ascii_uppercase())
+        && (vowels == 0 || vowels == 1 && n.len() <= 3)
         && !is_role_word(n)
         && !eq_any(n, HONORIFICS)
         && title_prefix_len(&format!("{n} X")) == 0

@@ -119,11 +119,18 @@ fn find_labels<'a>(
             }
         }
     }
+    // A heading line (`On the Korean Peninsula`) alone above a label.
+    let heading_above = |i: usize| {
+        i > start
+            && (i == start + 1 || lines[i - 2].is_blank())
+            && lines[i - 1].text.split_whitespace().count() <= 8
+    };
     let para_start = |i: usize| {
         i == start
             || lines[i - 1].is_blank()
             || lines[i - 1].markup
             || closes_paragraph(&lines[i - 1].text)
+            || heading_above(i)
     };
     // How the document writes its inline labels: strong or repeated ones.
     let firm_inline: Vec<bool> = cands
@@ -158,10 +165,11 @@ fn find_labels<'a>(
             } else {
                 cand.rest
             };
-            let speech = value.trim_end().ends_with(['.', '?', '!'])
-                && value.split_whitespace().count() >= 5;
+            // `Moderator: Jane Roe, ...` lists a person; `Moderator: Welcome
+            // to ...` is the moderator speaking.
+            let listed = header::participant(value).is_some() || header::find_date(value).is_some();
             let person_role = lexicon::is_role_word(cand.label);
-            if !(person_role && speech) {
+            if !person_role || listed {
                 continue;
             }
         }
@@ -335,7 +343,7 @@ pub fn parse_text(text: &str, source: &str) -> Parsed {
     }
 
     // Turns: each label to the line before the next label.
-    let declared: Vec<String> = {
+    let declared = {
         let prose: Vec<&str> = [transcript.title.as_deref(), transcript.summary.as_deref()]
             .into_iter()
             .flatten()
@@ -343,7 +351,9 @@ pub fn parse_text(text: &str, source: &str) -> Parsed {
         people::declared_names(&transcript.participants, &prose)
     };
     let mut turns: Vec<Turn> = Vec::new();
-    let mut unknown_role: Vec<bool> = Vec::new();
+    // For each turn whose role neither header nor label decided: the role
+    // it takes when it does not ask (`official`, or `other` if anonymous).
+    let mut unknown_role: Vec<Option<Role>> = Vec::new();
     let mut ids: Vec<people::Identity> = Vec::new();
     for (n, acc) in labels.iter().enumerate() {
         let stop = labels
@@ -402,7 +412,12 @@ pub fn parse_text(text: &str, source: &str) -> Parsed {
             (None, Some(r)) => (Some(r), id.role_rule),
             (None, None) => (None, ""),
         };
-        unknown_role.push(role.is_none());
+        let anonymous = id.speaker.is_none() && id.outlet.is_none();
+        unknown_role.push(role.is_none().then_some(if anonymous {
+            Role::Other
+        } else {
+            Role::Official
+        }));
         let mut rule = acc.rule.to_string();
         if !role_rule.is_empty() {
             rule.push_str("; ");
@@ -429,16 +444,19 @@ pub fn parse_text(text: &str, source: &str) -> Parsed {
         });
         ids.push(id);
     }
-    resolve_short_labels(&mut turns);
+    resolve_short_labels(&mut turns, &mut unknown_role);
+    complete_from_body(&mut turns);
     exchange::infer_roles(
         &mut turns,
         &unknown_role,
         !transcript.participants.is_empty(),
     );
+    exchange::infer_chairs(&mut turns);
     exchange::apply_handoffs(&mut turns);
     transcript.exchanges = exchange::build(&mut turns);
     transcript.style = style_of(&labels);
     transcript.turns = turns;
+    keep_unplaced_lines(&lines, &mut transcript);
     transcript.notes.sort_by_key(|n| n.line);
     diags.extend(review(&transcript));
     diags.sort_by_key(|d| d.line);
@@ -448,20 +466,65 @@ pub fn parse_text(text: &str, source: &str) -> Parsed {
     }
 }
 
+/// Every non-blank line that no header field, turn or credit claimed
+/// becomes a note (`markup` for page breaks, `stray` otherwise), so nothing
+/// is ever lost.
+fn keep_unplaced_lines(lines: &[Line<'_>], t: &mut Transcript) {
+    let mut placed = vec![false; lines.len() + 2];
+    let mut mark = |from: usize, to: usize| {
+        let to = to.min(lines.len());
+        if from <= to {
+            placed[from..=to].fill(true);
+        }
+    };
+    for h in &t.header {
+        mark(h.line, h.end_line);
+    }
+    for turn in &t.turns {
+        mark(turn.line, turn.end_line);
+    }
+    for c in &t.credits {
+        mark(c.line, c.line);
+    }
+    for n in &t.notes {
+        mark(n.line, n.end_line);
+    }
+    for line in lines {
+        if !line.is_blank() && !placed[line.no] {
+            t.notes.push(Note {
+                kind: if line.markup { "markup" } else { "stray" }.into(),
+                text: line.text.to_string(),
+                line: line.no,
+                end_line: line.no,
+            });
+        }
+    }
+}
+
 /// A surname-only label (`Smith`) takes the full name of an earlier or later
 /// label in the same transcript (`Jane Smith (CNN)`), with its outlet and role.
-fn resolve_short_labels(turns: &mut [Turn]) {
-    let full: Vec<(String, Option<String>, Role)> = turns
+fn resolve_short_labels(turns: &mut [Turn], unknown_role: &mut [Option<Role>]) {
+    let full: Vec<(String, Option<String>, Option<Role>)> = turns
         .iter()
-        .filter_map(|t| {
+        .zip(unknown_role.iter())
+        .filter_map(|(t, unknown)| {
             t.speaker
                 .as_ref()
                 .filter(|s| s.split_whitespace().count() >= 2)
-                .map(|s| (s.clone(), t.outlet.clone(), t.role))
+                .map(|s| {
+                    (
+                        s.clone(),
+                        t.outlet.clone(),
+                        unknown.is_none().then_some(t.role),
+                    )
+                })
         })
         .collect();
-    let names: Vec<String> = full.iter().map(|f| f.0.clone()).collect();
-    for t in turns.iter_mut() {
+    let names = people::Declared {
+        full: full.iter().map(|f| f.0.clone()).collect(),
+        pairs: Vec::new(),
+    };
+    for (t, unknown) in turns.iter_mut().zip(unknown_role.iter_mut()) {
         let Some(short) = t.speaker.clone() else {
             continue;
         };
@@ -473,14 +536,44 @@ fn resolve_short_labels(turns: &mut [Turn]) {
                 if t.outlet.is_none() {
                     t.outlet.clone_from(outlet);
                 }
-                if t.rule.contains("role:") {
-                    // Keep a role the label decided.
-                } else {
+                // A role the short label decided itself stays.
+                if let (Some(role), Some(_)) = (role, &unknown) {
                     t.role = *role;
+                    *unknown = None;
                 }
             }
             t.speaker = Some(name);
             t.rule.push_str("; speaker: short form of a fuller label");
+        }
+    }
+}
+
+/// A surname left unresolved (`MR. ZIENTS`) takes the given name the
+/// transcript itself writes before it (`I'm Jeff Zients`), when one stands out.
+fn complete_from_body(turns: &mut [Turn]) {
+    let mut resolved: HashMap<String, Option<String>> = HashMap::new();
+    for i in 0..turns.len() {
+        let Some(short) = turns[i].speaker.clone() else {
+            continue;
+        };
+        if short.split_whitespace().count() != 1
+            || lexicon::is_role_word(&short)
+            || short.chars().count() < 2
+        {
+            continue;
+        }
+        let full = resolved
+            .entry(short.clone())
+            .or_insert_with(|| {
+                let texts: Vec<&str> = turns.iter().map(|t| t.text.as_str()).collect();
+                people::given_name_in(&short, &texts)
+            })
+            .clone();
+        if let Some(full) = full {
+            turns[i].speaker = Some(full);
+            turns[i]
+                .rule
+                .push_str("; speaker: given name found in the transcript");
         }
     }
 }

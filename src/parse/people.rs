@@ -109,6 +109,20 @@ fn journalistic_title(title: &str) -> bool {
 
 /// Read a label into an identity, before names are completed.
 pub fn identify(label: &str) -> Identity {
+    if lexicon::is_anonymous(label) {
+        // `Speaker 2`, `UNIDENTIFIED FEMALE`: nobody in particular; what
+        // they do decides the role.
+        return Identity::default();
+    }
+    // `新华社记者`: an outlet's reporter.
+    if let Some(outlet) = label.strip_suffix("记者").filter(|o| !o.is_empty()) {
+        return Identity {
+            outlet: Some(outlet.to_string()),
+            role: Some(Role::Journalist),
+            role_rule: "outlet-label",
+            ..Identity::default()
+        };
+    }
     if let Some(role) = lexicon::role_of_word(label) {
         let speaker = match role {
             Role::Journalist => None,
@@ -124,6 +138,15 @@ pub fn identify(label: &str) -> Identity {
     }
     let (main, paren) = super::label::split_paren(label);
     if let Some(paren) = paren.filter(|p| !lexicon::is_stage_direction_words(p)) {
+        if lexicon::role_of_word(main) == Some(Role::Journalist) {
+            // `Reporter (NHK)`: an outlet's unnamed reporter.
+            return Identity {
+                outlet: Some(paren.to_string()),
+                role: Some(Role::Journalist),
+                role_rule: "name-with-outlet",
+                ..Identity::default()
+            };
+        }
         if let Some(role) = lexicon::role_of_word(paren) {
             let (title, name) = strip_title(main);
             return Identity {
@@ -234,34 +257,55 @@ fn person(name: &str) -> Option<String> {
     (!n.is_empty()).then(|| name_case(n))
 }
 
-/// Names the document declares in full: participants, and capitalised
-/// runs of words in the title and summary (`Jen Psaki`).
-pub fn declared_names(participants: &[Participant], prose: &[&str]) -> Vec<String> {
-    let mut names: Vec<String> = participants.iter().map(|p| p.name.clone()).collect();
+/// Words that start a capitalised run in prose but are not given names.
+fn not_a_given_name(word: &str) -> bool {
+    lexicon::is_honorific(word)
+        || lexicon::title_prefix_len(&format!("{word} X")) > 0
+        || lexicon::is_sentence_opener(word)
+        || lexicon::is_connector(&word.to_lowercase())
+}
+
+/// Is `word` written like a name in prose (`Psaki`, `Nunez-Smith`, or
+/// `DANIEL` in an all-capitals title)?
+fn name_word(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(char::is_uppercase)
+        && word
+            .chars()
+            .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
+        && word.chars().count() >= 2
+}
+
+/// Names the document declares: participants in full, and from prose
+/// (title, summary) each pair of adjacent name words (`Jen Psaki`).
+#[derive(Debug, Default, Clone)]
+pub struct Declared {
+    /// Full names; a short form may be any of their words (`Xiao`).
+    pub full: Vec<String>,
+    /// `Given Surname` pairs from prose; a short form must be the surname.
+    pub pairs: Vec<String>,
+}
+
+pub fn declared_names(participants: &[Participant], prose: &[&str]) -> Declared {
+    let mut names = Declared {
+        full: participants.iter().map(|p| p.name.clone()).collect(),
+        pairs: Vec::new(),
+    };
     for text in prose {
-        let mut run: Vec<&str> = Vec::new();
         let words: Vec<&str> = text.split_whitespace().collect();
-        for (i, w) in words.iter().enumerate() {
-            let clean = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'');
-            let capital = clean.chars().next().is_some_and(char::is_uppercase)
-                && clean.chars().skip(1).any(char::is_lowercase);
-            let ends = w.ends_with([',', '.', ';', ':', ')']);
-            if capital
-                && !lexicon::is_honorific(clean)
-                && lexicon::title_prefix_len(&format!("{clean} X")) == 0
-            {
-                run.push(clean);
-            } else if !run.is_empty() {
-                if run.len() >= 2 {
-                    names.push(run.join(" "));
-                }
-                run.clear();
-            }
-            if ends || i + 1 == words.len() {
-                if run.len() >= 2 {
-                    names.push(run.join(" "));
-                }
-                run.clear();
+        for w in words.windows(2) {
+            let given = w[0].trim_matches(|c: char| !c.is_alphanumeric());
+            let surname = w[1].trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
+            // `TAN'S`, `Psaki’s`: the possessive is not part of the name.
+            let surname = ["'s", "’s", "'S", "’S"]
+                .iter()
+                .find_map(|p| surname.strip_suffix(p))
+                .unwrap_or(surname);
+            let joined = !w[0].ends_with([',', '.', ';', ':', ')']);
+            if joined && name_word(given) && name_word(surname) && !not_a_given_name(given) {
+                names
+                    .pairs
+                    .push(format!("{} {}", name_case(given), name_case(surname)));
             }
         }
     }
@@ -269,41 +313,68 @@ pub fn declared_names(participants: &[Participant], prose: &[&str]) -> Vec<Strin
 }
 
 /// Complete a short name (`Psaki`, `Smith`, `Xiao`) to the one full name
-/// among `known` that contains it as a whole word; `None` when there is no
-/// such name or more than one.
-pub fn complete_name(short: &str, known: &[String]) -> Option<String> {
+/// the document declares for it; `None` when there is none or several.
+pub fn complete_name(short: &str, known: &Declared) -> Option<String> {
     if short.split_whitespace().count() != 1 {
         // A full name printed in another case (`XIAO YAQING`).
         return known
+            .full
             .iter()
             .find(|k| k.eq_ignore_ascii_case(short))
             .cloned();
     }
-    let mut found: Option<String> = None;
-    for k in known {
+    let mut found: Option<&String> = None;
+    let full_hits = known.full.iter().filter(|k| {
         let words: Vec<&str> = k.split_whitespace().collect();
-        if words.len() < 2 {
-            continue;
-        }
-        let Some(at) = words.iter().position(|w| w.eq_ignore_ascii_case(short)) else {
-            continue;
-        };
-        // A long capitalised run from prose (`Homeland Security Alejandro
-        // Mayorkas`): only the word before the surname is the given name.
-        let full = if words.len() > 3 {
-            if at == 0 {
-                continue;
-            }
-            format!("{} {}", words[at - 1], words[at])
-        } else {
-            k.clone()
-        };
-        match &found {
-            Some(f) if !f.eq_ignore_ascii_case(&full) => return None,
-            _ => found = Some(full),
+        words.len() >= 2 && words.iter().any(|w| w.eq_ignore_ascii_case(short))
+    });
+    let pair_hits = known.pairs.iter().filter(|k| {
+        k.rsplit(' ')
+            .next()
+            .is_some_and(|w| w.eq_ignore_ascii_case(short))
+    });
+    for k in full_hits.chain(pair_hits) {
+        match found {
+            Some(f) if !f.eq_ignore_ascii_case(k) => return None,
+            _ => found = Some(k),
         }
     }
-    found
+    found.cloned()
+}
+
+/// The given name most often written before `surname` in `texts`
+/// (`I'm Jeff Zients`), when one stands out.
+pub fn given_name_in(surname: &str, texts: &[&str]) -> Option<String> {
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    for text in texts {
+        let mut from = 0;
+        while let Some(pos) = text[from..].find(surname) {
+            let at = from + pos;
+            from = at + surname.len();
+            let after_ok = text[from..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric());
+            let before = &text[..at];
+            if !after_ok || !before.ends_with(' ') {
+                continue;
+            }
+            let given = before.trim_end().rsplit(' ').next().unwrap_or("");
+            if name_word(given) && !not_a_given_name(given) && given != surname {
+                match counts.iter_mut().find(|(g, _)| g == given) {
+                    Some(c) => c.1 += 1,
+                    None => counts.push((given.to_string(), 1)),
+                }
+            }
+        }
+    }
+    counts.sort_by_key(|c| std::cmp::Reverse(c.1));
+    match counts.as_slice() {
+        [] => None,
+        [(g, _)] => Some(format!("{g} {surname}")),
+        [(g, n), (_, m), ..] if n > m => Some(format!("{g} {surname}")),
+        _ => None,
+    }
 }
 
 #[cfg(test)]
@@ -392,14 +463,34 @@ mod tests {
 
     #[test]
     fn short_names_complete_when_unambiguous() {
-        let known = vec![
-            "Jen Psaki".to_string(),
-            "Jane Smith".to_string(),
-            "John Smith".to_string(),
-        ];
+        let known = Declared {
+            full: vec![
+                "Jen Psaki".to_string(),
+                "Jane Smith".to_string(),
+                "John Smith".to_string(),
+            ],
+            pairs: Vec::new(),
+        };
         assert_eq!(complete_name("Psaki", &known).as_deref(), Some("Jen Psaki"));
         assert_eq!(complete_name("Smith", &known), None);
         assert_eq!(complete_name("Doe", &known), None);
+    }
+
+    #[test]
+    fn given_names_from_the_body() {
+        let texts = [
+            "Good morning. I'm Jeff Zients. Thank you, Dr. Zients.",
+            "Thanks, Jeff Zients.",
+        ];
+        assert_eq!(
+            given_name_in("Zients", &texts).as_deref(),
+            Some("Jeff Zients")
+        );
+        assert_eq!(
+            given_name_in("Smith", &["Karen Smith and David Smith"]),
+            None
+        );
+        assert_eq!(given_name_in("Psaki", &["Secretary Psaki said"]), None);
     }
 
     #[test]
@@ -410,7 +501,7 @@ mod tests {
                 "Press Briefing by Press Secretary Jen Psaki and Secretary of Homeland Security Alejandro Mayorkas",
             ],
         );
-        assert!(names.contains(&"Jen Psaki".to_string()), "{names:?}");
+        assert!(names.pairs.contains(&"Jen Psaki".to_string()), "{names:?}");
         assert_eq!(
             complete_name("Mayorkas", &names).as_deref(),
             Some("Alejandro Mayorkas")
