@@ -28,13 +28,12 @@ impl Env {
     /// Look at the real process.
     pub fn detect(color: ColorWhen) -> Env {
         let stdout_tty = std::io::stdout().is_terminal();
-        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-        let dumb = std::env::var_os("TERM").is_some_and(|v| v == "dumb");
-        let color = match color {
-            ColorWhen::Always => true,
-            ColorWhen::Never => false,
-            ColorWhen::Auto => stdout_tty && !no_color && !dumb,
-        };
+        let color = decide_color(
+            color,
+            stdout_tty,
+            std::env::var_os("NO_COLOR").as_deref(),
+            std::env::var_os("TERM").as_deref(),
+        );
         let term_width = if stdout_tty {
             terminal_size::terminal_size().map(|(w, _)| w.0 as usize)
         } else {
@@ -45,6 +44,22 @@ impl Env {
             color,
             term_width,
             stdin_readable: stdin_readable(),
+        }
+    }
+}
+
+/// `--color auto`: a terminal, `NO_COLOR` unset or empty, `TERM` not `dumb`.
+pub fn decide_color(
+    when: ColorWhen,
+    tty: bool,
+    no_color: Option<&std::ffi::OsStr>,
+    term: Option<&std::ffi::OsStr>,
+) -> bool {
+    match when {
+        ColorWhen::Always => true,
+        ColorWhen::Never => false,
+        ColorWhen::Auto => {
+            tty && no_color.is_none_or(|v| v.is_empty()) && term.is_none_or(|t| t != "dumb")
         }
     }
 }
@@ -115,5 +130,35 @@ impl Out {
     /// The byte that ends a text or tsv record.
     pub fn eol(&self) -> &'static [u8] {
         if self.null { b"\0" } else { b"\n" }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::ffi::OsStr;
+
+    #[test]
+    fn colour_decision() {
+        let auto = |tty, nc: Option<&str>, term: Option<&str>| {
+            decide_color(
+                ColorWhen::Auto,
+                tty,
+                nc.map(OsStr::new),
+                term.map(OsStr::new),
+            )
+        };
+        assert!(auto(true, None, Some("xterm-256color")));
+        assert!(auto(true, Some(""), None));
+        assert!(!auto(true, Some("1"), None));
+        assert!(!auto(true, None, Some("dumb")));
+        assert!(!auto(false, None, None));
+        assert!(decide_color(
+            ColorWhen::Always,
+            false,
+            Some(OsStr::new("1")),
+            None
+        ));
+        assert!(!decide_color(ColorWhen::Never, true, None, None));
     }
 }
