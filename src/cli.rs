@@ -1,0 +1,399 @@
+//! The command line as data: clap derive structs whose doc comments are the
+//! `--help` text, the man page and the shell completions.
+//!
+//! This module only declares arguments and their help. It must not read
+//! files, look at the terminal or the environment, or print anything: that is
+//! resolved once in `config.rs` and done in `cmd/`.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+const EXAMPLES: &str = "\
+Examples:
+  whosaid info                              # the bundled SCIO transcript
+  whosaid turns --outlet Reuters            # the turns of one outlet
+  whosaid search chips -w --speaker tian    # what Tian Yulong said about chips
+  whosaid search 5G --question              # each answer with its question
+  whosaid speakers --sort words             # who spoke how much
+  whosaid turns --format jsonl | jq .speaker
+  whosaid export > transcript.json
+
+Exit status: 0 something printed or matched, 1 nothing matched, 2 an error.";
+
+/// Explore press-conference transcripts: who said what.
+///
+/// whosaid reads transcripts (plain text or Markdown), finds the speaker
+/// turns and the question-and-answer exchanges, and lets you list, filter,
+/// search and export them. With no PATH and no piped input it explores the
+/// bundled transcript (SCIO press conference, Beijing, 1 March 2021).
+#[derive(Parser, Debug)]
+#[command(name = "whosaid", version, after_help = EXAMPLES, arg_required_else_help = true)]
+pub struct Cli {
+    /// When to colour the output: auto (a terminal, NO_COLOR unset, TERM not
+    /// dumb), always or never. Machine formats are never coloured.
+    /// Example: --color never
+    #[arg(long, value_name = "WHEN", value_enum, default_value_t = ColorWhen::Auto, global = true)]
+    pub color: ColorWhen,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Title, date, time, place, participants and counts of each transcript.
+    ///
+    /// Example: whosaid info data/*.txt
+    Info(InfoArgs),
+    /// List speaker turns, filtered by speaker, outlet, role or exchange.
+    ///
+    /// Different filters must all hold; a repeated filter matches any of its
+    /// values (--outlet CNBC --outlet Reuters).
+    /// Example: whosaid turns --speaker tian --format jsonl
+    Turns(TurnsArgs),
+    /// Print the whole parsed transcript as JSON (an array for several inputs).
+    ///
+    /// Example: whosaid export --compact > transcript.json
+    Export(ExportArgs),
+    /// Find the sentences that match PATTERN, with who said them and where.
+    ///
+    /// PATTERN is a literal string unless -e is given. Smart case: an
+    /// all-lower-case pattern matches any case (like ripgrep); -s forces case.
+    /// Example: whosaid search 5G --question
+    Search(SearchArgs),
+    /// One row per speaker: role, outlet, turns, words, share of words,
+    /// questions asked and answered, first and last line.
+    ///
+    /// Example: whosaid speakers --sort words --format csv
+    Speakers(SpeakersArgs),
+    /// One row per question-and-answer exchange: who asked, who answered.
+    ///
+    /// Example: whosaid exchanges --speaker tian
+    Exchanges(ExchangesArgs),
+    /// Report the detected label style, counts and the parser's warnings.
+    ///
+    /// Exit status: 0 clean, 1 warnings, 2 an input could not be read or parsed.
+    /// Example: whosaid check transcripts/ --format json
+    Check(CheckArgs),
+    /// Print a man page or a shell completion script to stdout.
+    ///
+    /// Example: whosaid generate complete-bash > /etc/bash_completion.d/whosaid
+    Generate(GenerateArgs),
+}
+
+/// Where the transcripts come from.
+#[derive(Args, Debug, Clone, Default)]
+pub struct InputArgs {
+    /// Transcript files or directories (searched recursively for *.txt and
+    /// *.md, hidden and binary files skipped), or `-` for standard input.
+    /// Without PATH: piped standard input, else the bundled transcript.
+    /// Example: whosaid turns briefings/ -
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+}
+
+/// Which turns to keep.
+#[derive(Args, Debug, Clone, Default)]
+pub struct FilterArgs {
+    /// Keep turns whose speaker, label or (for a reporter named only by
+    /// outlet) outlet contains NAME, ignoring case. Repeat for any of several.
+    /// Example: --speaker tian
+    #[arg(long, value_name = "NAME")]
+    pub speaker: Vec<String>,
+
+    /// Keep turns whose outlet contains NAME, ignoring case. Repeatable.
+    /// Example: --outlet reuters
+    #[arg(long, value_name = "NAME")]
+    pub outlet: Vec<String>,
+
+    /// Keep turns spoken in this role. Repeatable.
+    /// Example: --role official
+    #[arg(long, value_name = "ROLE", value_enum)]
+    pub role: Vec<RoleArg>,
+
+    /// Keep turns of question-and-answer exchange N (1-based). Repeatable.
+    /// Example: --exchange 9
+    #[arg(long, value_name = "N")]
+    pub exchange: Vec<usize>,
+}
+
+/// How to print records.
+#[derive(Args, Debug, Clone, Default)]
+pub struct OutputArgs {
+    /// Output format. Default: table on a terminal, text when piped.
+    /// Example: --format csv
+    #[arg(long, value_name = "FORMAT", value_enum)]
+    pub format: Option<Format>,
+
+    /// Width of tables and KWIC lines in columns. Default: the terminal's
+    /// width, or 100 when it is unknown.
+    /// Example: --width 120
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(20..))]
+    pub width: Option<u16>,
+
+    /// End text and tsv records with a NUL byte instead of a newline (for
+    /// `xargs -0`).
+    /// Example: -0
+    #[arg(short = '0', long = "null")]
+    pub null: bool,
+}
+
+#[derive(Args, Debug)]
+pub struct InfoArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+#[derive(Args, Debug)]
+pub struct TurnsArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    #[command(flatten)]
+    pub filter: FilterArgs,
+    /// Show the label rule that started each turn (`rule` column).
+    /// Example: whosaid turns --explain --format tsv
+    #[arg(long)]
+    pub explain: bool,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+#[derive(Args, Debug)]
+pub struct ExportArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// One line of JSON instead of indented JSON.
+    /// Example: whosaid export --compact
+    #[arg(long)]
+    pub compact: bool,
+}
+
+#[derive(Args, Debug)]
+pub struct SearchArgs {
+    /// What to look for: a literal string, or a regular expression with -e.
+    /// Example: whosaid search "supply chain"
+    #[arg(value_name = "PATTERN")]
+    pub pattern: String,
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    /// Read PATTERN as a regular expression (Rust regex syntax).
+    /// Example: whosaid search -e '5G|chips?'
+    #[arg(short = 'e', long)]
+    pub regex: bool,
+
+    /// Match whole words only.
+    /// Example: whosaid search -w chip
+    #[arg(short = 'w', long)]
+    pub word: bool,
+
+    /// Ignore case (the default when PATTERN has no upper-case letter).
+    /// Example: whosaid search -i COVID
+    #[arg(short = 'i', long, overrides_with = "case_sensitive")]
+    pub ignore_case: bool,
+
+    /// Respect case even for an all-lower-case PATTERN.
+    /// Example: whosaid search -s china
+    #[arg(short = 's', long, overrides_with = "ignore_case")]
+    pub case_sensitive: bool,
+
+    #[command(flatten)]
+    pub filter: FilterArgs,
+
+    /// Show N sentences of the same turn before and after each match.
+    /// Example: whosaid search 5G --context 1
+    #[arg(short = 'C', long, value_name = "N", default_value_t = 0)]
+    pub context: usize,
+
+    /// Print whole matching turns instead of sentences.
+    /// Example: whosaid search Reuters --turn
+    #[arg(long, conflicts_with_all = ["kwic", "context"])]
+    pub turn: bool,
+
+    /// Keyword in context: one aligned line per match (left context, match,
+    /// right context) with the speaker.
+    /// Example: whosaid search chip --kwic
+    #[arg(long, conflicts_with = "context")]
+    pub kwic: bool,
+
+    /// Before a matching answer, show the question it answers (journalist,
+    /// outlet, question text).
+    /// Example: whosaid search 5G --question
+    #[arg(long)]
+    pub question: bool,
+
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+#[derive(Args, Debug)]
+pub struct SpeakersArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Order of the rows: line (first appearance, the default), turns or
+    /// words (most first), or name.
+    /// Example: --sort words
+    #[arg(long, value_name = "KEY", value_enum, default_value_t = SpeakerSort::Line)]
+    pub sort: SpeakerSort,
+    #[command(flatten)]
+    pub filter: FilterArgs,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+#[derive(Args, Debug)]
+pub struct ExchangesArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Keep exchanges whose questioner or an answerer matches NAME
+    /// (case-insensitive substring). Repeatable.
+    /// Example: --speaker tian
+    #[arg(long, value_name = "NAME")]
+    pub speaker: Vec<String>,
+    /// Keep exchanges asked by an outlet containing NAME. Repeatable.
+    /// Example: --outlet "new york"
+    #[arg(long, value_name = "NAME")]
+    pub outlet: Vec<String>,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+#[derive(Args, Debug)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+#[derive(Args, Debug)]
+pub struct GenerateArgs {
+    /// What to generate.
+    /// Example: whosaid generate man > whosaid.1
+    #[arg(value_name = "WHAT", value_enum)]
+    pub what: Generate,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Generate {
+    /// A roff man page.
+    Man,
+    /// A bash completion script.
+    CompleteBash,
+    /// A zsh completion script.
+    CompleteZsh,
+    /// A fish completion script.
+    CompleteFish,
+    /// A PowerShell completion script.
+    CompletePowershell,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum ColorWhen {
+    /// Colour when stdout is a terminal, NO_COLOR is unset and TERM is not dumb.
+    #[default]
+    Auto,
+    /// Always colour human formats (table, text).
+    Always,
+    /// Never colour.
+    Never,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// An aligned table that fits the terminal.
+    Table,
+    /// One line a record, grep-like: `source:line: speaker: text`.
+    Text,
+    /// Tab-separated values with a header row.
+    Tsv,
+    /// Comma-separated values (RFC 4180) with a header row.
+    Csv,
+    /// One JSON array of objects.
+    Json,
+    /// JSON Lines: one object a line.
+    Jsonl,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RoleArg {
+    /// The moderator.
+    Chair,
+    /// Someone on the podium who answers.
+    Official,
+    /// A questioner.
+    Journalist,
+    /// Anyone else (interpreter, group, unknown).
+    Other,
+}
+
+impl From<RoleArg> for whosaid::Role {
+    fn from(r: RoleArg) -> Self {
+        match r {
+            RoleArg::Chair => whosaid::Role::Chair,
+            RoleArg::Official => whosaid::Role::Official,
+            RoleArg::Journalist => whosaid::Role::Journalist,
+            RoleArg::Other => whosaid::Role::Other,
+        }
+    }
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SpeakerSort {
+    /// Order of first appearance.
+    Line,
+    /// Most turns first.
+    Turns,
+    /// Most words first.
+    Words,
+    /// Alphabetical.
+    Name,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn clap_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn every_argument_has_help_with_an_example() {
+        fn walk(cmd: &clap::Command) {
+            for arg in cmd.get_arguments() {
+                let id = arg.get_id().as_str();
+                if matches!(id, "help" | "version") {
+                    continue;
+                }
+                let help = arg
+                    .get_long_help()
+                    .or(arg.get_help())
+                    .map(|h| h.to_string())
+                    .unwrap_or_default();
+                assert!(
+                    help.contains("Example"),
+                    "{} --{id} has no example in its help",
+                    cmd.get_name()
+                );
+            }
+            for sub in cmd.get_subcommands() {
+                walk(sub);
+            }
+        }
+        walk(&Cli::command());
+    }
+
+    #[test]
+    fn smart_case_flags_override_each_other() {
+        let cli = Cli::try_parse_from(["whosaid", "search", "x", "-i", "-s"]).unwrap();
+        let Command::Search(s) = cli.command else {
+            panic!()
+        };
+        assert!(s.case_sensitive && !s.ignore_case);
+    }
+}

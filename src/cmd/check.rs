@@ -1,0 +1,142 @@
+//! `whosaid check`: per input, the label style detected, the counts, and
+//! what the parser noticed (`Parsed.diagnostics`: line, kind, message).
+//!
+//! Exit status: 0 clean, 1 when any input has warnings, 2 when an input
+//! cannot be read or parsed. Reports only; it changes nothing.
+
+use super::{ERROR, NO_MATCH, SUCCESS, for_each_input};
+use crate::cli::{CheckArgs, Format};
+use crate::config::{Env, Out};
+use crate::render::text::clean;
+use crate::render::{Cell, Col, Paint, Printer, Record, Style, col, num};
+use serde::Serialize;
+use std::io::{self, Write};
+use whosaid::Diagnostic;
+
+/// One `check` record per input (see docs/json.md).
+#[derive(Serialize)]
+pub struct CheckRow {
+    pub source: String,
+    /// `ok`, `warnings` or `error`.
+    pub status: &'static str,
+    pub style: Option<String>,
+    pub turns: usize,
+    pub exchanges: usize,
+    pub words: usize,
+    pub diagnostics: Vec<Diagnostic>,
+    /// Why the input could not be read or parsed.
+    pub error: Option<String>,
+}
+
+impl Record for CheckRow {
+    fn source(&self) -> &str {
+        &self.source
+    }
+    fn columns(&self) -> Vec<Col> {
+        vec![
+            col("source"),
+            col("status"),
+            col("style"),
+            num("turns"),
+            num("exchanges"),
+            num("words"),
+            num("warnings"),
+            col("error"),
+        ]
+    }
+    fn cells(&self) -> Vec<Cell> {
+        vec![
+            Cell::from(self.source.as_str()),
+            Cell::from(self.status),
+            Cell::from(self.style.as_deref()),
+            Cell::from(self.turns),
+            Cell::from(self.exchanges),
+            Cell::from(self.words),
+            Cell::from(self.diagnostics.len()),
+            Cell::from(self.error.as_deref()),
+        ]
+    }
+    fn text(&self, paint: Paint) -> String {
+        let src = paint.paint(&clean(&self.source, true), Style::Source);
+        if let Some(e) = &self.error {
+            return format!("{src}: error: {}", clean(e, true));
+        }
+        let mut s = format!(
+            "{src}: {}: style {}, {} turns, {} exchanges, {} words, {} warnings",
+            self.status,
+            self.style
+                .as_deref()
+                .filter(|s| !s.is_empty())
+                .unwrap_or("-"),
+            self.turns,
+            self.exchanges,
+            self.words,
+            self.diagnostics.len()
+        );
+        for d in &self.diagnostics {
+            s.push_str(&format!(
+                "\n{src}:{}: {}: {}",
+                paint.paint(&d.line.to_string(), Style::Line),
+                clean(&d.kind, true),
+                clean(&d.message, true)
+            ));
+        }
+        s
+    }
+}
+
+pub fn run(
+    args: &CheckArgs,
+    env: &Env,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> io::Result<u8> {
+    let (found, _) = super::expand(&args.input.paths, env);
+    let mut o = Out::new(&args.output, env);
+    if o.format == Format::Table {
+        o.format = Format::Text; // a report reads better as lines
+    }
+    // The source is a column of its own: never add it twice.
+    let mut printer = Printer::new(out, o, false);
+    let mut warned = false;
+    let inputs = for_each_input(found, err, |item| {
+        let row = match item {
+            Ok(loaded) => {
+                let t = &loaded.parsed.transcript;
+                let diags = loaded.parsed.diagnostics;
+                warned |= !diags.is_empty();
+                CheckRow {
+                    source: loaded.source.clone(),
+                    status: if diags.is_empty() { "ok" } else { "warnings" },
+                    style: Some(t.style.clone()),
+                    turns: t.turns.len(),
+                    exchanges: t.exchanges.len(),
+                    words: t.total_words(),
+                    diagnostics: diags,
+                    error: None,
+                }
+            }
+            Err(failed) => CheckRow {
+                source: failed.source,
+                status: "error",
+                style: None,
+                turns: 0,
+                exchanges: 0,
+                words: 0,
+                diagnostics: Vec::new(),
+                error: Some(failed.reason),
+            },
+        };
+        printer.record(&row)
+    })?;
+    let printed = printer.finish()?;
+    Ok(if inputs.errors > 0 {
+        ERROR
+    } else if warned {
+        NO_MATCH
+    } else if printed > 0 {
+        SUCCESS
+    } else {
+        NO_MATCH
+    })
+}

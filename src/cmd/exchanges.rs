@@ -1,0 +1,151 @@
+//! `whosaid exchanges`: one row per question-and-answer exchange: who
+//! asked, the question, who answered and how many words the answer took.
+//!
+//! Selection reuses [`Filter`](crate::query::Filter) over the exchange's
+//! turns (the question may match `--outlet`, an answer `--speaker`).
+
+use super::{Inputs, for_each_input, message, status};
+use crate::cli::{ExchangesArgs, Format};
+use crate::config::{Env, Out};
+use crate::query::{Filter, Unmatched};
+use crate::render::text::{clean, shorten};
+use crate::render::{Cell, Col, Paint, Printer, Record, Style, col, num};
+use serde::Serialize;
+use std::io::{self, Write};
+use whosaid::Turn;
+
+/// One `exchanges` row (see docs/json.md).
+#[derive(Serialize)]
+pub struct ExchangeRow<'a> {
+    pub source: &'a str,
+    pub exchange: usize,
+    /// Source line of the question.
+    pub line: usize,
+    pub outlet: Option<&'a str>,
+    pub asked_by: Option<&'a str>,
+    /// Turn index of the question.
+    pub question_turn: usize,
+    pub question: &'a str,
+    pub answers: &'a [usize],
+    pub answered_by: &'a [String],
+    pub answer_words: usize,
+    /// Shorten the question (human formats on a terminal).
+    #[serde(skip)]
+    short: Option<usize>,
+}
+
+impl ExchangeRow<'_> {
+    fn question_shown(&self) -> String {
+        match self.short {
+            Some(n) => shorten(&clean(self.question, true), n).into_owned(),
+            None => self.question.to_string(),
+        }
+    }
+    fn asker(&self) -> &str {
+        self.outlet.or(self.asked_by).unwrap_or("")
+    }
+}
+
+impl Record for ExchangeRow<'_> {
+    fn source(&self) -> &str {
+        self.source
+    }
+    fn columns(&self) -> Vec<Col> {
+        vec![
+            num("exchange"),
+            num("line"),
+            col("outlet"),
+            col("question"),
+            col("answered_by"),
+            num("answer_words"),
+        ]
+    }
+    fn cells(&self) -> Vec<Cell> {
+        vec![
+            Cell::from(self.exchange),
+            Cell::from(self.line),
+            Cell::from(self.asker()),
+            Cell::from(self.question_shown()),
+            Cell::from(self.answered_by.join("; ")),
+            Cell::from(self.answer_words),
+        ]
+    }
+    fn text(&self, paint: Paint) -> String {
+        format!(
+            "{}: {}. {} -> {} ({} words): {}",
+            paint.paint(&self.line.to_string(), Style::Line),
+            self.exchange,
+            paint.paint(&clean(self.asker(), true), Style::Speaker),
+            clean(&self.answered_by.join(", "), true),
+            self.answer_words,
+            clean(&self.question_shown(), true)
+        )
+    }
+}
+
+pub fn run(
+    args: &ExchangesArgs,
+    env: &Env,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> io::Result<u8> {
+    let filter = Filter::new(&args.speaker, &args.outlet, &[], &[]);
+    let mut unmatched = Unmatched::new(&args.speaker, &args.outlet);
+    let (found, multi) = super::expand(&args.input.paths, env);
+    let o = Out::new(&args.output, env);
+    let short = match o.format {
+        Format::Table | Format::Text if o.tty => Some(o.width.saturating_sub(40).clamp(30, 200)),
+        _ => None,
+    };
+    let mut printer = Printer::new(out, o, multi);
+    let inputs: Inputs = for_each_input(found, err, |item| {
+        let Ok(loaded) = item else { return Ok(()) };
+        let tr = &loaded.parsed.transcript;
+        unmatched.observe(&tr.turns);
+        for ex in &tr.exchanges {
+            let Some(q) = tr.turn(ex.question) else {
+                continue;
+            };
+            let answers: Vec<&Turn> = ex.answers.iter().filter_map(|&i| tr.turn(i)).collect();
+            let mut all = vec![q];
+            all.extend(answers.iter().copied());
+            let named = !args.speaker.is_empty()
+                && ex.answered_by.iter().any(|n| {
+                    args.speaker
+                        .iter()
+                        .any(|s| n.to_lowercase().contains(&s.to_lowercase()))
+                });
+            let speaker_ok =
+                args.speaker.is_empty() || named || all.iter().any(|t| filter.speaker_ok(t));
+            let outlet_ok = args.outlet.is_empty()
+                || filter.outlet_ok(q)
+                || ex.outlet.as_deref().is_some_and(|o| {
+                    args.outlet
+                        .iter()
+                        .any(|s| o.to_lowercase().contains(&s.to_lowercase()))
+                });
+            if !(speaker_ok && outlet_ok) {
+                continue;
+            }
+            printer.record(&ExchangeRow {
+                source: &loaded.source,
+                exchange: ex.index,
+                line: q.line,
+                outlet: ex.outlet.as_deref().or(q.outlet.as_deref()),
+                asked_by: ex.asked_by.as_deref().or(q.speaker.as_deref()),
+                question_turn: q.index,
+                question: &q.text,
+                answers: &ex.answers,
+                answered_by: &ex.answered_by,
+                answer_words: answers.iter().map(|t| t.words).sum(),
+                short,
+            })?;
+        }
+        printer.end_input()
+    })?;
+    let printed = printer.finish()?;
+    for m in unmatched.messages() {
+        message(err, &m);
+    }
+    Ok(status(printed, &inputs))
+}

@@ -1,0 +1,47 @@
+//! `whosaid export`: the whole parsed transcript as JSON, the model as it
+//! is (`docs/json.md`), one object for one input and an array for several.
+//!
+//! Streams: each transcript is written and dropped before the next is read.
+
+use super::{ERROR, NO_MATCH, SUCCESS, for_each_input};
+use crate::cli::ExportArgs;
+use crate::config::Env;
+use std::io::{self, Write};
+
+pub fn run(
+    args: &ExportArgs,
+    env: &Env,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> io::Result<u8> {
+    let (found, multi) = super::expand(&args.input.paths, env);
+    let mut count = 0usize;
+    let inputs = for_each_input(found, err, |item| {
+        let Ok(loaded) = item else { return Ok(()) };
+        count += 1;
+        if multi {
+            out.write_all(if count == 1 { b"[\n" } else { b",\n" })?;
+        }
+        let t = &loaded.parsed.transcript;
+        if args.compact {
+            serde_json::to_writer(&mut *out, t)?;
+        } else {
+            serde_json::to_writer_pretty(&mut *out, t)?;
+        }
+        if !multi {
+            out.write_all(b"\n")?;
+        }
+        Ok(())
+    })?;
+    if multi {
+        out.write_all(if count == 0 { b"[]\n" } else { b"\n]\n" })?;
+    }
+    out.flush()?;
+    Ok(if inputs.errors > 0 {
+        ERROR
+    } else if count > 0 {
+        SUCCESS
+    } else {
+        NO_MATCH
+    })
+}

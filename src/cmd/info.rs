@@ -1,0 +1,155 @@
+//! `whosaid info`: what a transcript is (title, date, time, place,
+//! participants) and how big (turns, exchanges, words).
+//!
+//! Table and text print a labelled block per input; tsv, csv, json and jsonl
+//! print one record per input. Reads nothing itself beyond the corpus loop.
+
+use super::{for_each_input, status};
+use crate::cli::{Format, InfoArgs};
+use crate::config::{Env, Out};
+use crate::render::text::clean;
+use crate::render::{Cell, Col, Paint, Printer, Record, Style, col, num};
+use serde::Serialize;
+use std::io::{self, Write};
+use whosaid::model::{Participant, Transcript};
+
+/// The `info` record (see docs/json.md).
+#[derive(Serialize)]
+pub struct InfoRow<'a> {
+    pub source: &'a str,
+    pub title: Option<&'a str>,
+    pub date: Option<&'a str>,
+    pub time: Option<&'a str>,
+    pub place: Option<&'a str>,
+    pub style: &'a str,
+    pub participants: &'a [Participant],
+    pub turns: usize,
+    pub exchanges: usize,
+    pub words: usize,
+}
+
+impl<'a> InfoRow<'a> {
+    pub fn new(source: &'a str, t: &'a Transcript) -> Self {
+        InfoRow {
+            source,
+            title: t.title.as_deref(),
+            date: t.date.as_deref(),
+            time: t.time.as_deref(),
+            place: t.place.as_deref(),
+            style: &t.style,
+            participants: &t.participants,
+            turns: t.turns.len(),
+            exchanges: t.exchanges.len(),
+            words: t.total_words(),
+        }
+    }
+
+    fn participants_line(&self) -> String {
+        self.participants
+            .iter()
+            .map(|p| format!("{} ({})", p.name, p.role))
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+
+    /// The labelled block of the human formats.
+    fn block(&self, paint: Paint) -> String {
+        let mut s = String::new();
+        let mut field = |name: &str, value: &str| {
+            s.push_str(&paint.paint(&format!("{name:<13}"), Style::Header));
+            s.push(' ');
+            s.push_str(&clean(value, true));
+            s.push('\n');
+        };
+        field("source", self.source);
+        field("title", self.title.unwrap_or("-"));
+        field("date", self.date.unwrap_or("-"));
+        field("time", self.time.unwrap_or("-"));
+        field("place", self.place.unwrap_or("-"));
+        field(
+            "style",
+            if self.style.is_empty() {
+                "-"
+            } else {
+                self.style
+            },
+        );
+        field("turns", &self.turns.to_string());
+        field("exchanges", &self.exchanges.to_string());
+        field("words", &self.words.to_string());
+        if self.participants.is_empty() {
+            field("participants", "-");
+        }
+        for (i, p) in self.participants.iter().enumerate() {
+            let mut v = format!("{} ({})", p.name, p.role);
+            if let Some(title) = &p.title {
+                v.push_str(": ");
+                v.push_str(title);
+            }
+            field(if i == 0 { "participants" } else { "" }, &v);
+        }
+        s
+    }
+}
+
+impl Record for InfoRow<'_> {
+    fn source(&self) -> &str {
+        self.source
+    }
+    fn columns(&self) -> Vec<Col> {
+        vec![
+            col("title"),
+            col("date"),
+            col("time"),
+            col("place"),
+            col("style"),
+            num("turns"),
+            num("exchanges"),
+            num("words"),
+            col("participants"),
+        ]
+    }
+    fn cells(&self) -> Vec<Cell> {
+        vec![
+            Cell::from(self.title),
+            Cell::from(self.date),
+            Cell::from(self.time),
+            Cell::from(self.place),
+            Cell::from(self.style),
+            Cell::from(self.turns),
+            Cell::from(self.exchanges),
+            Cell::from(self.words),
+            Cell::from(self.participants_line()),
+        ]
+    }
+    fn text(&self, paint: Paint) -> String {
+        self.block(paint)
+    }
+}
+
+pub fn run(args: &InfoArgs, env: &Env, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<u8> {
+    let (found, multi) = super::expand(&args.input.paths, env);
+    let o = Out::new(&args.output, env);
+    let human = matches!(o.format, Format::Text | Format::Table);
+    let paint = Paint { on: o.color };
+    let mut printed = 0usize;
+    let mut printer = Printer::new(out, o, multi);
+    let inputs = for_each_input(found, err, |item| {
+        let Ok(loaded) = item else { return Ok(()) };
+        let row = InfoRow::new(&loaded.source, &loaded.parsed.transcript);
+        if human {
+            printed += 1;
+            let sep = if printed > 1 { "\n" } else { "" };
+            // The block is printed through the printer's writer as raw text.
+            raw(&mut printer, &format!("{sep}{}", row.block(paint)))
+        } else {
+            printer.record(&row)
+        }
+    })?;
+    printed += printer.finish()?;
+    Ok(status(printed, &inputs))
+}
+
+fn raw(printer: &mut Printer<'_>, s: &str) -> io::Result<()> {
+    printer.raw(s.as_bytes())
+}

@@ -1,0 +1,498 @@
+//! `whosaid search`: the sentences (Unicode sentence boundaries) that match
+//! a pattern, each with its speaker, role, outlet, turn and source line;
+//! or whole turns (`--turn`), or a keyword-in-context concordance
+//! (`--kwic`); optionally preceded by the question an answer answers.
+//!
+//! Matching is [`Matcher`](crate::query::Matcher)'s job and selection
+//! [`Filter`](crate::query::Filter)'s; this file only walks turns and
+//! sentences and builds the records. It does not read files itself.
+
+use super::{ERROR, Inputs, for_each_input, message, status, who};
+use crate::cli::{Format, SearchArgs};
+use crate::config::{Env, Out};
+use crate::query::{Case, Filter, MatchOptions, Matcher, Unmatched};
+use crate::render::text::clean;
+use crate::render::{Cell, Col, Paint, Printer, Record, Style, col, num};
+use serde::Serialize;
+use std::io::{self, Write};
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
+use whosaid::model::{Exchange, Transcript};
+use whosaid::{Role, Turn};
+
+/// A byte range of a match within `text`.
+#[derive(Serialize, Clone, Copy, Debug)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+/// One search record: a matching sentence (or turn), or with `--question`
+/// the question that a matching answer answers (see docs/json.md).
+#[derive(Serialize)]
+pub struct Hit<'a> {
+    pub source: &'a str,
+    /// `match`, or `question` for the question shown by `--question`.
+    pub kind: &'static str,
+    pub turn: usize,
+    pub exchange: Option<usize>,
+    pub line: usize,
+    pub speaker: Option<&'a str>,
+    pub label: &'a str,
+    pub role: Role,
+    pub outlet: Option<&'a str>,
+    pub text: &'a str,
+    pub matches: Vec<Span>,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    pub before: &'a [&'a str],
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    pub after: &'a [&'a str],
+    #[serde(skip)]
+    who: &'a str,
+    #[serde(skip)]
+    show_kind: bool,
+    #[serde(skip)]
+    context: bool,
+    #[serde(skip)]
+    before_lines: Vec<usize>,
+}
+
+impl<'a> Hit<'a> {
+    fn new(source: &'a str, t: &'a Turn, kind: &'static str, text: &'a str, line: usize) -> Self {
+        Hit {
+            source,
+            kind,
+            turn: t.index,
+            exchange: t.exchange,
+            line,
+            speaker: t.speaker.as_deref(),
+            label: &t.label,
+            role: t.role,
+            outlet: t.outlet.as_deref(),
+            text,
+            matches: Vec::new(),
+            before: &[],
+            after: &[],
+            who: who(t),
+            show_kind: false,
+            context: false,
+            before_lines: Vec::new(),
+        }
+    }
+
+    fn marks(&self) -> Vec<(usize, usize)> {
+        self.matches.iter().map(|s| (s.start, s.end)).collect()
+    }
+}
+
+impl Record for Hit<'_> {
+    fn source(&self) -> &str {
+        self.source
+    }
+
+    fn columns(&self) -> Vec<Col> {
+        let mut c = Vec::new();
+        if self.show_kind {
+            c.push(col("kind"));
+        }
+        c.extend([
+            num("line"),
+            num("turn"),
+            col("speaker"),
+            col("role"),
+            col("outlet"),
+        ]);
+        if self.context {
+            c.extend([col("before"), col("text"), col("after")]);
+        } else {
+            c.push(col("text"));
+        }
+        c
+    }
+
+    fn cells(&self) -> Vec<Cell> {
+        let mut c = Vec::new();
+        if self.show_kind {
+            c.push(Cell::from(self.kind));
+        }
+        c.extend([
+            Cell::from(self.line),
+            Cell::from(self.turn),
+            Cell::from(self.who),
+            Cell::from(self.role.as_str()),
+            Cell::from(self.outlet),
+        ]);
+        let text = Cell::marked(self.text, self.marks());
+        if self.context {
+            c.extend([
+                Cell::from(self.before.join(" ")),
+                text,
+                Cell::from(self.after.join(" ")),
+            ]);
+        } else {
+            c.push(text);
+        }
+        c
+    }
+
+    fn text(&self, paint: Paint) -> String {
+        let who = paint.paint(&clean(self.who, true), Style::Speaker);
+        let line = |n: usize| paint.paint(&n.to_string(), Style::Line);
+        if self.kind == "question" {
+            let text = paint.paint(&clean(self.text, true), Style::Dim);
+            return format!("{}: {} (question): {}", line(self.line), who, text);
+        }
+        let mut s = String::new();
+        for (i, b) in self.before.iter().enumerate() {
+            let n = self.before_lines.get(i).copied().unwrap_or(self.line);
+            s.push_str(&format!("{}- {}- {}\n", line(n), who, clean(b, true)));
+        }
+        s.push_str(&format!(
+            "{}: {}: {}",
+            line(self.line),
+            who,
+            paint.highlight(self.text, &self.marks(), true)
+        ));
+        for a in self.after {
+            s.push_str(&format!(
+                "\n{}- {}- {}",
+                line(self.line),
+                who,
+                clean(a, true)
+            ));
+        }
+        s
+    }
+}
+
+/// One `--kwic` record: a match with its left and right context in the
+/// sentence (full in JSON, cut to fit in text and table).
+#[derive(Serialize)]
+pub struct KwicRow<'a> {
+    pub source: &'a str,
+    pub turn: usize,
+    pub line: usize,
+    pub speaker: Option<&'a str>,
+    pub role: Role,
+    pub outlet: Option<&'a str>,
+    pub left: &'a str,
+    #[serde(rename = "match")]
+    pub matched: &'a str,
+    pub right: &'a str,
+    #[serde(skip)]
+    who: &'a str,
+    #[serde(skip)]
+    side: usize,
+    #[serde(skip)]
+    human: bool,
+}
+
+const KWIC_WHO: usize = 14;
+
+impl Record for KwicRow<'_> {
+    fn source(&self) -> &str {
+        self.source
+    }
+    fn columns(&self) -> Vec<Col> {
+        vec![
+            num("line"),
+            col("speaker"),
+            num("left"),
+            col("match"),
+            col("right"),
+        ]
+    }
+    fn cells(&self) -> Vec<Cell> {
+        let (left, right) = if self.human {
+            (tail(self.left, self.side), head(self.right, self.side))
+        } else {
+            (self.left.to_string(), self.right.to_string())
+        };
+        let m = self.matched.to_string();
+        let len = m.len();
+        vec![
+            Cell::from(self.line),
+            Cell::from(self.who),
+            Cell::from(left),
+            Cell::marked(m, vec![(0, len)]),
+            Cell::from(right),
+        ]
+    }
+    fn text(&self, paint: Paint) -> String {
+        let who = fit(&clean(self.who, true), KWIC_WHO);
+        let left = tail(self.left, self.side);
+        let pad = self.side.saturating_sub(left.width());
+        format!(
+            "{:>5}  {} {}{} {} {}",
+            paint.paint(&self.line.to_string(), Style::Line),
+            paint.paint(&who, Style::Speaker),
+            " ".repeat(pad),
+            left,
+            paint.paint(&clean(self.matched, true), Style::Match),
+            head(self.right, self.side)
+        )
+    }
+}
+
+/// Pad or cut to exactly `w` display columns.
+fn fit(s: &str, w: usize) -> String {
+    let mut out = String::new();
+    let mut used = 0;
+    for c in s.chars() {
+        let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + cw > w {
+            break;
+        }
+        out.push(c);
+        used += cw;
+    }
+    out.push_str(&" ".repeat(w - used));
+    out
+}
+
+/// The last `w` display columns of `s` (one line, clean).
+fn tail(s: &str, w: usize) -> String {
+    let s = clean(s, true);
+    let mut used = 0;
+    let mut start = s.len();
+    for (i, c) in s.char_indices().rev() {
+        let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + cw > w {
+            break;
+        }
+        used += cw;
+        start = i;
+    }
+    s[start..].to_string()
+}
+
+/// The first `w` display columns of `s` (one line, clean).
+fn head(s: &str, w: usize) -> String {
+    let s = clean(s, true);
+    let mut used = 0;
+    let mut end = 0;
+    for (i, c) in s.char_indices() {
+        let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + cw > w {
+            break;
+        }
+        used += cw;
+        end = i + c.len_utf8();
+    }
+    s[..end].to_string()
+}
+
+/// Sentences of `text` with their byte offsets, trimmed, empty ones dropped.
+fn sentences(text: &str) -> Vec<(usize, &str)> {
+    text.split_sentence_bound_indices()
+        .filter_map(|(i, s)| {
+            let trimmed = s.trim_start();
+            let lead = s.len() - trimmed.len();
+            let trimmed = trimmed.trim_end();
+            (!trimmed.is_empty()).then_some((i + lead, trimmed))
+        })
+        .collect()
+}
+
+/// The 1-based source line where `sentence` starts: the first line from
+/// `from` to the turn's end that holds the sentence's opening words; `from`
+/// when it cannot be found (text normalised by the parser).
+fn locate(lines: &[&str], turn: &Turn, sentence: &str, from: usize) -> usize {
+    let key: String = sentence
+        .chars()
+        .take_while(|c| *c != '\n')
+        .take(24)
+        .collect::<String>()
+        .replace('\u{a0}', " ");
+    let key = key.trim();
+    let start = from.max(turn.line).max(1);
+    let end = turn.end_line.max(start).min(lines.len());
+    if key.is_empty() || start > end {
+        return from.max(turn.line);
+    }
+    (start..=end)
+        .find(|&n| lines[n - 1].replace('\u{a0}', " ").contains(key))
+        .unwrap_or(from.max(turn.line))
+}
+
+pub fn run(
+    args: &SearchArgs,
+    env: &Env,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> io::Result<u8> {
+    let case = if args.case_sensitive {
+        Case::Sensitive
+    } else if args.ignore_case {
+        Case::Insensitive
+    } else {
+        Case::Smart
+    };
+    let opts = MatchOptions {
+        regex: args.regex,
+        word: args.word,
+        case,
+    };
+    let matcher = match Matcher::new(&args.pattern, opts) {
+        Ok(m) => m,
+        Err(e) => {
+            let _ = writeln!(err, "whosaid: bad pattern: {}", clean(&e, false));
+            return Ok(ERROR);
+        }
+    };
+    let filter = Filter::from_args(&args.filter);
+    let mut unmatched = Unmatched::new(&args.filter.speaker, &args.filter.outlet);
+    let (found, multi) = super::expand(&args.input.paths, env);
+    let o = Out::new(&args.output, env);
+    let human = matches!(o.format, Format::Table | Format::Text);
+    let side = kwic_side(o.width, multi);
+    let mut printer = Printer::new(out, o, multi);
+    let mut hits = 0usize;
+    let inputs: Inputs = for_each_input(found, err, |item| {
+        let Ok(loaded) = item else { return Ok(()) };
+        let tr = &loaded.parsed.transcript;
+        unmatched.observe(&tr.turns);
+        let decoded = whosaid::decode(&loaded.bytes).ok();
+        let lines: Vec<&str> = decoded
+            .as_ref()
+            .map(|d| d.text.split('\n').collect())
+            .unwrap_or_default();
+        let mut asked: Option<usize> = None;
+        let mut each = |p: &mut Printer<'_>, turn: &Turn, hits: &mut usize| -> io::Result<()> {
+            if args.question {
+                if let Some(q) = question_of(tr, turn) {
+                    if asked != Some(q.index) {
+                        asked = Some(q.index);
+                        if let Some(qt) = tr.turn(q.question) {
+                            let mut h = Hit::new(&loaded.source, qt, "question", &qt.text, qt.line);
+                            h.show_kind = true;
+                            p.record(&h)?;
+                        }
+                    }
+                }
+            }
+            *hits += 1;
+            Ok(())
+        };
+        for turn in tr.turns.iter().filter(|t| filter.matches(t)) {
+            if args.turn {
+                let marks = matcher.find_all(&turn.text);
+                if marks.is_empty() {
+                    continue;
+                }
+                each(&mut printer, turn, &mut hits)?;
+                let mut h = Hit::new(&loaded.source, turn, "match", &turn.text, turn.line);
+                h.matches = spans(&marks);
+                h.show_kind = args.question;
+                printer.record(&h)?;
+                continue;
+            }
+            let sents = sentences(&turn.text);
+            let mut cursor = turn.line;
+            let mut located: Vec<Option<usize>> = vec![None; sents.len()];
+            for (i, &(_, s)) in sents.iter().enumerate() {
+                let marks = matcher.find_all(s);
+                if marks.is_empty() {
+                    continue;
+                }
+                each(&mut printer, turn, &mut hits)?;
+                let line = locate(&lines, turn, s, cursor);
+                cursor = line;
+                located[i] = Some(line);
+                if args.kwic {
+                    for &(a, b) in &marks {
+                        printer.record(&KwicRow {
+                            source: &loaded.source,
+                            turn: turn.index,
+                            line,
+                            speaker: turn.speaker.as_deref(),
+                            role: turn.role,
+                            outlet: turn.outlet.as_deref(),
+                            left: &s[..a],
+                            matched: &s[a..b],
+                            right: &s[b..],
+                            who: who(turn),
+                            side,
+                            human,
+                        })?;
+                    }
+                    continue;
+                }
+                let ctx = args.context;
+                let before: Vec<&str> = sents[i.saturating_sub(ctx)..i]
+                    .iter()
+                    .map(|x| x.1)
+                    .collect();
+                let after: Vec<&str> = sents
+                    [(i + 1).min(sents.len())..(i + 1 + ctx).min(sents.len())]
+                    .iter()
+                    .map(|x| x.1)
+                    .collect();
+                let mut h = Hit::new(&loaded.source, turn, "match", s, line);
+                h.matches = spans(&marks);
+                h.show_kind = args.question;
+                h.context = ctx > 0;
+                h.before = &before;
+                h.after = &after;
+                h.before_lines = (i.saturating_sub(ctx)..i)
+                    .map(|j| {
+                        located[j].unwrap_or_else(|| locate(&lines, turn, sents[j].1, turn.line))
+                    })
+                    .collect();
+                printer.record(&h)?;
+            }
+        }
+        printer.end_input()
+    })?;
+    printer.finish()?;
+    for m in unmatched.messages() {
+        message(err, &m);
+    }
+    Ok(status(hits, &inputs))
+}
+
+fn spans(marks: &[(usize, usize)]) -> Vec<Span> {
+    marks
+        .iter()
+        .map(|&(start, end)| Span { start, end })
+        .collect()
+}
+
+/// The exchange that `turn` answers (not the question turn itself).
+fn question_of<'t>(tr: &'t Transcript, turn: &Turn) -> Option<&'t Exchange> {
+    let ex = tr
+        .exchanges
+        .iter()
+        .find(|e| e.answers.contains(&turn.index))?;
+    (ex.question != turn.index).then_some(ex)
+}
+
+/// Display columns for each side of a KWIC line.
+fn kwic_side(width: usize, multi: bool) -> usize {
+    let fixed = 5 + 2 + KWIC_WHO + 1 + 1 + 12 + 1 + if multi { 20 } else { 0 };
+    (width.saturating_sub(fixed) / 2).max(10)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentences_are_trimmed_with_offsets() {
+        let text = "One two. Three?\n\nFour five.";
+        let s = sentences(text);
+        assert_eq!(s, [(0, "One two."), (9, "Three?"), (17, "Four five.")]);
+        for (i, x) in s {
+            assert_eq!(&text[i..i + x.len()], x);
+        }
+    }
+
+    #[test]
+    fn kwic_sides_cut_by_display_width() {
+        assert_eq!(tail("abc def", 3), "def");
+        assert_eq!(head("abc def", 3), "abc");
+        assert_eq!(head("中文字", 4), "中文");
+        assert_eq!(fit("Xiao Yaqing", 4), "Xiao");
+        assert_eq!(fit("ab", 4), "ab  ");
+    }
+}

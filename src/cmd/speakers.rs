@@ -1,0 +1,190 @@
+//! `whosaid speakers`: one row per speaker of each input, with how much
+//! they spoke and how many questions they asked or answered.
+//!
+//! Turns are grouped by speaker name; a turn with no speaker (a reporter
+//! named only by outlet) by its outlet, else by its label. Shares are of all
+//! words of the transcript, so that over all rows they add up to 100.
+//! Pure aggregation over the model: no file reading here.
+
+use super::{Inputs, for_each_input, message, status, who};
+use crate::cli::{SpeakerSort, SpeakersArgs};
+use crate::config::{Env, Out};
+use crate::query::{Filter, Unmatched};
+use crate::render::text::clean;
+use crate::render::{Cell, Col, Paint, Printer, Record, Style, col, num};
+use serde::Serialize;
+use std::io::{self, Write};
+use whosaid::Role;
+use whosaid::model::Transcript;
+
+/// One `speakers` row (see docs/json.md).
+#[derive(Serialize, Clone, Debug)]
+pub struct SpeakerRow {
+    pub source: String,
+    /// The speaker's name, else the outlet, else the label.
+    pub speaker: String,
+    pub role: Role,
+    pub outlet: Option<String>,
+    pub turns: usize,
+    pub words: usize,
+    /// Percentage of all words of the transcript (unrounded).
+    pub share: f64,
+    /// Exchanges whose question this speaker asked.
+    pub asked: usize,
+    /// Exchanges this speaker answered (from `answered_by`).
+    pub answered: usize,
+    pub first_line: usize,
+    pub last_line: usize,
+}
+
+impl Record for SpeakerRow {
+    fn source(&self) -> &str {
+        &self.source
+    }
+    fn columns(&self) -> Vec<Col> {
+        vec![
+            col("speaker"),
+            col("role"),
+            col("outlet"),
+            num("turns"),
+            num("words"),
+            num("share"),
+            num("asked"),
+            num("answered"),
+            num("first_line"),
+            num("last_line"),
+        ]
+    }
+    fn cells(&self) -> Vec<Cell> {
+        vec![
+            Cell::from(self.speaker.as_str()),
+            Cell::from(self.role.as_str()),
+            Cell::from(self.outlet.as_deref()),
+            Cell::from(self.turns),
+            Cell::from(self.words),
+            Cell::from(format!("{:.1}", self.share)),
+            Cell::from(self.asked),
+            Cell::from(self.answered),
+            Cell::from(self.first_line),
+            Cell::from(self.last_line),
+        ]
+    }
+    fn text(&self, paint: Paint) -> String {
+        let outlet = self
+            .outlet
+            .as_deref()
+            .filter(|o| *o != self.speaker)
+            .map(|o| format!(", {}", clean(o, true)))
+            .unwrap_or_default();
+        format!(
+            "{}: {} ({}{}): {} turns, {} words, {:.1}%, asked {}, answered {}, lines {}-{}",
+            paint.paint(&self.first_line.to_string(), Style::Line),
+            paint.paint(&clean(&self.speaker, true), Style::Speaker),
+            self.role,
+            outlet,
+            self.turns,
+            self.words,
+            self.share,
+            self.asked,
+            self.answered,
+            self.first_line,
+            self.last_line
+        )
+    }
+}
+
+/// The speaker rows of one transcript, for the turns that pass `filter`.
+pub fn speaker_rows(
+    source: &str,
+    tr: &Transcript,
+    filter: &Filter,
+    sort: SpeakerSort,
+) -> Vec<SpeakerRow> {
+    let total = tr.total_words();
+    let mut rows: Vec<SpeakerRow> = Vec::new();
+    for t in tr.turns.iter().filter(|t| filter.matches(t)) {
+        let key = who(t);
+        let row = match rows.iter_mut().position(|r| r.speaker == key) {
+            Some(i) => &mut rows[i],
+            None => {
+                rows.push(SpeakerRow {
+                    source: source.to_string(),
+                    speaker: key.to_string(),
+                    role: t.role,
+                    outlet: t.outlet.clone(),
+                    turns: 0,
+                    words: 0,
+                    share: 0.0,
+                    asked: 0,
+                    answered: 0,
+                    first_line: t.line,
+                    last_line: t.line,
+                });
+                rows.last_mut().expect("just pushed")
+            }
+        };
+        row.turns += 1;
+        row.words += t.words;
+        row.first_line = row.first_line.min(t.line);
+        row.last_line = row.last_line.max(t.line);
+        if row.outlet.is_none() {
+            row.outlet = t.outlet.clone();
+        }
+    }
+    for row in &mut rows {
+        row.share = if total == 0 {
+            0.0
+        } else {
+            row.words as f64 * 100.0 / total as f64
+        };
+    }
+    for ex in &tr.exchanges {
+        if let Some(q) = tr.turn(ex.question) {
+            if let Some(row) = rows.iter_mut().find(|r| r.speaker == who(q)) {
+                row.asked += 1;
+            }
+        }
+        for name in &ex.answered_by {
+            if let Some(row) = rows.iter_mut().find(|r| &r.speaker == name) {
+                row.answered += 1;
+            }
+        }
+    }
+    match sort {
+        SpeakerSort::Line => rows.sort_by_key(|r| r.first_line),
+        SpeakerSort::Turns => {
+            rows.sort_by(|a, b| b.turns.cmp(&a.turns).then(a.first_line.cmp(&b.first_line)))
+        }
+        SpeakerSort::Words => {
+            rows.sort_by(|a, b| b.words.cmp(&a.words).then(a.first_line.cmp(&b.first_line)))
+        }
+        SpeakerSort::Name => rows.sort_by_key(|r| r.speaker.to_lowercase()),
+    }
+    rows
+}
+
+pub fn run(
+    args: &SpeakersArgs,
+    env: &Env,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> io::Result<u8> {
+    let filter = Filter::from_args(&args.filter);
+    let mut unmatched = Unmatched::new(&args.filter.speaker, &args.filter.outlet);
+    let (found, multi) = super::expand(&args.input.paths, env);
+    let mut printer = Printer::new(out, Out::new(&args.output, env), multi);
+    let inputs: Inputs = for_each_input(found, err, |item| {
+        let Ok(loaded) = item else { return Ok(()) };
+        let tr = &loaded.parsed.transcript;
+        unmatched.observe(&tr.turns);
+        for row in speaker_rows(&loaded.source, tr, &filter, args.sort) {
+            printer.record(&row)?;
+        }
+        printer.end_input()
+    })?;
+    let printed = printer.finish()?;
+    for m in unmatched.messages() {
+        message(err, &m);
+    }
+    Ok(status(printed, &inputs))
+}

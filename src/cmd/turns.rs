@@ -1,0 +1,112 @@
+//! `whosaid turns`: list speaker turns, filtered.
+//!
+//! Selects turns with [`Filter`](crate::query::Filter) and prints them as
+//! records; the JSON form is the model's `Turn` plus `source`. It does not
+//! parse or read files itself (that is `corpus.rs`).
+
+use super::{Inputs, for_each_input, message, status, who};
+use crate::cli::TurnsArgs;
+use crate::config::{Env, Out};
+use crate::query::{Filter, Unmatched};
+use crate::render::{Cell, Col, Paint, Printer, Record, Style, col, num};
+use serde::Serialize;
+use std::io::{self, Write};
+use whosaid::Turn;
+
+/// A turn as printed: the model's `Turn` with `source` in front.
+#[derive(Serialize)]
+pub struct TurnRow<'a> {
+    pub source: &'a str,
+    #[serde(flatten)]
+    pub turn: &'a Turn,
+    #[serde(skip)]
+    pub explain: bool,
+}
+
+impl Record for TurnRow<'_> {
+    fn source(&self) -> &str {
+        self.source
+    }
+
+    fn columns(&self) -> Vec<Col> {
+        let mut c = vec![
+            num("turn"),
+            num("line"),
+            col("speaker"),
+            col("role"),
+            col("outlet"),
+            num("exchange"),
+            num("words"),
+        ];
+        if self.explain {
+            c.push(col("rule"));
+        }
+        c.push(col("text"));
+        c
+    }
+
+    fn cells(&self) -> Vec<Cell> {
+        let t = self.turn;
+        let mut c = vec![
+            Cell::from(t.index),
+            Cell::from(t.line),
+            Cell::from(who(t)),
+            Cell::from(t.role.as_str()),
+            Cell::from(t.outlet.as_deref()),
+            Cell::from(t.exchange),
+            Cell::from(t.words),
+        ];
+        if self.explain {
+            c.push(Cell::from(t.rule.as_str()));
+        }
+        c.push(Cell::from(t.text.as_str()));
+        c
+    }
+
+    fn text(&self, paint: Paint) -> String {
+        let t = self.turn;
+        let clean = |s: &str| crate::render::text::clean(s, true).into_owned();
+        let rule = if self.explain {
+            format!(" [{}]", clean(&t.rule))
+        } else {
+            String::new()
+        };
+        format!(
+            "{}: {}{}: {}",
+            paint.paint(&t.line.to_string(), Style::Line),
+            paint.paint(&clean(who(t)), Style::Speaker),
+            rule,
+            clean(&t.text)
+        )
+    }
+}
+
+pub fn run(
+    args: &TurnsArgs,
+    env: &Env,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> io::Result<u8> {
+    let filter = Filter::from_args(&args.filter);
+    let mut unmatched = Unmatched::new(&args.filter.speaker, &args.filter.outlet);
+    let (found, multi) = super::expand(&args.input.paths, env);
+    let mut printer = Printer::new(out, Out::new(&args.output, env), multi);
+    let inputs: Inputs = for_each_input(found, err, |item| {
+        let Ok(loaded) = item else { return Ok(()) };
+        let tr = &loaded.parsed.transcript;
+        unmatched.observe(&tr.turns);
+        for turn in tr.turns.iter().filter(|t| filter.matches(t)) {
+            printer.record(&TurnRow {
+                source: &loaded.source,
+                turn,
+                explain: args.explain,
+            })?;
+        }
+        printer.end_input()
+    })?;
+    let printed = printer.finish()?;
+    for m in unmatched.messages() {
+        message(err, &m);
+    }
+    Ok(status(printed, &inputs))
+}

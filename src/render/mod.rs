@@ -1,0 +1,211 @@
+//! Printers: records to table, text, tsv, csv, json or jsonl on any
+//! `io::Write`.
+//!
+//! A command turns what it selected into values that implement [`Record`]
+//! and hands them to a [`Printer`], one at a time; the printer owns the
+//! format (headers, separators, the JSON array brackets, the `source`
+//! column, colour, record terminators). Printers never look at the terminal
+//! or the environment (that is `config.rs`) and never decide exit codes.
+
+pub mod delimited;
+pub mod json;
+pub mod table;
+pub mod text;
+
+use crate::cli::Format;
+use crate::config::Out;
+use serde::Serialize;
+use std::io::{self, Write};
+pub use text::{Paint, Style};
+
+/// A column of the table, tsv and csv formats.
+#[derive(Clone, Copy, Debug)]
+pub struct Col {
+    pub name: &'static str,
+    /// Right-aligned in tables (numbers).
+    pub right: bool,
+}
+
+pub const fn col(name: &'static str) -> Col {
+    Col { name, right: false }
+}
+
+pub const fn num(name: &'static str) -> Col {
+    Col { name, right: true }
+}
+
+/// One cell: text plus byte ranges to highlight as matches.
+#[derive(Clone, Debug, Default)]
+pub struct Cell {
+    pub text: String,
+    pub marks: Vec<(usize, usize)>,
+}
+
+impl Cell {
+    pub fn marked(text: impl Into<String>, marks: Vec<(usize, usize)>) -> Cell {
+        Cell {
+            text: text.into(),
+            marks,
+        }
+    }
+}
+
+impl From<String> for Cell {
+    fn from(text: String) -> Cell {
+        Cell {
+            text,
+            marks: Vec::new(),
+        }
+    }
+}
+
+impl From<&str> for Cell {
+    fn from(text: &str) -> Cell {
+        Cell::from(text.to_string())
+    }
+}
+
+impl From<usize> for Cell {
+    fn from(n: usize) -> Cell {
+        Cell::from(n.to_string())
+    }
+}
+
+impl From<Option<&str>> for Cell {
+    fn from(s: Option<&str>) -> Cell {
+        Cell::from(s.unwrap_or(""))
+    }
+}
+
+impl From<Option<usize>> for Cell {
+    fn from(n: Option<usize>) -> Cell {
+        n.map(Cell::from).unwrap_or_default()
+    }
+}
+
+/// What a command prints: serialisable (json, jsonl), with cells for the
+/// columnar formats and one line for `text`.
+pub trait Record: Serialize {
+    /// The input this record comes from.
+    fn source(&self) -> &str;
+    /// Column names, without `source` (the printer adds it).
+    fn columns(&self) -> Vec<Col>;
+    /// Cells in the order of [`Record::columns`].
+    fn cells(&self) -> Vec<Cell>;
+    /// The `text` format line, without the `source:` prefix and terminator.
+    fn text(&self, paint: Paint) -> String;
+}
+
+/// Streams records in one format; call [`Printer::end_input`] after each
+/// input and [`Printer::finish`] at the end.
+pub struct Printer<'w> {
+    w: &'w mut dyn Write,
+    out: Out,
+    /// More than one input: add the `source` column / prefix.
+    multi: bool,
+    count: usize,
+    header_done: bool,
+    table: Option<table::Pending>,
+}
+
+impl<'w> Printer<'w> {
+    pub fn new(w: &'w mut dyn Write, out: Out, multi: bool) -> Self {
+        Printer {
+            w,
+            out,
+            multi,
+            count: 0,
+            header_done: false,
+            table: None,
+        }
+    }
+
+    pub fn paint(&self) -> Paint {
+        Paint { on: self.out.color }
+    }
+
+    /// Print one record.
+    pub fn record<R: Record>(&mut self, r: &R) -> io::Result<()> {
+        self.count += 1;
+        let multi = self.multi;
+        match self.out.format {
+            Format::Json => json::array_item(self.w, r, self.count == 1),
+            Format::Jsonl => {
+                serde_json::to_writer(&mut *self.w, r)?;
+                self.w.write_all(b"\n")
+            }
+            Format::Text => {
+                let paint = self.paint();
+                if multi {
+                    let src = text::clean(r.source(), true);
+                    write!(self.w, "{}:", paint.paint(&src, Style::Source))?;
+                }
+                self.w.write_all(r.text(paint).as_bytes())?;
+                self.w.write_all(self.out.eol())
+            }
+            Format::Tsv | Format::Csv => {
+                let tsv = self.out.format == Format::Tsv;
+                let eol: &[u8] = if tsv { self.out.eol() } else { b"\n" };
+                let sep = if tsv { "\t" } else { "," };
+                let field = |s: &str| -> String {
+                    if tsv {
+                        delimited::tsv_field(s).into_owned()
+                    } else {
+                        delimited::csv_field(s).into_owned()
+                    }
+                };
+                if !self.header_done {
+                    self.header_done = true;
+                    let mut names: Vec<&str> = Vec::new();
+                    if multi {
+                        names.push("source");
+                    }
+                    names.extend(r.columns().iter().map(|c| c.name));
+                    self.w.write_all(names.join(sep).as_bytes())?;
+                    self.w.write_all(eol)?;
+                }
+                let mut fields: Vec<String> = Vec::new();
+                if multi {
+                    fields.push(field(r.source()));
+                }
+                fields.extend(r.cells().iter().map(|c| field(&c.text)));
+                self.w.write_all(fields.join(sep).as_bytes())?;
+                self.w.write_all(eol)
+            }
+            Format::Table => {
+                let paint = self.paint();
+                let pending = self
+                    .table
+                    .get_or_insert_with(|| table::Pending::new(r.columns(), multi));
+                pending.push(r.source(), r.cells(), paint);
+                Ok(())
+            }
+        }
+    }
+
+    /// Print what is pending for the current input (a table).
+    pub fn end_input(&mut self) -> io::Result<()> {
+        if let Some(pending) = self.table.take() {
+            pending.write(self.w, &self.out)?;
+        }
+        Ok(())
+    }
+
+    /// Close the output (the JSON array) and flush; returns the record count.
+    pub fn finish(mut self) -> io::Result<usize> {
+        self.end_input()?;
+        if self.out.format == Format::Json {
+            json::array_end(self.w, self.count == 0)?;
+        }
+        self.w.flush()?;
+        Ok(self.count)
+    }
+}
+
+impl Printer<'_> {
+    /// Write bytes as they are, for a command's own human layout (already
+    /// cleaned and painted by the command).
+    pub fn raw(&mut self, bytes: &[u8]) -> io::Result<()> {
+        self.w.write_all(bytes)
+    }
+}

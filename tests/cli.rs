@@ -1,0 +1,738 @@
+//! Command-line tests: every command and format, filters, exit codes,
+//! colour, stdin, directories with broken files, a closed pipe. Each test
+//! runs the real binary with a clean environment.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use std::io::Read;
+use whosaid::model::{Transcript, Turn};
+
+const DATA: &str = "data/scio-2021-03-01-industry-and-information-technology.txt";
+
+/// The binary with an environment that cannot change its output, and
+/// stdin on /dev/null (not a pipe: without PATH the bundled transcript is
+/// explored).
+fn whosaid() -> std::process::Command {
+    let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("whosaid"));
+    for var in ["NO_COLOR", "TERM", "COLUMNS", "CLICOLOR", "CLICOLOR_FORCE"] {
+        cmd.env_remove(var);
+    }
+    cmd.current_dir(env!("CARGO_MANIFEST_DIR"));
+    cmd.stdin(std::process::Stdio::null());
+    cmd
+}
+
+/// The same, for tests that write to its stdin.
+fn whosaid_stdin() -> Command {
+    Command::from_std(whosaid())
+}
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+fn run(args: &[&str]) -> Run {
+    let out = whosaid().args(args).output().unwrap();
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8(out.stdout).unwrap(),
+        stderr: String::from_utf8(out.stderr).unwrap(),
+    }
+}
+
+fn lines(s: &str) -> Vec<&str> {
+    s.lines().collect()
+}
+
+fn jsonl<T: serde::de::DeserializeOwned>(s: &str) -> Vec<T> {
+    s.lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+// ---- info -----------------------------------------------------------------
+
+#[test]
+fn info_text_lists_header_and_counts() {
+    let r = run(&["info"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    for want in [
+        "SCIO briefing on development of industry",
+        "2021-03-01",
+        "Beijing",
+        "Xiao Yaqing (official)",
+        "Shou Xiaoli (chair)",
+    ] {
+        assert!(r.stdout.contains(want), "missing {want}:\n{}", r.stdout);
+    }
+    assert!(r.stdout.contains("turns         30\n"));
+    assert!(r.stdout.contains("exchanges     12\n"));
+    assert!(r.stderr.is_empty());
+}
+
+#[test]
+fn info_json_and_csv() {
+    let r = run(&["info", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(v[0]["turns"], 30);
+    assert_eq!(v[0]["exchanges"], 12);
+    assert_eq!(v[0]["source"], "<bundled>");
+    assert_eq!(v[0]["participants"].as_array().unwrap().len(), 3);
+    let r = run(&["info", "--format", "csv"]);
+    assert!(
+        r.stdout
+            .starts_with("title,date,time,place,style,turns,exchanges,words,participants\n")
+    );
+}
+
+// ---- turns ----------------------------------------------------------------
+
+#[test]
+fn turns_lists_thirty_turns_when_piped() {
+    let r = run(&["turns"]);
+    assert_eq!(r.code, 0);
+    let l = lines(&r.stdout);
+    assert_eq!(l.len(), 30);
+    assert!(l[0].starts_with("33: Shou Xiaoli: Ladies and gentlemen"));
+    assert!(
+        l.iter()
+            .any(|l| l.starts_with("143: Reuters: How well does"))
+    );
+    assert!(!r.stdout.contains('\x1b'));
+}
+
+#[test]
+fn turns_speaker_tian_jsonl_deserialises_into_turns() {
+    let r = run(&["turns", "--speaker", "tian", "--format", "jsonl"]);
+    assert_eq!(r.code, 0);
+    let turns: Vec<Turn> = jsonl(&r.stdout);
+    assert_eq!(
+        turns.iter().map(|t| t.line).collect::<Vec<_>>(),
+        [115, 177, 237]
+    );
+    assert!(
+        turns
+            .iter()
+            .all(|t| t.speaker.as_deref() == Some("Tian Yulong"))
+    );
+    let raw: Vec<serde_json::Value> = jsonl(&r.stdout);
+    assert!(raw.iter().all(|v| v["source"] == "<bundled>"));
+}
+
+#[test]
+fn turns_filters_and_across_kinds_or_within_one() {
+    let count = |args: &[&str]| {
+        let mut a = vec!["turns", "--format", "jsonl"];
+        a.extend_from_slice(args);
+        jsonl::<Turn>(&run(&a).stdout).len()
+    };
+    assert_eq!(count(&["--outlet", "reuters"]), 1);
+    assert_eq!(count(&["--outlet", "cnbc", "--outlet", "REUTERS"]), 2);
+    assert_eq!(count(&["--role", "journalist"]), 12);
+    assert_eq!(count(&["--role", "chair"]), 3);
+    assert_eq!(count(&["--exchange", "3"]), 3);
+    assert_eq!(count(&["--speaker", "tian", "--exchange", "3"]), 1);
+    assert_eq!(count(&["--speaker", "cctv"]), 1);
+    assert_eq!(count(&["--speaker", "xiao", "--role", "official"]), 12);
+}
+
+#[test]
+fn outlet_only_journalist_has_null_speaker() {
+    let r = run(&["turns", "--outlet", "CCTV", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    assert!(v[0]["speaker"].is_null());
+    assert_eq!(v[0]["outlet"], "CCTV");
+    assert_eq!(v[0]["role"], "journalist");
+}
+
+#[test]
+fn unknown_speaker_suggests_nearest_and_exits_1() {
+    let r = run(&["turns", "--speaker", "tain"]);
+    assert_eq!(r.code, 1);
+    assert!(r.stdout.is_empty());
+    assert_eq!(
+        r.stderr,
+        "whosaid: no speaker matches 'tain'; did you mean Tian Yulong?\n"
+    );
+    let r = run(&["turns", "--outlet", "reuter5"]);
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("did you mean Reuters?"), "{}", r.stderr);
+}
+
+#[test]
+fn explain_shows_the_rule() {
+    let r = run(&["turns", "--explain", "--format", "tsv", "--speaker", "tian"]);
+    let l = lines(&r.stdout);
+    assert_eq!(
+        l[0],
+        "turn\tline\tspeaker\trole\toutlet\texchange\twords\trule\ttext"
+    );
+    assert_eq!(l.len(), 4);
+    let r = run(&["turns", "--explain", "--exchange", "1"]);
+    assert!(r.stdout.lines().all(|l| l.contains(" [")), "{}", r.stdout);
+}
+
+#[test]
+fn every_format_of_turns() {
+    let tsv = run(&["turns", "--format", "tsv"]).stdout;
+    assert_eq!(tsv.lines().count(), 31);
+    assert!(tsv.lines().all(|l| l.split('\t').count() == 8));
+    let csv = run(&["turns", "--format", "csv", "--outlet", "cnbc"]).stdout;
+    let l = lines(&csv);
+    assert_eq!(l[0], "turn,line,speaker,role,outlet,exchange,words,text");
+    // The question contains commas, so the text field is quoted.
+    assert!(
+        l[1].starts_with("8,107,CNBC,journalist,CNBC,3,29,\"My question is,"),
+        "{}",
+        l[1]
+    );
+    let json: Vec<Turn> =
+        serde_json::from_str(&run(&["turns", "--format", "json"]).stdout).unwrap();
+    assert_eq!(json.len(), 30);
+    assert_eq!(json[29].index, 30);
+    let table = run(&[
+        "turns", "--format", "table", "--width", "80", "--outlet", "reuters",
+    ])
+    .stdout;
+    assert!(table.contains("speaker") && table.contains("Reuters"));
+    assert!(table.lines().all(|l| l.chars().count() <= 80), "{table}");
+    let nul = run(&["turns", "--format", "text", "-0"]).stdout;
+    assert_eq!(nul.matches('\0').count(), 30);
+    assert!(!nul.contains('\n'));
+}
+
+// ---- export ---------------------------------------------------------------
+
+#[test]
+fn export_is_the_whole_transcript() {
+    let r = run(&["export"]);
+    assert_eq!(r.code, 0);
+    let t: Transcript = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!((t.turns.len(), t.exchanges.len()), (30, 12));
+    assert!(r.stdout.lines().count() > 100, "pretty by default");
+    let compact = run(&["export", "--compact"]).stdout;
+    assert_eq!(compact.lines().count(), 1);
+}
+
+#[test]
+fn export_array_for_several_inputs() {
+    let out = whosaid_stdin()
+        .args(["export", DATA, "-"])
+        .write_stdin(whosaid::BUNDLED_TEXT)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let v: Vec<Transcript> = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v.len(), 2);
+    assert_eq!(v[1].source, "<stdin>");
+    assert_eq!(v[0].source, DATA);
+}
+
+// ---- search ---------------------------------------------------------------
+
+#[test]
+fn search_word_chips_by_tian_only() {
+    let r = run(&[
+        "search",
+        "-w",
+        "chips",
+        "--speaker",
+        "tian",
+        "--format",
+        "jsonl",
+    ]);
+    assert_eq!(r.code, 0);
+    let hits: Vec<serde_json::Value> = jsonl(&r.stdout);
+    assert!(!hits.is_empty());
+    for h in &hits {
+        assert_eq!(h["speaker"], "Tian Yulong");
+        let text = h["text"].as_str().unwrap();
+        for m in h["matches"].as_array().unwrap() {
+            let (s, e) = (
+                m["start"].as_u64().unwrap() as usize,
+                m["end"].as_u64().unwrap() as usize,
+            );
+            assert!(text[s..e].eq_ignore_ascii_case("chips"));
+        }
+    }
+    assert_eq!(hits[0]["line"], 117);
+}
+
+#[test]
+fn search_exit_codes() {
+    let r = run(&["search", "zzzz"]);
+    assert_eq!((r.code, r.stdout.as_str(), r.stderr.as_str()), (1, "", ""));
+    let r = run(&["search", "(", "-e"]);
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr
+            .starts_with("whosaid: bad pattern: regex parse error"),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stdout.is_empty());
+    // Literal by default: "(" is fine.
+    assert_eq!(run(&["search", "("]).code, 0);
+}
+
+#[test]
+fn search_smart_case() {
+    let lower = run(&["search", "chips"]).stdout;
+    assert!(lower.contains("Chips and integrated circuits"));
+    let forced = run(&["search", "-s", "chips"]).stdout;
+    assert!(!forced.contains("Chips and integrated circuits"));
+    let upper = run(&["search", "Chips"]).stdout;
+    assert!(upper.contains("Chips and integrated") && !upper.contains("the chip industry"));
+    assert!(
+        run(&["search", "-i", "CHIPS"])
+            .stdout
+            .contains("Chips and integrated")
+    );
+}
+
+#[test]
+fn search_5g_question_shows_crntt_before_xiao() {
+    let r = run(&["search", "5G", "--question"]);
+    assert_eq!(r.code, 0);
+    let q = r
+        .stdout
+        .find("219: CRNTT (question): As a strategic")
+        .expect(&r.stdout);
+    let a = r
+        .stdout
+        .find("225: Xiao Yaqing: China began its 5G")
+        .expect(&r.stdout);
+    assert!(q < a);
+    let hits: Vec<serde_json::Value> =
+        jsonl(&run(&["search", "5G", "--question", "--format", "jsonl"]).stdout);
+    let qi = hits
+        .iter()
+        .position(|h| h["kind"] == "question" && h["outlet"] == "CRNTT")
+        .unwrap();
+    assert_eq!(hits[qi + 1]["speaker"], "Xiao Yaqing");
+}
+
+#[test]
+fn search_context_turn_and_kwic() {
+    let r = run(&["search", "-w", "chips", "--speaker", "tian", "-C", "1"]);
+    assert!(
+        r.stdout.lines().any(|l| l.contains("- Tian Yulong- ")),
+        "{}",
+        r.stdout
+    );
+    let turns = run(&["search", "Reuters", "--turn", "--format", "jsonl"]).stdout;
+    let hits: Vec<serde_json::Value> = jsonl(&turns);
+    assert!(hits.iter().all(|h| h["text"].as_str().unwrap().len() > 100));
+    let kwic = run(&["search", "chips", "--kwic", "--width", "100"]).stdout;
+    let cols: Vec<usize> = kwic
+        .lines()
+        .map(|l| l.to_lowercase().find("chips").unwrap())
+        .collect();
+    assert!(cols.windows(2).all(|w| w[0] == w[1]), "aligned:\n{kwic}");
+    let k: Vec<serde_json::Value> =
+        jsonl(&run(&["search", "chips", "--kwic", "--format", "jsonl"]).stdout);
+    assert!(
+        k.iter()
+            .all(|h| h["match"].as_str().unwrap().eq_ignore_ascii_case("chips"))
+    );
+}
+
+#[test]
+fn search_regex_and_filters() {
+    let r = run(&[
+        "search",
+        "-e",
+        r"\b5G\b",
+        "--role",
+        "journalist",
+        "--format",
+        "tsv",
+    ]);
+    let l = lines(&r.stdout);
+    assert_eq!(l[0], "line\tturn\tspeaker\trole\toutlet\ttext");
+    assert!(l[1..].iter().all(|l| l.contains("\tCRNTT\t")));
+}
+
+// ---- speakers and exchanges -----------------------------------------------
+
+#[test]
+fn speakers_fifteen_rows_shares_sum_to_100() {
+    let r = run(&["speakers", "--format", "csv"]);
+    assert_eq!(r.code, 0);
+    let l = lines(&r.stdout);
+    assert_eq!(
+        l[0],
+        "speaker,role,outlet,turns,words,share,asked,answered,first_line,last_line"
+    );
+    assert_eq!(l.len(), 16);
+    let sum: f64 = l[1..]
+        .iter()
+        .map(|l| l.split(',').nth(5).unwrap().parse::<f64>().unwrap())
+        .sum();
+    assert!((sum - 100.0).abs() < 0.8, "{sum}");
+    let rows: Vec<serde_json::Value> = jsonl(&run(&["speakers", "--format", "jsonl"]).stdout);
+    let exact: f64 = rows.iter().map(|r| r["share"].as_f64().unwrap()).sum();
+    assert!((exact - 100.0).abs() < 1e-6);
+    let tian = rows.iter().find(|r| r["speaker"] == "Tian Yulong").unwrap();
+    assert_eq!(
+        (tian["turns"].as_u64(), tian["answered"].as_u64()),
+        (Some(3), Some(3))
+    );
+    let cctv = rows.iter().find(|r| r["speaker"] == "CCTV").unwrap();
+    assert_eq!(cctv["asked"], 1);
+}
+
+#[test]
+fn speakers_sort() {
+    let r = run(&["speakers", "--sort", "words", "--format", "tsv"]);
+    assert!(lines(&r.stdout)[1].starts_with("Xiao Yaqing\t"));
+    let r = run(&["speakers", "--sort", "name", "--format", "tsv"]);
+    assert!(lines(&r.stdout)[1].starts_with("Asahi Shimbun\t"));
+}
+
+#[test]
+fn exchanges_rows_and_filters() {
+    let rows: Vec<serde_json::Value> = jsonl(&run(&["exchanges", "--format", "jsonl"]).stdout);
+    assert_eq!(rows.len(), 12);
+    let outlets: Vec<&str> = rows.iter().map(|r| r["outlet"].as_str().unwrap()).collect();
+    assert_eq!(
+        outlets,
+        [
+            "CCTV",
+            "Thecover.cn",
+            "CNBC",
+            "CNR",
+            "Reuters",
+            "Asahi Shimbun",
+            "Ta Kung Pao",
+            "New York Times",
+            "CRNTT",
+            "Red Star News",
+            "Economic Daily",
+            "Yicai"
+        ]
+    );
+    let tian: Vec<serde_json::Value> =
+        jsonl(&run(&["exchanges", "--speaker", "tian", "--format", "jsonl"]).stdout);
+    assert_eq!(
+        tian.iter()
+            .map(|r| r["exchange"].as_u64().unwrap())
+            .collect::<Vec<_>>(),
+        [3, 7, 10]
+    );
+    let nyt = run(&["exchanges", "--outlet", "new york"]).stdout;
+    assert_eq!(nyt.lines().count(), 1);
+    assert!(nyt.starts_with("201: 8. New York Times -> Xiao Yaqing ("));
+}
+
+// ---- check ----------------------------------------------------------------
+
+#[test]
+fn check_reports_style_counts_and_diagnostics() {
+    let r = run(&["check", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(v[0]["turns"], 30);
+    assert!(!v[0]["style"].as_str().unwrap().is_empty());
+    let warnings = v[0]["diagnostics"].as_array().unwrap().len();
+    assert_eq!(r.code, if warnings > 0 { 1 } else { 0 });
+    let text = run(&["check"]).stdout;
+    assert!(text.starts_with("<bundled>: "), "{text}");
+}
+
+#[test]
+fn check_exits_2_on_a_broken_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let empty = dir.path().join("empty.txt");
+    std::fs::write(&empty, "").unwrap();
+    let r = run(&["check", "--format", "jsonl", DATA, empty.to_str().unwrap()]);
+    assert_eq!(r.code, 2);
+    let rows: Vec<serde_json::Value> = jsonl(&r.stdout);
+    assert_eq!(rows[1]["status"], "error");
+    assert_eq!(rows[1]["error"], "empty input");
+    assert!(r.stderr.contains("empty.txt: empty input"));
+}
+
+// ---- generate -------------------------------------------------------------
+
+#[test]
+fn generate_man_and_completions() {
+    assert!(run(&["generate", "man"]).stdout.contains(".TH whosaid"));
+    assert!(
+        run(&["generate", "complete-bash"])
+            .stdout
+            .contains("_whosaid")
+    );
+    assert!(
+        run(&["generate", "complete-zsh"])
+            .stdout
+            .contains("#compdef whosaid")
+    );
+    assert!(
+        run(&["generate", "complete-fish"])
+            .stdout
+            .contains("complete -c whosaid")
+    );
+    assert!(
+        run(&["generate", "complete-powershell"])
+            .stdout
+            .contains("Register-ArgumentCompleter")
+    );
+}
+
+#[test]
+fn help_has_examples() {
+    let r = run(&["search", "--help"]);
+    assert_eq!(r.code, 0);
+    for flag in [
+        "--regex",
+        "--word",
+        "--ignore-case",
+        "--kwic",
+        "--question",
+        "--format",
+        "--null",
+    ] {
+        assert!(r.stdout.contains(flag), "{flag}");
+    }
+    assert!(r.stdout.matches("Example").count() > 10);
+    let r = run(&[]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("Usage"));
+}
+
+// ---- colour and terminal safety -------------------------------------------
+
+#[test]
+fn colour_always_never_and_machine_formats() {
+    let on = run(&["search", "5G", "--color", "always"]).stdout;
+    assert!(on.contains("\x1b[1;31m5G\x1b[0m"));
+    let off = run(&["search", "5G"]).stdout;
+    assert!(!off.contains('\x1b'));
+    let never = run(&["search", "5G", "--color", "never", "--format", "table"]).stdout;
+    assert!(!never.contains('\x1b'));
+    let json = run(&["search", "5G", "--color", "always", "--format", "jsonl"]).stdout;
+    assert!(!json.contains('\x1b'));
+    let out = whosaid()
+        .env("NO_COLOR", "1")
+        .args(["search", "5G"])
+        .output()
+        .unwrap();
+    assert!(!out.stdout.contains(&0x1b));
+    let table = run(&["search", "5G", "--color", "always", "--format", "table"]).stdout;
+    assert!(table.contains("\x1b[1;31m5G"));
+}
+
+#[test]
+fn control_characters_are_neutralised() {
+    let text = whosaid::BUNDLED_TEXT.replace(
+        "Ladies and gentlemen",
+        "Ladies \x1b]0;pwned\x1b\\ \x1b[31mred\u{9b} and gentlemen",
+    );
+    for format in ["text", "table", "tsv", "csv"] {
+        let out = whosaid_stdin()
+            .args([
+                "turns", "--role", "chair", "--color", "never", "--format", format,
+            ])
+            .write_stdin(text.clone())
+            .output()
+            .unwrap();
+        let s = String::from_utf8(out.stdout).unwrap();
+        // Whether the parser drops them or keeps them, they never reach the
+        // terminal raw (the printers' own escaping is unit-tested in render).
+        assert!(s.contains("pwned"), "{s}");
+        assert!(
+            !s.contains('\x1b') && !s.contains('\u{9b}'),
+            "{format}: {s}"
+        );
+    }
+}
+
+// ---- inputs ---------------------------------------------------------------
+
+#[test]
+fn stdin_piped_or_dash() {
+    whosaid_stdin()
+        .args(["turns", "--format", "jsonl", "--outlet", "reuters"])
+        .write_stdin(whosaid::BUNDLED_TEXT)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("\"source\":\"<stdin>\""));
+    whosaid_stdin()
+        .args(["info", "-"])
+        .write_stdin(whosaid::BUNDLED_TEXT)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("source        <stdin>"));
+    whosaid_stdin()
+        .args(["turns", "-"])
+        .write_stdin("")
+        .assert()
+        .code(2)
+        .stderr("whosaid: <stdin>: empty input\n");
+}
+
+#[test]
+fn directory_with_a_broken_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(d.join("a.txt"), whosaid::BUNDLED_TEXT).unwrap();
+    std::fs::create_dir(d.join("sub")).unwrap();
+    std::fs::write(d.join("sub/b.md"), whosaid::BUNDLED_TEXT).unwrap();
+    std::fs::write(d.join("broken.txt"), "").unwrap();
+    std::fs::write(d.join("prose.txt"), "No labels here.\nJust prose.\n").unwrap();
+    std::fs::write(d.join("binary.txt"), b"\0\x01\x02").unwrap();
+    std::fs::write(d.join("latin1.txt"), b"Hello \x81\x8d\x90\n").unwrap();
+    std::fs::write(d.join(".hidden.txt"), whosaid::BUNDLED_TEXT).unwrap();
+    std::fs::write(d.join("ignored.pdf"), "x").unwrap();
+    let r = run(&["turns", "--outlet", "reuters", d.to_str().unwrap()]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    let a = d.join("a.txt").display().to_string();
+    let b = d.join("sub/b.md").display().to_string();
+    let out = lines(&r.stdout);
+    assert_eq!(out.len(), 2, "{}", r.stdout);
+    assert!(
+        out[0].starts_with(&format!("{a}:143: Reuters: How well")),
+        "{}",
+        out[0]
+    );
+    assert!(
+        out[1].starts_with(&format!("{b}:143: Reuters: How well")),
+        "{}",
+        out[1]
+    );
+    let err = r.stderr;
+    assert!(
+        err.contains(&format!("{}: empty input", d.join("broken.txt").display())),
+        "{err}"
+    );
+    assert!(err.contains("prose.txt: no speaker turns found"), "{err}");
+    assert!(err.contains("binary.txt: skipped (binary file)"), "{err}");
+    assert!(err.contains(".hidden.txt: skipped (hidden)"), "{err}");
+    assert!(err.contains("latin1.txt: not valid UTF-8"), "{err}");
+    assert!(!err.contains("ignored.pdf"));
+    assert!(err.lines().all(|l| l.starts_with("whosaid: ")));
+    // Machine formats always carry the source.
+    let rows: Vec<serde_json::Value> = jsonl(
+        &run(&[
+            "turns",
+            "--outlet",
+            "reuters",
+            "--format",
+            "jsonl",
+            d.to_str().unwrap(),
+        ])
+        .stdout,
+    );
+    assert_eq!(rows.len(), 2);
+    assert_eq!(rows[0]["source"], a);
+}
+
+#[test]
+fn every_input_error_has_exit_2_and_one_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let cases: [(&str, &[u8], &str); 5] = [
+        ("empty.txt", b"", "empty input"),
+        ("blank.txt", b"  \n\n", "empty input"),
+        (
+            "binary.bin",
+            b"\x7fELF\0\0\x01",
+            "binary file, not a transcript",
+        ),
+        ("bad.txt", b"Caf\xc3 \x81\x8d", "not valid UTF-8 text"),
+        (
+            "prose.txt",
+            b"Nothing but prose here.\n",
+            "no speaker turns found",
+        ),
+    ];
+    for (name, bytes, why) in cases {
+        let path = d.join(name);
+        std::fs::write(&path, bytes).unwrap();
+        let r = run(&["turns", path.to_str().unwrap()]);
+        assert_eq!(r.code, 2, "{name}");
+        assert!(r.stdout.is_empty());
+        assert_eq!(r.stderr.lines().count(), 1, "{}", r.stderr);
+        assert!(
+            r.stderr
+                .starts_with(&format!("whosaid: {}: {why}", path.display())),
+            "{}",
+            r.stderr
+        );
+    }
+    let r = run(&["turns", "/nonexistent/x.txt"]);
+    assert_eq!(r.code, 2);
+    assert_eq!(
+        r.stderr,
+        "whosaid: /nonexistent/x.txt: no such file or directory\n"
+    );
+    // Good inputs still print when another fails.
+    let r = run(&["turns", "/nonexistent/x.txt", DATA, "--outlet", "cnbc"]);
+    assert_eq!(r.code, 2);
+    assert_eq!(r.stdout.lines().count(), 1);
+}
+
+#[cfg(unix)]
+#[test]
+fn unreadable_directory_is_an_error() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let locked = dir.path().join("locked");
+    std::fs::create_dir(&locked).unwrap();
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).unwrap();
+    if std::fs::read_dir(&locked).is_ok() {
+        eprintln!("skipped: running as root, permissions are not enforced");
+        return;
+    }
+    let r = run(&["turns", locked.to_str().unwrap()]);
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o755)).unwrap();
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("permission denied"));
+}
+
+// ---- closed pipe ------------------------------------------------------------
+
+fn closed_pipe(args: &[&str]) {
+    let bin = assert_cmd::cargo::cargo_bin("whosaid");
+    let mut child = std::process::Command::new(bin)
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env_remove("NO_COLOR")
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdout = child.stdout.take().unwrap();
+    let mut first = [0u8; 16];
+    stdout.read_exact(&mut first).unwrap();
+    drop(stdout); // like `| head -c 16`
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{:?}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn closed_pipe_ends_quietly() {
+    // Several copies, so the output is larger than any pipe buffer.
+    let mut args = vec!["search", "the"];
+    args.extend([DATA; 8]);
+    closed_pipe(&args);
+    let mut args = vec!["turns"];
+    args.extend([DATA; 8]);
+    closed_pipe(&args);
+    let mut args = vec!["export"];
+    args.extend([DATA; 8]);
+    closed_pipe(&args);
+}
