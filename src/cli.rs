@@ -35,6 +35,12 @@ pub struct Cli {
     #[arg(long, value_name = "WHEN", value_enum, default_value_t = ColorWhen::Auto, global = true)]
     pub color: ColorWhen,
 
+    /// A roster (TOML or JSON) declaring speakers, their aliases, roles,
+    /// outlets and titles; it wins over what whosaid infers.
+    /// Example: --roster briefings.toml (see docs/formats.md)
+    #[arg(long, value_name = "FILE", global = true)]
+    pub roster: Option<PathBuf>,
+
     #[command(subcommand)]
     pub command: Command,
 }

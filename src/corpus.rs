@@ -154,6 +154,19 @@ pub struct Loaded {
     pub parsed: Parsed,
 }
 
+/// The user's `--roster`, set once by `main` before any input is read.
+static ROSTER: std::sync::OnceLock<whosaid::Roster> = std::sync::OnceLock::new();
+
+/// Read the roster file once for the whole run; the error is one line.
+pub fn load_roster(path: &std::path::Path) -> Result<(), String> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| format!("{}: {}", path.display(), io_reason(&e)))?;
+    let roster =
+        whosaid::Roster::from_text(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+    let _ = ROSTER.set(roster);
+    Ok(())
+}
+
 /// Read and parse one input; the error is the one-line reason.
 pub fn load(input: &Input) -> Result<Loaded, String> {
     let source = input.name();
@@ -175,7 +188,8 @@ pub fn load(input: &Input) -> Result<Loaded, String> {
     if looks_binary(&bytes) {
         return Err(InputError::Binary.to_string());
     }
-    let parsed = whosaid::parse_bytes(&bytes, &source).map_err(|e| e.to_string())?;
+    let parsed =
+        whosaid::parse_bytes_with(&bytes, &source, ROSTER.get()).map_err(|e| e.to_string())?;
     Ok(Loaded {
         source,
         bytes,

@@ -7,10 +7,12 @@
 
 pub mod model;
 pub mod parse;
+pub mod roster;
 pub mod source;
 
 pub use model::{Role, Transcript, Turn};
 pub use parse::{Diagnostic, Parsed, parse_text};
+pub use roster::Roster;
 pub use source::{InputError, decode};
 
 /// The reference transcript shipped inside the binary, explored when no
@@ -26,8 +28,20 @@ pub const BUNDLED_SOURCE: &str = "<bundled>";
 /// Fails on input that is not text or holds no speaker turns; warnings
 /// (a guessed encoding, a doubtful label) come back in [`Parsed::diagnostics`].
 pub fn parse_bytes(bytes: &[u8], source: &str) -> Result<Parsed, InputError> {
+    parse_bytes_with(bytes, source, None)
+}
+
+/// [`parse_bytes`] with a user's [`Roster`], which wins over inference.
+pub fn parse_bytes_with(
+    bytes: &[u8],
+    source: &str,
+    roster: Option<&Roster>,
+) -> Result<Parsed, InputError> {
     let decoded = decode(bytes)?;
     let mut parsed = parse_text(&decoded.text, source);
+    if let Some(roster) = roster {
+        roster.apply(&mut parsed.transcript);
+    }
     parsed.diagnostics.splice(0..0, decoded.warnings);
     if parsed.transcript.turns.is_empty() {
         return Err(InputError::NoTurns);

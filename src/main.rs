@@ -19,6 +19,12 @@ use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let cli = cli::Cli::parse();
+    if let Some(path) = &cli.roster {
+        if let Err(why) = corpus::load_roster(path) {
+            cmd::message(&mut io::stderr(), &why);
+            return ExitCode::from(cmd::ERROR);
+        }
+    }
     let env = config::Env::detect(cli.color);
     let stdout = io::stdout();
     let mut out = BufWriter::with_capacity(64 * 1024, stdout.lock());

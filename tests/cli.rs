@@ -435,7 +435,12 @@ fn check_reports_style_counts_and_diagnostics() {
     let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
     assert_eq!(v[0]["turns"], 30);
     assert!(!v[0]["style"].as_str().unwrap().is_empty());
-    let warnings = v[0]["diagnostics"].as_array().unwrap().len();
+    let warnings = v[0]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["severity"] == "warning")
+        .count();
     assert_eq!(r.code, if warnings > 0 { 1 } else { 0 });
     let text = run(&["check"]).stdout;
     assert!(text.starts_with("<bundled>: "), "{text}");
@@ -735,4 +740,113 @@ fn closed_pipe_ends_quietly() {
     let mut args = vec!["export"];
     args.extend([DATA; 8]);
     closed_pipe(&args);
+}
+
+#[test]
+fn roster_declares_speakers_and_wins_over_inference() {
+    let r = run(&[
+        "--roster",
+        "tests/fixtures/rosters/scio.toml",
+        "turns",
+        "--exchange",
+        "1",
+        "--format",
+        "tsv",
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let rows: Vec<Vec<&str>> = r
+        .stdout
+        .lines()
+        .skip(1)
+        .map(|l| l.split('\t').collect())
+        .collect();
+    assert_eq!(rows.len(), 2);
+    assert_eq!(
+        &rows[0][..5],
+        [
+            "4",
+            "69",
+            "CCTV reporter",
+            "journalist",
+            "China Central Television"
+        ]
+    );
+    assert_eq!(&rows[1][..4], ["5", "73", "Minister Xiao", "official"]);
+}
+
+#[test]
+fn a_bad_or_missing_roster_is_a_one_line_error() {
+    let r = run(&["--roster", "no/such/roster.toml", "turns"]);
+    assert_eq!(r.code, 2);
+    assert_eq!(r.stderr.lines().count(), 1, "{}", r.stderr);
+    assert!(
+        r.stderr.starts_with("whosaid: no/such/roster.toml: "),
+        "{}",
+        r.stderr
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.toml");
+    std::fs::write(&bad, "speakers = 3").unwrap();
+    let r = run(&["--roster", bad.to_str().unwrap(), "turns"]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("not a valid TOML roster"), "{}", r.stderr);
+}
+
+#[test]
+fn check_flags_typo_labels_and_false_labels() {
+    let r = run(&["check", "tests/fixtures/styles/false-labels.txt"]);
+    assert_eq!(r.code, 1, "{}", r.stdout);
+    assert!(
+        r.stdout
+            .contains(":22: warning: name-typo: speaker 'Wang Wenbni' differs from 'Wang Wenbin'"),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout.contains(":10: warning: label-refused: 'Economy:'"),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout.contains(":17: info: label-refused: 'Note:'"),
+        "{}",
+        r.stdout
+    );
+    let clean = run(&["check"]);
+    assert_eq!(clean.code, 0, "{}", clean.stdout);
+    assert!(clean.stdout.contains("0 warnings"));
+}
+
+#[test]
+fn utf16_and_windows_1252_files_are_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "Jane Roe (Reuters): What happens next?\n\nMinister Okafor: We wait. Café.\n";
+    let utf16: Vec<u8> = std::iter::once(0xfeffu16)
+        .chain(text.encode_utf16())
+        .flat_map(|u| u.to_le_bytes())
+        .collect();
+    let a = dir.path().join("utf16.txt");
+    std::fs::write(&a, utf16).unwrap();
+    let b = dir.path().join("cp1252.txt");
+    std::fs::write(
+        &b,
+        text.replace("é", "\u{1}")
+            .as_bytes()
+            .iter()
+            .map(|&c| if c == 1 { 0xe9 } else { c })
+            .collect::<Vec<u8>>(),
+    )
+    .unwrap();
+    for path in [&a, &b] {
+        let r = run(&["turns", path.to_str().unwrap(), "--format", "tsv"]);
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        assert!(
+            r.stdout.contains("Jane Roe\tjournalist\tReuters"),
+            "{}",
+            r.stdout
+        );
+        assert!(r.stdout.contains("We wait. Café."), "{}", r.stdout);
+    }
+    let r = run(&["check", b.to_str().unwrap()]);
+    assert!(r.stdout.contains("read as Windows-1252"), "{}", r.stdout);
 }

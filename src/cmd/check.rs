@@ -52,7 +52,7 @@ impl Record for CheckRow {
             Cell::from(self.turns),
             Cell::from(self.exchanges),
             Cell::from(self.words),
-            Cell::from(self.diagnostics.len()),
+            Cell::from(self.warnings()),
             Cell::from(self.error.as_deref()),
         ]
     }
@@ -62,7 +62,7 @@ impl Record for CheckRow {
             return format!("{src}: error: {}", clean(e, true));
         }
         let mut s = format!(
-            "{src}: {}: style {}, {} turns, {} exchanges, {} words, {} warnings",
+            "{src}: {}: style {}, {} turns, {} exchanges, {} words, {} warnings, {} notes",
             self.status,
             self.style
                 .as_deref()
@@ -71,17 +71,26 @@ impl Record for CheckRow {
             self.turns,
             self.exchanges,
             self.words,
-            self.diagnostics.len()
+            self.warnings(),
+            self.diagnostics.len() - self.warnings()
         );
         for d in &self.diagnostics {
             s.push_str(&format!(
-                "\n{src}:{}: {}: {}",
+                "\n{src}:{}: {}: {}: {}",
                 paint.paint(&d.line.to_string(), Style::Line),
+                clean(&d.severity, true),
                 clean(&d.kind, true),
                 clean(&d.message, true)
             ));
         }
         s
+    }
+}
+
+impl CheckRow {
+    /// Diagnostics that are worth a look (the rest are notes).
+    fn warnings(&self) -> usize {
+        self.diagnostics.iter().filter(|d| d.is_warning()).count()
     }
 }
 
@@ -104,10 +113,11 @@ pub fn run(
             Ok(loaded) => {
                 let t = &loaded.parsed.transcript;
                 let diags = loaded.parsed.diagnostics;
-                warned |= !diags.is_empty();
+                let has_warnings = diags.iter().any(|d| d.is_warning());
+                warned |= has_warnings;
                 CheckRow {
                     source: loaded.source.clone(),
-                    status: if diags.is_empty() { "ok" } else { "warnings" },
+                    status: if has_warnings { "warnings" } else { "ok" },
                     style: Some(t.style.clone()),
                     turns: t.turns.len(),
                     exchanges: t.exchanges.len(),

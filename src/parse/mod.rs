@@ -296,12 +296,24 @@ pub fn parse_text(text: &str, source: &str) -> Parsed {
         ..Transcript::default()
     };
     if let Some(first) = labels.first() {
-        let has_text_before = transcript.notes.iter().any(|n| n.kind == "preamble");
-        if has_text_before {
+        // A long preamble may be a turn whose label was missed.
+        let preamble_words: usize = transcript
+            .notes
+            .iter()
+            .filter(|n| n.kind == "preamble")
+            .map(|n| n.text.split_whitespace().count())
+            .sum();
+        if preamble_words >= 12 {
+            diags.push(Diagnostic::warning(
+                lines[first.idx].no,
+                "text-before-first-label",
+                format!("{preamble_words} words before the first speaker label are kept as a preamble note, not a turn"),
+            ));
+        } else if preamble_words > 0 {
             diags.push(Diagnostic::info(
                 lines[first.idx].no,
                 "text-before-first-label",
-                "text before the first speaker label is kept as a preamble note",
+                "a short line before the first speaker label is kept as a preamble note",
             ));
         }
     }

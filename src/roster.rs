@@ -1,0 +1,148 @@
+//! Rosters: who speaks at an event, declared by the user.
+//!
+//! A roster (TOML or JSON) names speakers with their aliases, roles,
+//! outlets and titles, for one event or a whole series of briefings. It
+//! wins over everything the parser infers. This module reads rosters and
+//! applies one to a parsed transcript; it does no I/O of its own.
+
+use crate::model::{Role, Transcript};
+use serde::Deserialize;
+
+/// A list of declared speakers.
+#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Roster {
+    #[serde(default)]
+    pub speakers: Vec<RosterEntry>,
+}
+
+/// One declared speaker.
+#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct RosterEntry {
+    /// The canonical name turns will carry as `speaker`.
+    pub name: String,
+    /// Labels or names that mean this speaker (`MS. PSAKI`, `Psaki`).
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    pub role: Option<Role>,
+    pub outlet: Option<String>,
+    pub title: Option<String>,
+}
+
+impl Roster {
+    /// Read a roster from text: JSON when it starts with `{`, TOML otherwise.
+    pub fn from_text(text: &str) -> Result<Roster, String> {
+        let trimmed = text.trim_start_matches('\u{feff}').trim_start();
+        let roster: Roster = if trimmed.starts_with('{') {
+            serde_json::from_str(trimmed).map_err(|e| format!("not a valid JSON roster: {e}"))?
+        } else {
+            toml::from_str(trimmed)
+                .map_err(|e| format!("not a valid TOML roster: {}", e.message()))?
+        };
+        if let Some(bad) = roster.speakers.iter().find(|s| s.name.trim().is_empty()) {
+            return Err(format!(
+                "a roster entry has an empty name (aliases {:?})",
+                bad.aliases
+            ));
+        }
+        Ok(roster)
+    }
+
+    /// The entry a turn's label or speaker names, ignoring case.
+    fn find(&self, label: &str, speaker: Option<&str>) -> Option<&RosterEntry> {
+        let is = |a: &str, b: &str| a.trim().eq_ignore_ascii_case(b.trim());
+        self.speakers.iter().find(|e| {
+            let names = std::iter::once(&e.name).chain(&e.aliases);
+            names.clone().any(|n| is(n, label))
+                || speaker.is_some_and(|s| names.clone().any(|n| is(n, s)))
+        })
+    }
+
+    /// Apply the roster to every turn it names, then regroup exchanges.
+    pub fn apply(&self, t: &mut Transcript) {
+        let mut changed = false;
+        for turn in &mut t.turns {
+            let Some(entry) = self.find(&turn.label, turn.speaker.as_deref()) else {
+                continue;
+            };
+            turn.speaker = Some(entry.name.clone());
+            if let Some(role) = entry.role {
+                turn.role = role;
+            }
+            if entry.outlet.is_some() {
+                turn.outlet.clone_from(&entry.outlet);
+            }
+            if entry.title.is_some() {
+                turn.title.clone_from(&entry.title);
+            }
+            turn.rule
+                .push_str("; speaker, role and outlet from the roster");
+            changed = true;
+        }
+        if changed {
+            t.exchanges = crate::parse::exchange::build(&mut t.turns);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn toml_and_json_rosters_read_alike() {
+        let toml = r#"
+            [[speakers]]
+            name = "Jen Psaki"
+            aliases = ["MS. PSAKI"]
+            role = "official"
+            title = "Press Secretary"
+        "#;
+        let json = r#"{"speakers": [{"name": "Jen Psaki", "aliases": ["MS. PSAKI"], "role": "official", "title": "Press Secretary"}]}"#;
+        assert_eq!(
+            Roster::from_text(toml).unwrap(),
+            Roster::from_text(json).unwrap()
+        );
+    }
+
+    #[test]
+    fn bad_rosters_say_why() {
+        assert!(
+            Roster::from_text("[[speakers]]\nnom = 1")
+                .unwrap_err()
+                .contains("TOML")
+        );
+        assert!(
+            Roster::from_text("{\"speakers\": 3}")
+                .unwrap_err()
+                .contains("JSON")
+        );
+        assert!(
+            Roster::from_text("[[speakers]]\nname = \" \"")
+                .unwrap_err()
+                .contains("empty name")
+        );
+    }
+
+    #[test]
+    fn roster_wins_over_inference() {
+        let mut t = crate::parse_text(crate::BUNDLED_TEXT, "x").transcript;
+        let roster = Roster::from_text(
+            "[[speakers]]\nname = \"CCTV reporter\"\naliases = [\"CCTV\"]\nrole = \"journalist\"\noutlet = \"China Central Television\"\n\n[[speakers]]\nname = \"Minister Xiao\"\naliases = [\"Xiao Yaqing\"]",
+        )
+        .unwrap();
+        roster.apply(&mut t);
+        assert_eq!(t.turns[3].speaker.as_deref(), Some("CCTV reporter"));
+        assert_eq!(
+            t.turns[3].outlet.as_deref(),
+            Some("China Central Television")
+        );
+        assert_eq!(
+            t.exchanges[0].outlet.as_deref(),
+            Some("China Central Television")
+        );
+        assert_eq!(t.exchanges[0].answered_by, ["Minister Xiao"]);
+        assert_eq!(t.turns[1].role, Role::Official);
+    }
+}
