@@ -657,7 +657,9 @@ fn review(t: &Transcript) -> Vec<Diagnostic> {
     let mut by_label: HashMap<String, Vec<&Turn>> = HashMap::new();
     for turn in &t.turns {
         by_label.entry(key(&turn.label)).or_default().push(turn);
-        if turn.text.is_empty() {
+        // A turn holding only a stage direction (`Q (Inaudible.)`) said
+        // something; one with nothing at all is worth a look.
+        if turn.text.is_empty() && turn.events.is_empty() {
             out.push(Diagnostic::warning(
                 turn.line,
                 "empty-turn",
