@@ -39,13 +39,14 @@ if [[ -d $corpus ]]; then
     corpus=$(cd "$corpus" && pwd)
     corpus_desc=$corpus
 else
+    missing=$corpus
     note "corpus '$corpus' not found; generating one: $copies copies of $(basename "$bundled") in $scratch/corpus"
     mkdir -p "$scratch/corpus"
     for ((i = 0; i < copies; i++)); do
         cp "$bundled" "$(printf '%s/corpus/scio-%04d.txt' "$scratch" "$i")"
     done
     corpus="$scratch/corpus"
-    corpus_desc="generated: $copies copies of data/$(basename "$bundled") (the default corpus was not found)"
+    corpus_desc="generated: $copies copies of data/$(basename "$bundled") ($missing was not found)"
 fi
 
 # The bytes whosaid reads: *.txt and *.md (any case), recursively, links
@@ -125,7 +126,10 @@ measure() {
     if [[ -n $use_hyperfine ]]; then
         local json="$scratch/$name.json"
         hyperfine --warmup 1 --runs "$runs" --ignore-failure --style none \
-            --export-json "$json" "$full" >/dev/null
+            --export-json "$json" "$full" >/dev/null 2>"$scratch/hyperfine.err" || {
+            cat "$scratch/hyperfine.err" >&2
+            exit 1
+        }
         secs=$(grep -o '"min": *[0-9.eE+-]*' "$json" | head -1 | sed 's/.*: *//')
     else
         local best="" t0 t1 i
@@ -199,5 +203,5 @@ for i in "${!names[@]}"; do
 done
 if [[ -z $rg ]]; then
     echo
-    echo "ratio against ripgrep unavailable: rg not found and could not be installed"
+    echo "ratio against ripgrep unavailable: rg not found, and not installed"
 fi
