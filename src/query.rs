@@ -235,6 +235,9 @@ pub struct MatchOptions {
 #[derive(Clone, Debug)]
 pub struct Matcher {
     re: Regex,
+    /// A literal or whole-word pattern: a match in a sentence is a match
+    /// in the turn that holds it (not so for a user regex with anchors).
+    literal: bool,
 }
 
 impl Matcher {
@@ -260,7 +263,16 @@ impl Matcher {
             .size_limit(50 << 20)
             .build()
             .map_err(|e| e.to_string())?;
-        Ok(Matcher { re })
+        Ok(Matcher {
+            re,
+            literal: !opts.regex,
+        })
+    }
+
+    /// False only when no part of `text` can match: lets a search skip a
+    /// turn before splitting it into sentences.
+    pub fn may_match_within(&self, text: &str) -> bool {
+        !self.literal || self.re.find_iter(text).any(|m| !m.is_empty())
     }
 
     /// Byte ranges of the (non-empty) matches in `text`.

@@ -4,7 +4,7 @@
 //! Selection reuses [`Filter`](crate::query::Filter) over the exchange's
 //! turns (the question may match `--outlet`, an answer `--speaker`).
 
-use super::{Inputs, for_each_input, message, status};
+use super::{Inputs, close_listing, for_each_input};
 use crate::cli::{ExchangesArgs, Format};
 use crate::config::{Env, Out};
 use crate::query::{Filter, Unmatched};
@@ -144,8 +144,5 @@ pub fn run(
         printer.end_input()
     })?;
     let printed = printer.finish()?;
-    for m in unmatched.messages() {
-        message(err, &m);
-    }
-    Ok(status(printed, &inputs))
+    Ok(close_listing(printed, &inputs, &unmatched, err))
 }

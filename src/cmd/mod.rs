@@ -18,6 +18,7 @@ pub mod turns;
 use crate::cli::{Cli, Command};
 use crate::config::Env;
 use crate::corpus::{self, Found, Loaded};
+use crate::query::Unmatched;
 use std::io::{self, Write};
 use std::path::PathBuf;
 use whosaid::Turn;
@@ -106,6 +107,20 @@ pub fn for_each_input(
 pub fn message(err: &mut dyn Write, text: &str) {
     let text = crate::render::text::clean(text, true);
     let _ = writeln!(err, "whosaid: {text}");
+}
+
+/// End a listing: say which `--speaker`/`--outlet` values matched nothing
+/// (with the nearest names), then give the exit status.
+pub fn close_listing(
+    printed: usize,
+    inputs: &Inputs,
+    unmatched: &Unmatched,
+    err: &mut dyn Write,
+) -> u8 {
+    for m in unmatched.messages() {
+        message(err, &m);
+    }
+    status(printed, inputs)
 }
 
 /// The exit status for a listing command.

@@ -7,7 +7,7 @@
 //! [`Filter`](crate::query::Filter)'s; this file only walks turns and
 //! sentences and builds the records. It does not read files itself.
 
-use super::{ERROR, Inputs, for_each_input, message, status, who};
+use super::{ERROR, Inputs, close_listing, for_each_input, who};
 use crate::cli::{Format, SearchArgs};
 use crate::config::{Env, Out};
 use crate::query::{Case, Filter, MatchOptions, Matcher, Unmatched};
@@ -387,6 +387,9 @@ pub fn run(
                 printer.record(&h)?;
                 continue;
             }
+            if !matcher.may_match_within(&turn.text) {
+                continue;
+            }
             let sents = sentences(&turn.text);
             let mut cursor = turn.line;
             let mut located: Vec<Option<usize>> = vec![None; sents.len()];
@@ -445,10 +448,7 @@ pub fn run(
         printer.end_input()
     })?;
     printer.finish()?;
-    for m in unmatched.messages() {
-        message(err, &m);
-    }
-    Ok(status(hits, &inputs))
+    Ok(close_listing(hits, &inputs, &unmatched, err))
 }
 
 fn spans(marks: &[(usize, usize)]) -> Vec<Span> {

@@ -6,7 +6,7 @@
 //! words of the transcript, so that over all rows they add up to 100.
 //! Pure aggregation over the model: no file reading here.
 
-use super::{Inputs, for_each_input, message, status, who};
+use super::{Inputs, close_listing, for_each_input, who};
 use crate::cli::{SpeakerSort, SpeakersArgs};
 use crate::config::{Env, Out};
 use crate::query::{Filter, Unmatched};
@@ -183,8 +183,5 @@ pub fn run(
         printer.end_input()
     })?;
     let printed = printer.finish()?;
-    for m in unmatched.messages() {
-        message(err, &m);
-    }
-    Ok(status(printed, &inputs))
+    Ok(close_listing(printed, &inputs, &unmatched, err))
 }

@@ -4,7 +4,7 @@
 //! records; the JSON form is the model's `Turn` plus `source`. It does not
 //! parse or read files itself (that is `corpus.rs`).
 
-use super::{Inputs, for_each_input, message, status, who};
+use super::{Inputs, close_listing, for_each_input, who};
 use crate::cli::TurnsArgs;
 use crate::config::{Env, Out};
 use crate::query::{Filter, Unmatched};
@@ -105,8 +105,5 @@ pub fn run(
         printer.end_input()
     })?;
     let printed = printer.finish()?;
-    for m in unmatched.messages() {
-        message(err, &m);
-    }
-    Ok(status(printed, &inputs))
+    Ok(close_listing(printed, &inputs, &unmatched, err))
 }
