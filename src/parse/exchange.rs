@@ -32,17 +32,16 @@ pub fn infer_roles(turns: &mut [Turn], unknown: &[Option<Role>], has_roster: boo
     if unknown.iter().all(Option::is_none) {
         return;
     }
-    // Per speaker: turns, turns that ask, words.
-    let mut stats: HashMap<String, (usize, usize, usize)> = HashMap::new();
+    // Per speaker: turns, and turns that ask.
+    let mut stats: HashMap<String, (usize, usize)> = HashMap::new();
     for (t, _) in turns.iter().zip(unknown).filter(|(_, u)| u.is_some()) {
         let s = stats.entry(who(t)).or_default();
         s.0 += 1;
         s.1 += asks(t) as usize;
-        s.2 += t.words;
     }
     // An interviewer asks less often than a reporter at a press
     // conference, but more often than anyone who answers.
-    let ratio = |s: &(usize, usize, usize)| s.1 as f64 / s.0.max(1) as f64;
+    let ratio = |s: &(usize, usize)| s.1 as f64 / s.0.max(1) as f64;
     let clear_questioner = stats.values().any(|s| ratio(s) >= 0.5 && s.1 > 0);
     for (t, u) in turns.iter_mut().zip(unknown) {
         let Some(fallback) = *u else { continue };

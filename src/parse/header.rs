@@ -388,10 +388,10 @@ pub fn parse(lines: &[Line<'_>]) -> Header {
             );
             let values: Vec<&Line<'_>> = block.lines[1..].to_vec();
             if !inline_value.is_empty() {
-                take_value(field, inline_value, block.first(), &mut header);
+                take_value(field, inline_value, &mut header);
             }
             for l in values {
-                take_value(field, &l.text, l.no, &mut header);
+                take_value(field, &l.text, &mut header);
                 claim(field, l.no, l.no, &mut header);
             }
             continue;
@@ -407,7 +407,7 @@ pub fn parse(lines: &[Line<'_>]) -> Header {
             };
             if fits {
                 for l in &block.lines {
-                    take_value(field, &l.text, l.no, &mut header);
+                    take_value(field, &l.text, &mut header);
                 }
                 claim(field, block.first(), block.last(), &mut header);
                 continue;
@@ -525,7 +525,7 @@ fn read_place_date_time(text: &str, header: &mut Header) {
     }
 }
 
-fn take_value(field: &str, value: &str, _line: usize, header: &mut Header) {
+fn take_value(field: &str, value: &str, header: &mut Header) {
     let value = value.trim();
     if value.is_empty() {
         return;

@@ -179,10 +179,7 @@ fn find_labels<'a>(
                 if !para_start(i) {
                     continue;
                 }
-                let next_is_label = next_content.is_some_and(|(j, l)| {
-                    cands.get(j).is_some_and(|c| c.is_some())
-                        || label::candidate(&l.text).is_ok_and(|c| c.is_some())
-                });
+                let next_is_label = next_content.is_some_and(|(j, _)| cands[j].is_some());
                 if next_content.is_none() {
                     diags.push(Diagnostic::warning(
                         lines[i].no,
@@ -374,7 +371,6 @@ pub fn parse_text(text: &str, source: &str) -> Parsed {
     // For each turn whose role neither header nor label decided: the role
     // it takes when it does not ask (`official`, or `other` if anonymous).
     let mut unknown_role: Vec<Option<Role>> = Vec::new();
-    let mut ids: Vec<people::Identity> = Vec::new();
     for (n, acc) in labels.iter().enumerate() {
         let stop = labels
             .get(n + 1)
@@ -470,7 +466,6 @@ pub fn parse_text(text: &str, source: &str) -> Parsed {
             events: body.events,
             rule,
         });
-        ids.push(id);
     }
     resolve_short_labels(&mut turns, &mut unknown_role);
     complete_from_body(&mut turns);
