@@ -81,16 +81,7 @@ fn diff(expected: &[String], actual: &[String]) -> String {
 /// Fixtures whose turn boundaries and labels are right but where some
 /// speaker, role or outlet is not yet what a reader expects. Each entry
 /// says why; the test fails if a gap closes, so the list stays honest.
-const KNOWN_GAPS: &[(&str, &str)] = &[
-    (
-        "debate.txt",
-        "debate moderators who are journalists by trade (`DANA PRICE, KVNT NEWS 4`) are read as questioners, not chairs",
-    ),
-    (
-        "uppercase-titles.txt",
-        "`MS. SMITH` and `MR SMITH` share a surname: the two people are not told apart, so both chair",
-    ),
-];
+const KNOWN_GAPS: &[(&str, &str)] = &[];
 
 /// `line\tlabel` of each row: where turns start, whatever the speaker.
 fn boundaries(rows: &[String]) -> Vec<String> {
@@ -137,4 +128,30 @@ fn crlf_bom_copy_parses_like_its_plain_source() {
     let plain = actual_rows(&Path::new(DIR).join("inline-no-header.txt"));
     let dirty = actual_rows(&Path::new(DIR).join("hygiene-crlf-bom.txt"));
     assert_eq!(plain, dirty);
+}
+
+#[test]
+fn debate_moderators_put_the_questions() {
+    let bytes = fs::read(Path::new(DIR).join("debate.txt")).unwrap();
+    let t = whosaid::parse_bytes(&bytes, "debate.txt")
+        .unwrap()
+        .transcript;
+    let asked: Vec<(Option<&str>, Vec<&str>)> = t
+        .exchanges
+        .iter()
+        .map(|x| {
+            (
+                x.asked_by.as_deref(),
+                x.answered_by.iter().map(String::as_str).collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        asked,
+        [
+            (Some("Dana Price"), vec!["Bill Harmon"]),
+            (Some("Marcus Hill"), vec!["Carla Wells"]),
+            (Some("Marcus Hill"), vec!["Bill Harmon"]),
+        ]
+    );
 }

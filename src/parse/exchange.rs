@@ -25,6 +25,16 @@ fn asks(turn: &Turn) -> bool {
     turn.text.contains('?') || turn.text.contains('？')
 }
 
+/// Does the turn end by asking (its last sentence is a question)?
+fn asks_at_end(turn: &Turn) -> bool {
+    let text = turn.text.trim_end();
+    let last = text
+        .rfind(['.', '!', '?', '？', '。'])
+        .and_then(|end| text[..end].rfind(['.', '!', '?', '？', '。']))
+        .map_or(text, |start| &text[start + 1..]);
+    last.contains('?') || last.contains('？')
+}
+
 /// Give a role to each turn whose role is still unknown (`None`), from the
 /// conversation's structure. `has_roster` says the header listed the
 /// people on the podium: then anyone else is a questioner.
@@ -186,13 +196,25 @@ pub fn apply_handoffs(turns: &mut [Turn]) {
 }
 
 /// Group turns into exchanges and set each turn's `exchange`.
+///
+/// A question comes from a journalist. Where no journalist speaks (a
+/// debate), the chair's questions are the questions: a chair's turn that
+/// ends by asking and is answered straight away by an official. Where
+/// reporters ask, a chair's question is floor business (`Do you want to
+/// take that one?`).
 pub fn build(turns: &mut [Turn]) -> Vec<Exchange> {
     let mut exchanges: Vec<Exchange> = Vec::new();
     let mut open = false;
-    for t in turns.iter_mut() {
+    let chair_questions = !turns.iter().any(|t| t.role == Role::Journalist);
+    for i in 0..turns.len() {
+        let chair_asks = chair_questions
+            && turns[i].role == Role::Chair
+            && asks_at_end(&turns[i])
+            && turns.get(i + 1).is_some_and(|n| n.role == Role::Official);
+        let t = &mut turns[i];
         t.exchange = None;
         match t.role {
-            Role::Journalist => {
+            Role::Journalist | Role::Chair if t.role == Role::Journalist || chair_asks => {
                 exchanges.push(Exchange {
                     index: exchanges.len() + 1,
                     outlet: t.outlet.clone(),

@@ -487,6 +487,36 @@ pub fn parse(lines: &[Line<'_>]) -> Header {
             end_line: block.last(),
         });
     }
+    // Prose before the first turn may name who chairs (`Moderators: Dana
+    // Price and Marcus Hill.`, `moderated by Jane Doe`).
+    let prose: Vec<String> = header
+        .title
+        .iter()
+        .chain(header.summary.iter())
+        .cloned()
+        .chain(
+            header
+                .notes
+                .iter()
+                .filter(|n| n.kind == "preamble")
+                .map(|n| n.text.clone()),
+        )
+        .collect();
+    for text in &prose {
+        for name in chairs_named_in(text) {
+            if !header
+                .participants
+                .iter()
+                .any(|p| p.name.eq_ignore_ascii_case(&name))
+            {
+                header.participants.push(Participant {
+                    name,
+                    role: Role::Chair,
+                    title: None,
+                });
+            }
+        }
+    }
     // A title often carries the date (`..., 11 JULY 2023`).
     if header.date.is_none() {
         header.date = header.title.as_deref().and_then(find_date).map(|d| d.0);
@@ -523,6 +553,57 @@ fn read_place_date_time(text: &str, header: &mut Header) {
             header.place = Some(rest.trim().to_string());
         }
     }
+}
+
+/// `Moderators: A and B`, `Chair: A`, `moderated by A`, `chaired by A`.
+static CHAIR_DECLARED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:(?:moderators?|chair(?:person|man|woman)?)\s*[:：]|(?:moderated|chaired|presided\s+over)\s+by)\s*",
+    )
+    .expect("chair declaration pattern")
+});
+
+/// The people a sentence of prose declares as chairs: the names listed
+/// after `Moderators:` or `moderated by`, up to the end of the sentence.
+/// Outlets (`hosted by KVNT News 4`) and words that are not names stop the
+/// list.
+pub fn chairs_named_in(text: &str) -> Vec<String> {
+    let mut names = Vec::new();
+    for m in CHAIR_DECLARED.find_iter(text) {
+        let rest = &text[m.end()..];
+        // The list ends with the sentence; `Mr.` and initials do not end it.
+        let mut end = rest.len();
+        for (i, c) in rest.char_indices() {
+            if matches!(c, ';' | '(' | '\n' | '|') {
+                end = i;
+                break;
+            }
+            if c == '.' {
+                let before = rest[..i].rsplit(' ').next().unwrap_or("");
+                if before.chars().count() > 1 && !lexicon::is_honorific(before) {
+                    end = i;
+                    break;
+                }
+            }
+        }
+        let list = rest[..end]
+            .replace(", and ", ", ")
+            .replace(" and ", ", ")
+            .replace(" & ", ", ");
+        for part in list.split(',').map(str::trim).take(4) {
+            let capitalised = part
+                .split_whitespace()
+                .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+            let Some((name, _)) = participant(part).filter(|_| capitalised) else {
+                break;
+            };
+            if lexicon::is_outlet(part) || name.split_whitespace().count() > 4 {
+                break;
+            }
+            names.push(name);
+        }
+    }
+    names
 }
 
 fn take_value(field: &str, value: &str, header: &mut Header) {
@@ -574,6 +655,20 @@ fn take_value(field: &str, value: &str, header: &mut Header) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn chairs_declared_in_prose() {
+        assert_eq!(
+            chairs_named_in("Hosted by KVNT News 4. Moderators: Dana Price and Marcus Hill."),
+            ["Dana Price", "Marcus Hill"]
+        );
+        assert_eq!(
+            chairs_named_in("A town hall moderated by Ms. Jane Roe, Alan Li & Bo Chen; live."),
+            ["Jane Roe", "Alan Li", "Bo Chen"]
+        );
+        assert!(chairs_named_in("The chair of the committee spoke.").is_empty());
+        assert!(chairs_named_in("Moderated by the Associated Press.").is_empty());
+    }
 
     #[test]
     fn dates_in_many_forms() {

@@ -583,6 +583,20 @@ pub fn is_honorific(word: &str) -> bool {
     eq_any(word, HONORIFICS)
 }
 
+/// Whether an honorific names a man (`Mr.`, `Sir`) or a woman (`Ms.`,
+/// `Mrs.`, `Madam`): two labels with the same surname and honorifics of
+/// different kinds are two people.
+pub fn honorific_kind(word: &str) -> Option<char> {
+    let w = word.trim_end_matches('.').to_ascii_lowercase();
+    match w.as_str() {
+        "mr" | "sir" | "monsieur" | "herr" | "señor" | "senor" => Some('m'),
+        "ms" | "mrs" | "miss" | "madam" | "madame" | "mme" | "dame" | "frau" | "señora" => {
+            Some('f')
+        }
+        _ => None,
+    }
+}
+
 /// Does the label start with an office (not just an honorific)?
 pub fn starts_with_office(label: &str) -> bool {
     let lower = label.to_ascii_lowercase();
@@ -625,6 +639,13 @@ const OUTLET_WORDS: &[&str] = &[
     "express",
     "mail",
     "chronicle",
+    "courier",
+    "inquirer",
+    "dispatch",
+    "bulletin",
+    "sentinel",
+    "examiner",
+    "zeitung",
     "insider",
     "today",
     "globe",

@@ -469,6 +469,7 @@ pub fn parse_text(text: &str, source: &str) -> Parsed {
     }
     resolve_short_labels(&mut turns, &mut unknown_role);
     complete_from_body(&mut turns);
+    share_outlets(&mut turns);
     // A roster, or `Q` markers for the reporters, means named speakers
     // not otherwise placed are on the podium side.
     if q_marked {
@@ -480,11 +481,13 @@ pub fn parse_text(text: &str, source: &str) -> Parsed {
             }
         }
     }
-    exchange::infer_roles(
-        &mut turns,
-        &unknown_role,
-        !transcript.participants.is_empty(),
-    );
+    // A header that lists the podium (not only who chairs) makes everyone
+    // else a questioner.
+    let podium_listed = transcript
+        .participants
+        .iter()
+        .any(|p| p.role == Role::Official);
+    exchange::infer_roles(&mut turns, &unknown_role, podium_listed);
     exchange::infer_chairs(&mut turns);
     exchange::apply_handoffs(&mut turns);
     transcript.exchanges = exchange::build(&mut turns);
@@ -583,31 +586,81 @@ fn resolve_short_labels(turns: &mut [Turn], unknown_role: &mut [Option<Role>]) {
 }
 
 /// A surname left unresolved (`MR. ZIENTS`) takes the given name the
-/// transcript itself writes before it (`I'm Jeff Zients`), when one stands out.
+/// transcript itself writes before it (`I'm Jeff Zients`), when one stands
+/// out. Two people may share a surname (`MS. SMITH`, `MR SMITH`): when the
+/// labels carry honorifics of both kinds and the text names both (`Ms.
+/// Karen Smith`, `Mr. David Smith`), each label takes its own. An
+/// honorific of the other kind with no second name written is taken for a
+/// typo in the source (`MS. ZAIDI` once among many `MR. ZAIDI`).
 fn complete_from_body(turns: &mut [Turn]) {
+    let kind_of = |t: &Turn| {
+        t.title
+            .as_deref()
+            .and_then(|h| lexicon::honorific_kind(h.trim()))
+    };
+    let is_surname = |s: &str| {
+        s.split_whitespace().count() == 1 && !lexicon::is_role_word(s) && s.chars().count() >= 2
+    };
+    let texts: Vec<String> = turns.iter().map(|t| t.text.clone()).collect();
+    let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+    // Per surname printed with honorifics: the full name for each kind.
+    let mut by_kind: HashMap<(String, char), Option<String>> = HashMap::new();
+    for t in turns.iter() {
+        if let (Some(s), Some(k)) = (t.speaker.as_deref().filter(|s| is_surname(s)), kind_of(t)) {
+            by_kind
+                .entry((s.to_lowercase(), k))
+                .or_insert_with(|| people::given_name_after_honorific(s, k, &texts));
+        }
+    }
+    let two_people = |surname: &str| {
+        let key = surname.to_lowercase();
+        match (by_kind.get(&(key.clone(), 'm')), by_kind.get(&(key, 'f'))) {
+            (Some(Some(m)), Some(Some(f))) => m != f,
+            _ => false,
+        }
+    };
     let mut resolved: HashMap<String, Option<String>> = HashMap::new();
-    for i in 0..turns.len() {
-        let Some(short) = turns[i].speaker.clone() else {
+    for turn in turns.iter_mut() {
+        let Some(short) = turn.speaker.clone().filter(|s| is_surname(s)) else {
             continue;
         };
-        if short.split_whitespace().count() != 1
-            || lexicon::is_role_word(&short)
-            || short.chars().count() < 2
-        {
-            continue;
-        }
-        let full = resolved
-            .entry(short.clone())
-            .or_insert_with(|| {
-                let texts: Vec<&str> = turns.iter().map(|t| t.text.as_str()).collect();
-                people::given_name_in(&short, &texts)
-            })
-            .clone();
+        let full = match kind_of(turn) {
+            Some(k) if two_people(&short) => by_kind[&(short.to_lowercase(), k)].clone(),
+            _ => resolved
+                .entry(short.clone())
+                .or_insert_with(|| people::given_name_in(&short, &texts))
+                .clone(),
+        };
         if let Some(full) = full {
-            turns[i].speaker = Some(full);
-            turns[i]
-                .rule
+            turn.speaker = Some(full);
+            turn.rule
                 .push_str("; speaker: given name found in the transcript");
+        }
+    }
+}
+
+/// A person's outlet, printed on one of their labels only (`DANA PRICE,
+/// KVNT NEWS 4:` then `PRICE:`), holds for all their turns; a speaker seen
+/// with two outlets keeps each turn's own.
+fn share_outlets(turns: &mut [Turn]) {
+    let mut outlets: HashMap<String, Option<String>> = HashMap::new();
+    for t in turns.iter() {
+        if let (Some(s), Some(o)) = (&t.speaker, &t.outlet) {
+            outlets
+                .entry(s.clone())
+                .and_modify(|known| {
+                    if known.as_ref().is_some_and(|k| !k.eq_ignore_ascii_case(o)) {
+                        *known = None;
+                    }
+                })
+                .or_insert_with(|| Some(o.clone()));
+        }
+    }
+    for t in turns.iter_mut().filter(|t| t.outlet.is_none()) {
+        if let Some(Some(o)) = t.speaker.as_ref().and_then(|s| outlets.get(s)) {
+            t.outlet = Some(o.clone());
+            t.rule
+                .push_str("; outlet: from another label of the same speaker");
         }
     }
 }

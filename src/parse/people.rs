@@ -377,6 +377,35 @@ pub fn given_name_in(surname: &str, texts: &[&str]) -> Option<String> {
     }
 }
 
+/// The given name written between an honorific of the same kind and
+/// `surname` (`Ms. Karen Smith` for `MS. SMITH`), when exactly one is.
+pub fn given_name_after_honorific(surname: &str, kind: char, texts: &[&str]) -> Option<String> {
+    let mut found: Option<String> = None;
+    for text in texts {
+        let words: Vec<&str> = text.split_whitespace().collect();
+        for w in words.windows(3) {
+            let last = w[2].trim_end_matches(|c: char| !c.is_alphanumeric());
+            let last = ["'s", "’s"]
+                .iter()
+                .find_map(|p| last.strip_suffix(p))
+                .unwrap_or(last);
+            if !last.eq_ignore_ascii_case(surname)
+                || lexicon::honorific_kind(w[0].trim_start_matches(['(', '"', '“'])) != Some(kind)
+                || !name_word(w[1])
+                || not_a_given_name(w[1])
+            {
+                continue;
+            }
+            let full = format!("{} {}", name_case(w[1]), name_case(surname));
+            match &found {
+                Some(f) if *f != full => return None,
+                _ => found = Some(full),
+            }
+        }
+    }
+    found
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -491,6 +520,26 @@ mod tests {
             None
         );
         assert_eq!(given_name_in("Psaki", &["Secretary Psaki said"]), None);
+    }
+
+    #[test]
+    fn given_names_after_an_honorific_of_the_same_kind() {
+        let texts = [
+            "The floor goes to Ms. Karen Smith.",
+            "I asked Mr. David Smith to speak.",
+        ];
+        assert_eq!(
+            given_name_after_honorific("Smith", 'f', &texts).as_deref(),
+            Some("Karen Smith")
+        );
+        assert_eq!(
+            given_name_after_honorific("SMITH", 'm', &texts).as_deref(),
+            Some("David Smith")
+        );
+        assert_eq!(
+            given_name_after_honorific("Smith", 'm', &["Mr. Alan Smith and Mr. Bob Smith"]),
+            None
+        );
     }
 
     #[test]
