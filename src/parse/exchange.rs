@@ -165,6 +165,104 @@ pub fn handoff(text: &str) -> Option<(String, String)> {
     best.map(|(_, n, o)| (n, o))
 }
 
+/// A reporter's self-introduction near the start of a question: `Humeyra
+/// Pamuk, Reuters.`, `Mr President, Alexander Yunashev, Life.`, `Sir, Huma
+/// Siddiqui from Financial Express.`, `I'm Jane Doe with NBC.`: (name,
+/// outlet). The name must be two or three name words that are not an
+/// office or a greeting, so `Thank you, Mr. President.` is none.
+pub fn self_introduction(text: &str) -> Option<(String, String)> {
+    let mut start = 0;
+    for _ in 0..3 {
+        let rest = &text[start..];
+        let end =
+            rest.char_indices()
+                .find(|&(i, c)| {
+                    matches!(c, '.' | '?' | '!')
+                        && rest[i + 1..].starts_with(char::is_whitespace)
+                        && !rest[..i].rsplit(' ').next().is_some_and(|w| {
+                            w.chars().count() <= 2 || super::lexicon::is_honorific(w)
+                        })
+                })
+                .map_or(rest.len(), |(i, _)| i);
+        let asks = rest[end..].starts_with('?');
+        let sentence = rest[..end].split_whitespace().collect::<Vec<_>>().join(" ");
+        if let Some(found) = introduction_in(&sentence).filter(|_| !asks) {
+            return Some(found);
+        }
+        if end >= rest.len() {
+            return None;
+        }
+        start += end + 1;
+    }
+    None
+}
+
+/// One sentence read as `[address,] Name, Outlet` or `[I'm] Name from Outlet`.
+fn introduction_in(sentence: &str) -> Option<(String, String)> {
+    let sentence = sentence.trim().trim_end_matches(['.', '!']);
+    if sentence.ends_with('?') {
+        return None;
+    }
+    let parts: Vec<&str> = sentence
+        .split(',')
+        .map(|p| {
+            let p = p.trim();
+            [
+                "I'm ",
+                "I’m ",
+                "I am ",
+                "It's ",
+                "It’s ",
+                "This is ",
+                "My name is ",
+            ]
+            .iter()
+            .find_map(|intro| p.strip_prefix(intro))
+            .unwrap_or(p)
+        })
+        .collect();
+    let is_name = |n: &str| {
+        let words: Vec<&str> = n.split_whitespace().collect();
+        (2..=3).contains(&words.len())
+            && words
+                .iter()
+                .all(|w| super::people::name_word(w) && !super::people::not_a_given_name(w))
+            && !super::lexicon::names_office(n)
+    };
+    let is_outlet = |o: &str| {
+        let words: Vec<&str> = o.split_whitespace().collect();
+        // One word must be a known outlet or initials (`Reuters`, `AFP`),
+        // not a name (`Thanks, Jen`) or a country.
+        ((2..=5).contains(&words.len()) || super::lexicon::is_outlet(o))
+            && words[0].chars().next().is_some_and(char::is_uppercase)
+            && words.iter().all(|w| {
+                w.chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+                    || super::lexicon::is_connector(w)
+                    || super::lexicon::is_outlet_word(w)
+            })
+            && !super::lexicon::names_office(o)
+    };
+    // Words before the introduction only address someone (`Mr President`).
+    let address_only = |before: &[&str]| before.iter().all(|p| p.split_whitespace().count() <= 3);
+    if parts.len() >= 2 {
+        let (name, outlet) = (parts[parts.len() - 2], parts[parts.len() - 1]);
+        if is_name(name) && is_outlet(outlet) && address_only(&parts[..parts.len() - 2]) {
+            return Some((name.to_string(), outlet.to_string()));
+        }
+    }
+    let last = *parts.last()?;
+    for joiner in [" from ", " with ", " of "] {
+        if let Some((name, outlet)) = last.split_once(joiner) {
+            if is_name(name) && is_outlet(outlet) && address_only(&parts[..parts.len() - 1]) {
+                return Some((name.to_string(), outlet.to_string()));
+            }
+        }
+    }
+    None
+}
+
 /// Apply hand-offs: a chair (or an official giving the floor) names the
 /// next questioner and outlet; the anonymous questions that follow take
 /// them until whoever gave the floor (or a chair) speaks again.
@@ -182,12 +280,19 @@ pub fn apply_handoffs(turns: &mut [Turn]) {
             }
             continue;
         }
-        let Some((name, outlet, _)) = &current else {
-            continue;
-        };
         if t.speaker.is_some() || t.outlet.is_some() {
             continue;
         }
+        if let Some((name, outlet)) = self_introduction(&t.text) {
+            t.speaker = Some(name);
+            t.outlet = Some(outlet);
+            t.rule
+                .push_str("; speaker and outlet from the reporter's own introduction");
+            continue;
+        }
+        let Some((name, outlet, _)) = &current else {
+            continue;
+        };
         t.outlet = Some(outlet.clone());
         t.speaker = Some(name.clone());
         t.rule
@@ -274,5 +379,43 @@ mod tests {
             Some(("Ito".into(), "NHK".into()))
         );
         assert_eq!(handoff("Thank you, John."), None);
+    }
+
+    #[test]
+    fn reporters_introduce_themselves() {
+        let intro = |t: &str| self_introduction(t);
+        let pair = |a: &str, b: &str| Some((a.to_string(), b.to_string()));
+        assert_eq!(
+            intro("Ned, thank you. Humeyra Pamuk, Reuters. Is the sale linked?"),
+            pair("Humeyra Pamuk", "Reuters")
+        );
+        assert_eq!(
+            intro("Mr President, Alexander Yunashev, Life News. Any new agreements?"),
+            pair("Alexander Yunashev", "Life News")
+        );
+        assert_eq!(
+            intro("Sir, Huma Siddiqui from Financial Express. Is there a date?"),
+            pair("Huma Siddiqui", "Financial Express")
+        );
+        assert_eq!(
+            intro("Good afternoon. Pavel Zarubin, Rossiya TV channel. Is it?"),
+            pair("Pavel Zarubin", "Rossiya TV channel")
+        );
+        assert_eq!(intro("Thank you, Mr. President. Will you go?"), None);
+        assert_eq!(
+            intro("Good morning, Secretary Blinken. Two questions."),
+            None
+        );
+        assert_eq!(
+            intro("President Biden, Vice President Harris. Who leads?"),
+            None
+        );
+        assert_eq!(intro("On Ukraine, Jen, what is the plan?"), None);
+        assert_eq!(intro("Build Back Better, Jen.  Catholic bishops"), None);
+        assert_eq!(intro("Supreme Court, Jen?  Real fast?"), None);
+        assert_eq!(
+            intro("Hi, guys.  It’s Asma Khalid from NPR.  Thank you."),
+            pair("Asma Khalid", "NPR")
+        );
     }
 }

@@ -310,6 +310,11 @@ pub fn role_of_word(label: &str) -> Option<Role> {
         | "video" => Role::Other,
         "a"
         | "answer"
+        | "pm"
+        | "the pm"
+        | "dpm"
+        | "vp"
+        | "fm"
         | "spokesperson"
         | "spokesman"
         | "spokeswoman"
@@ -416,6 +421,14 @@ pub fn is_role_word(label: &str) -> bool {
 
 /// Honorifics that precede a name and imply nothing about the role.
 const HONORIFICS: &[&str] = &[
+    "shri",
+    "sri",
+    "smt",
+    "smt.",
+    "hon",
+    "hon.",
+    "rt hon",
+    "rt. hon.",
     "mr",
     "mr.",
     "mrs",
@@ -766,6 +779,90 @@ const KNOWN_OUTLETS: &[&str] = &[
     "abc news",
     "global times",
 ];
+
+/// Words that name a post in government or an organisation: in a label's
+/// brackets or after its comma they give the speaker's office, not an
+/// outlet (`Jens Stoltenberg (NATO Secretary General)`).
+const OFFICE_WORDS: &[&str] = &[
+    "minister",
+    "ministry",
+    "secretary",
+    "secretary-general",
+    "undersecretary",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "director",
+    "director-general",
+    "president",
+    "vice-president",
+    "ambassador",
+    "commissioner",
+    "governor",
+    "mayor",
+    "senator",
+    "chancellor",
+    "premier",
+    "administrator",
+    "adviser",
+    "advisor",
+    "counselor",
+    "counsellor",
+    "envoy",
+    "coordinator",
+    "chairman",
+    "chairwoman",
+    "chairperson",
+    "official",
+    "officer",
+    "department",
+    "office",
+    "agency",
+    "cabinet",
+    "government",
+    "embassy",
+    "mission",
+];
+
+/// Does `text` name an office (`NATO Spokesperson`, `Transit Director`,
+/// `Joint Secretary (Gulf)`)? A news organisation's name never does.
+pub fn names_office(text: &str) -> bool {
+    !is_news_outlet(text)
+        && (starts_with_office(&format!("{} ", text.trim()))
+            || text
+                .split(|c: char| !c.is_alphanumeric() && c != '-')
+                .any(|w| eq_any(w, OFFICE_WORDS)))
+}
+
+/// Is `word` one that names a kind of news outlet (`Times`, `News`)?
+pub fn is_outlet_word(word: &str) -> bool {
+    eq_any(word, OUTLET_WORDS)
+}
+
+/// Does `name` read as a news organisation by its words (a known outlet,
+/// an outlet word such as `Times`, a web domain), not by shape alone?
+pub fn is_news_outlet(name: &str) -> bool {
+    let n = name.trim();
+    if n.is_empty() {
+        return false;
+    }
+    if eq_any(n, KNOWN_OUTLETS) {
+        return true;
+    }
+    let lower = n.to_ascii_lowercase();
+    if [".com", ".cn", ".net", ".org"]
+        .iter()
+        .any(|d| lower.ends_with(d))
+    {
+        return true;
+    }
+    let words: Vec<&str> = n.split_whitespace().collect();
+    (words.len() > 1 && words.iter().any(|w| eq_any(w, OUTLET_WORDS)))
+        || (words.len() <= 4
+            && words
+                .iter()
+                .any(|w| eq_any(w, KNOWN_OUTLETS) && w.len() > 2))
+}
 
 /// Does `name` read as a news organisation?
 pub fn is_outlet(name: &str) -> bool {

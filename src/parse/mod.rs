@@ -470,14 +470,28 @@ pub fn parse_text(text: &str, source: &str) -> Parsed {
     resolve_short_labels(&mut turns, &mut unknown_role);
     complete_from_body(&mut turns);
     share_outlets(&mut turns);
-    // A roster, or `Q` markers for the reporters, means named speakers
-    // not otherwise placed are on the podium side.
-    if q_marked {
+    // Where reporters are marked by a role word (`Q`, `QUESTION:`,
+    // `Reporter:`), named speakers not otherwise placed are on the podium
+    // side: a question swallowed by a missed label must not make a
+    // questioner of the person answering.
+    let reporters_marked = q_marked
+        || turns
+            .iter()
+            .filter(|t| {
+                t.role == Role::Journalist
+                    && t.speaker.is_none()
+                    && t.outlet.is_none()
+                    && lexicon::role_of_word(&t.label) == Some(Role::Journalist)
+            })
+            .count()
+            >= 2;
+    if reporters_marked {
         for (t, u) in turns.iter_mut().zip(unknown_role.iter_mut()) {
             if let Some(fallback) = u.take() {
                 t.role = fallback;
-                t.rule
-                    .push_str("; role: reporters here are marked Q, so a named speaker answers");
+                t.rule.push_str(
+                    "; role: reporters here are marked Q or QUESTION, so a named speaker answers",
+                );
             }
         }
     }
@@ -488,6 +502,14 @@ pub fn parse_text(text: &str, source: &str) -> Parsed {
         .iter()
         .any(|p| p.role == Role::Official);
     exchange::infer_roles(&mut turns, &unknown_role, podium_listed);
+    for t in turns.iter_mut() {
+        if t.role == Role::Journalist
+            && t.outlet.is_none()
+            && t.rule.contains(people::AFFILIATION_RULE)
+        {
+            t.outlet = t.title.take();
+        }
+    }
     exchange::infer_chairs(&mut turns);
     exchange::apply_handoffs(&mut turns);
     transcript.exchanges = exchange::build(&mut turns);

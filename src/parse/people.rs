@@ -26,6 +26,19 @@ pub struct Identity {
 /// Split a leading honorific or office from a name:
 /// `("Deputy Prime Minister", "Jane Roe")`.
 pub fn strip_title(label: &str) -> (Option<&str>, &str) {
+    // `NATO Spokesperson Oana Lungescu`: an organisation's initials before
+    // an office belong to the title.
+    if let Some((org, rest)) = label.trim().split_once(' ') {
+        let initials = (2..=6).contains(&org.len()) && org.chars().all(|c| c.is_ascii_uppercase());
+        let n = lexicon::title_prefix_len(rest);
+        if initials && n > 0 && !lexicon::is_honorific(org) && !rest[n..].trim().is_empty() {
+            let (title, name) = strip_title(rest);
+            if let Some(title) = title {
+                let end = label.find(title).map_or(0, |at| at + title.len());
+                return (Some(label[..end].trim()), name);
+            }
+        }
+    }
     let n = lexicon::title_prefix_len(label);
     if n == 0 {
         return (None, label.trim());
@@ -73,12 +86,23 @@ pub fn name_case(name: &str) -> String {
             };
         }
     }
-    // Keep short words of a title lower case, as in `Minister for Foreign Affairs`.
+    // Keep short words of a title lower case, as in `Minister for Foreign
+    // Affairs`, and initials in capitals (`PM`, `NATO` has vowels and is
+    // cased as a word only when the whole label shouts it).
+    let printed: Vec<&str> = name.split(' ').collect();
     out.split(' ')
         .enumerate()
         .map(|(i, w)| {
             let lw = w.to_lowercase();
-            if i > 0 && lexicon::is_connector(&lw) {
+            let original = printed.get(i).copied().unwrap_or("");
+            let initials = (2..=4).contains(&original.len())
+                && original.chars().all(|c| c.is_ascii_uppercase())
+                && !original.contains(['A', 'E', 'I', 'O', 'U', 'Y'])
+                && !lexicon::is_honorific(original)
+                && !["JR", "SR", "ST"].contains(&original);
+            if initials {
+                original.to_string()
+            } else if i > 0 && lexicon::is_connector(&lw) {
                 lw
             } else {
                 w.to_string()
@@ -88,10 +112,38 @@ pub fn name_case(name: &str) -> String {
         .join(" ")
 }
 
+/// `CNN HOST` -> (`CNN`, `HOST`), `ABC News Chief White House
+/// Correspondent` -> (`ABC News`, `Chief White House Correspondent`): a
+/// journalist's job printed after the outlet's name. The outlet is the
+/// longest run of leading words that ends on an outlet's own word.
+fn split_job_word(outlet: &str) -> (&str, Option<&str>) {
+    let outlet = outlet.trim();
+    let Some((_, job)) = outlet.rsplit_once(' ') else {
+        return (outlet, None);
+    };
+    if !journalistic_title(job) {
+        return (outlet, None);
+    }
+    let ends: Vec<usize> = outlet.match_indices(' ').map(|(i, _)| i).collect();
+    for &end in ends.iter().rev() {
+        let name = &outlet[..end];
+        let last = name.rsplit(' ').next().unwrap_or(name);
+        if lexicon::is_outlet(name)
+            && (lexicon::is_news_outlet(last)
+                || lexicon::is_outlet(last)
+                || lexicon::is_outlet_word(last))
+        {
+            return (name, Some(outlet[end..].trim()));
+        }
+    }
+    (outlet, None)
+}
+
 /// Words of a title that make its holder a journalist (`EDITORIAL PAGE EDITOR`).
 fn journalistic_title(title: &str) -> bool {
     let l = title.to_ascii_lowercase();
     [
+        "byline",
         "editor",
         "reporter",
         "correspondent",
@@ -106,6 +158,13 @@ fn journalistic_title(title: &str) -> bool {
     .iter()
     .any(|w| l.contains(w))
 }
+
+/// The rule of a label whose brackets hold an affiliation that is neither
+/// a known outlet nor an office (`DOE (XYZ)`): the bracket is kept as the
+/// title, and becomes the outlet if the conversation makes a questioner of
+/// the speaker.
+pub const AFFILIATION_RULE: &str =
+    "affiliation in brackets, outlet or office by what the speaker does";
 
 /// Read a label into an identity, before names are completed.
 pub fn identify(label: &str) -> Identity {
@@ -157,28 +216,102 @@ pub fn identify(label: &str) -> Identity {
                 ..Identity::default()
             };
         }
-        let (name, outlet) = if lexicon::is_outlet(paren) || !lexicon::is_outlet(main) {
-            (main, paren)
-        } else {
+        // The bracket is an outlet only if it reads as a news organisation
+        // (`Jane Doe (Reuters)`, or `Reuters (Jane Doe)` the other way
+        // round); an office makes an official (`Jens Stoltenberg (NATO
+        // Secretary General)`); anything else (`(R-SC)`, `(BMI)`) is an
+        // affiliation that the conversation decides.
+        let (name, affiliation) = if lexicon::is_news_outlet(main)
+            && !lexicon::is_news_outlet(paren)
+            && !lexicon::names_office(paren)
+        {
             (paren, main)
+        } else {
+            (main, paren)
         };
         let (title, name) = strip_title(name);
+        if lexicon::is_news_outlet(affiliation) {
+            return Identity {
+                speaker: person(name),
+                title: title.map(str::to_string),
+                outlet: Some(affiliation.to_string()),
+                role: Some(Role::Journalist),
+                role_rule: "name-with-outlet",
+            };
+        }
+        let joined = |t: Option<&str>| match t {
+            Some(t) => format!("{t} {affiliation}"),
+            None => affiliation.to_string(),
+        };
+        if lexicon::names_office(affiliation) {
+            return Identity {
+                speaker: person(name),
+                title: Some(joined(title)),
+                role: Some(Role::Official),
+                role_rule: "name-with-office",
+                ..Identity::default()
+            };
+        }
         return Identity {
             speaker: person(name),
-            title: title.map(str::to_string),
-            outlet: Some(outlet.to_string()),
-            role: Some(Role::Journalist),
-            role_rule: "name-with-outlet",
+            title: Some(joined(title)),
+            role: title.map(|_| Role::Official),
+            role_rule: if title.is_some() {
+                "honorific"
+            } else {
+                AFFILIATION_RULE
+            },
+            ..Identity::default()
         };
     }
-    if let Some((a, b)) = main.split_once(',') {
+    // `Kallol Bhattacherjee from The Hindu`: a reporter and their outlet.
+    if let Some((a, b)) = main.split_once(" from ") {
         let (a, b) = (a.trim(), b.trim());
-        if lexicon::is_outlet(b) && !lexicon::starts_with_office(b) {
+        let capitalised = |t: &str| {
+            t.split_whitespace()
+                .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        };
+        if !a.contains(',')
+            && capitalised(a)
+            && capitalised(b)
+            && !lexicon::names_office(a)
+            && super::label::name_shape(a).is_ok()
+        {
             let (title, name) = strip_title(a);
             return Identity {
                 speaker: person(name),
                 title: title.map(str::to_string),
                 outlet: Some(b.to_string()),
+                role: Some(Role::Journalist),
+                role_rule: "name-with-outlet",
+            };
+        }
+    }
+    if let Some((a, b)) = main.split_once(',') {
+        let (a, b) = (a.trim(), b.trim());
+        // `Official Spokesperson, Shri Arindam Bagchi`: the office first.
+        if lexicon::names_office(a) && !lexicon::names_office(b) && !lexicon::is_outlet(b) {
+            let (honorific, name) = strip_title(b);
+            return Identity {
+                speaker: Some(name_case(name)),
+                title: Some(match honorific {
+                    Some(h) => format!("{h} {a}"),
+                    None => a.to_string(),
+                }),
+                role: Some(Role::Official),
+                role_rule: "name-with-office",
+                ..Identity::default()
+            };
+        }
+        if lexicon::is_outlet(b) && !lexicon::starts_with_office(b) {
+            let (title, name) = strip_title(a);
+            // `JAKE TAPPER, CNN HOST`: the job word is a title, not part
+            // of the outlet.
+            let (outlet, job) = split_job_word(b);
+            return Identity {
+                speaker: person(name),
+                title: job.map(name_case).or(title.map(str::to_string)),
+                outlet: Some(outlet.to_string()),
                 role: Some(Role::Journalist),
                 role_rule: "name-with-outlet",
             };
@@ -258,7 +391,7 @@ fn person(name: &str) -> Option<String> {
 }
 
 /// Words that start a capitalised run in prose but are not given names.
-fn not_a_given_name(word: &str) -> bool {
+pub fn not_a_given_name(word: &str) -> bool {
     lexicon::is_honorific(word)
         || lexicon::title_prefix_len(&format!("{word} X")) > 0
         || lexicon::is_sentence_opener(word)
@@ -267,7 +400,7 @@ fn not_a_given_name(word: &str) -> bool {
 
 /// Is `word` written like a name in prose (`Psaki`, `Nunez-Smith`, or
 /// `DANIEL` in an all-capitals title)?
-fn name_word(word: &str) -> bool {
+pub fn name_word(word: &str) -> bool {
     let mut chars = word.chars();
     chars.next().is_some_and(char::is_uppercase)
         && word
@@ -488,6 +621,73 @@ mod tests {
             (id.speaker.as_deref(), id.role),
             (Some("Xiao Yaqing"), None)
         );
+    }
+
+    #[test]
+    fn brackets_and_commas_give_outlets_only_when_they_read_as_news() {
+        let id = |l: &str| {
+            let i = identify(l);
+            (i.speaker, i.title, i.outlet, i.role)
+        };
+        let some = |s: &str| Some(s.to_string());
+        assert_eq!(
+            id("Jens Stoltenberg (NATO Secretary General)"),
+            (
+                some("Jens Stoltenberg"),
+                some("NATO Secretary General"),
+                None,
+                Some(Role::Official)
+            )
+        );
+        // Initials that may be a ministry or an outlet: the conversation decides.
+        assert_eq!(id("ALTER (BMI)"), (some("Alter"), some("BMI"), None, None));
+        assert_eq!(
+            id("SEN. LINDSEY GRAHAM (R-SC)").3,
+            Some(Role::Official),
+            "an office title decides"
+        );
+        assert_eq!(
+            id("Official Spokesperson, Shri Arindam Bagchi"),
+            (
+                some("Arindam Bagchi"),
+                some("Shri Official Spokesperson"),
+                None,
+                Some(Role::Official)
+            )
+        );
+        assert_eq!(
+            id("Kallol Bhattacherjee from The Hindu"),
+            (
+                some("Kallol Bhattacherjee"),
+                None,
+                some("The Hindu"),
+                Some(Role::Journalist)
+            )
+        );
+        assert_eq!(
+            id("JAKE TAPPER, CNN HOST"),
+            (
+                some("Jake Tapper"),
+                some("Host"),
+                some("CNN"),
+                Some(Role::Journalist)
+            )
+        );
+        assert_eq!(
+            id("SANJAY GUPTA, CNN CHIEF MEDICAL CORRESPONDENT").2,
+            some("CNN")
+        );
+        assert_eq!(
+            id("NATO Spokesperson Oana Lungescu"),
+            (
+                some("Oana Lungescu"),
+                some("NATO Spokesperson"),
+                None,
+                Some(Role::Official)
+            )
+        );
+        assert_eq!(id("PM"), (some("PM"), None, None, Some(Role::Official)));
+        assert_eq!(id("NSC SPOKESPERSON").0, some("NSC Spokesperson"));
     }
 
     #[test]
