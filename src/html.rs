@@ -168,82 +168,59 @@ fn is_tag_at(s: &str, name: &str) -> bool {
             .is_some_and(|c| c == '>' || c == '/' || c.is_ascii_whitespace())
 }
 
-/// Tags that open a page or its content: a file that begins with one of
-/// these is a page (or a page's body saved on its own).
-const OPENING_TAGS: &[&str] = &[
-    "head",
-    "body",
-    "meta",
-    "title",
-    "link",
-    "div",
-    "p",
-    "article",
-    "section",
-    "main",
-    "header",
-    "table",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "ul",
-    "ol",
-    "span",
-    "br",
-    "blockquote",
-    "font",
-    "center",
-    "b",
-    "strong",
-    "i",
-    "em",
-    "pre",
-];
+/// Does `s` start with a tag (`<name` or `</name`, an HTML element)?
+fn starts_with_tag(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.first() != Some(&b'<') {
+        return false;
+    }
+    let from = if b.get(1) == Some(&b'/') { 2 } else { 1 };
+    let len = b[from.min(b.len())..]
+        .iter()
+        .take_while(|&&c| is_name_char(c))
+        .count();
+    len > 0 && name_ends_at(b, from + len) && is_tag_name(&s[from..from + len].to_ascii_lowercase())
+}
 
 /// Is this decoded text an HTML page? Yes when, past a BOM, white space,
 /// comments and an XML declaration, it opens with `<!doctype html` or
-/// `<html`; or when it is plainly markup: it opens with a common tag and
-/// holds a `<body>` or at least three block tags, or (whatever it opens
-/// with) `<body>` or `<p>` tags begin at least half of its non-blank lines,
-/// three at the least. Prose that mentions `<html>` or `a < b`, and
-/// Markdown with an inline `<s>` or `<br>`, is not a page.
+/// `<html`; or when it is plainly markup: tags open at least half of its
+/// non-blank lines and it holds a `<body>` or at least three block tags
+/// (`<p>`, `<div>`, `<br>`, `<li>`, ...), as a page's body saved on its own
+/// or a minified fragment does. Prose that mentions `<html>` or `a < b`,
+/// and Markdown with some inline `<s>`, `<br>` or a `<div>` banner, is not
+/// a page.
 pub fn looks_like_html(text: &str) -> bool {
     let head = skip_prolog(text);
     if starts_with_ci(head, "<!doctype html") || is_tag_at(head, "html") {
         return true;
     }
-    let block_tags = || {
-        let lower = text.get(..text.len().min(1 << 16)).unwrap_or(text);
-        let lower = lower.to_ascii_lowercase();
-        [
-            "<p>", "<p ", "<div", "<br", "<h1", "<h2", "<h3", "<li", "<tr", "<table",
-        ]
-        .iter()
-        .map(|t| lower.matches(t).count())
-        .sum::<usize>()
-    };
-    if OPENING_TAGS.iter().any(|t| is_tag_at(head, t)) {
-        let has_body = text.lines().any(|l| is_tag_at(l.trim_start(), "body"));
-        if has_body || block_tags() >= 3 {
-            return true;
-        }
-    }
     let mut content = 0usize;
     let mut tagged = 0usize;
-    for line in text.lines().take(2000) {
+    let mut body = false;
+    for line in text.lines().take(5000) {
         let l = line.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
         if l.is_empty() {
             continue;
         }
         content += 1;
-        if is_tag_at(l, "p") || is_tag_at(l, "body") {
+        if starts_with_tag(l) {
             tagged += 1;
+            body |= is_tag_at(l, "body");
         }
     }
-    tagged >= 3 && tagged * 2 >= content
+    if content == 0 || tagged * 2 < content {
+        return false;
+    }
+    let sample = text.get(..text.len().min(1 << 16)).unwrap_or(text);
+    let sample = sample.to_ascii_lowercase();
+    let blocks: usize = [
+        "<p>", "<p ", "<div", "<br", "<h1", "<h2", "<h3", "<li", "<tr", "<table",
+    ]
+    .iter()
+    .map(|t| sample.matches(t).count())
+    .sum();
+    body || blocks >= 3
 }
 
 // ---- Tokens -----------------------------------------------------------------
@@ -758,6 +735,16 @@ impl Writer {
     /// is written as a blank line (a second `<br>`, an empty line in `<pre>`).
     fn line_break(&mut self, off: usize, blank_if_empty: bool) {
         self.space = false;
+        if !self.cur.is_empty() && self.cur.chars().all(char::is_whitespace) {
+            // Only no-break spaces (`<p>&nbsp;</p>`): an empty line.
+            let n = self.lines.len() + 1;
+            while self.map.breaks.last().is_some_and(|b| b.0 == n) {
+                self.map.breaks.pop();
+            }
+            self.map.spans.pop();
+            self.cur.clear();
+            self.cur_chars = 0;
+        }
         if self.cur.is_empty() {
             if blank_if_empty {
                 self.blank(off);
@@ -837,11 +824,17 @@ pub fn strip(html: &str) -> Stripped {
         space: false,
     };
     // Text outside <main> is chrome when the page has a (closed) <main>.
+    // A <main> with no text is a landmark only, not the content.
     let mains: Vec<(usize, usize)> = toks
         .iter()
         .enumerate()
         .filter(|(_, t)| matches!(t, Tok::Open { name, .. } if name == "main"))
         .filter_map(|(i, _)| closes[i].map(|c| (i, c)))
+        .filter(|&(o, c)| {
+            toks[o..c].iter().any(|t| {
+                matches!(t, Tok::Text { text, .. } if !text.trim_matches(is_html_space).is_empty())
+            })
+        })
         .collect();
     let in_main = |i: usize| mains.is_empty() || mains.iter().any(|&(o, c)| o <= i && i <= c);
     // The first <title> with text (a page's <head> is dropped below).
@@ -1138,6 +1131,13 @@ mod tests {
     }
 
     #[test]
+    fn empty_paragraphs_and_empty_main_are_nothing() {
+        let html = "<html><body><p>A</p><p>&nbsp;</p><p> &#160; </p><p>B</p>\
+                    <main></main><p>C</p>";
+        assert_eq!(lines(html), ["A", "", "B", "", "C"]);
+    }
+
+    #[test]
     fn pre_keeps_its_lines() {
         let html = "<html><body><pre>MS. X:  One.\n\nQ    Two?</pre><p>After</p>";
         assert_eq!(lines(html), ["MS. X:  One.", "", "Q    Two?", "", "After"]);
@@ -1175,5 +1175,9 @@ mod tests {
         ));
         assert!(!looks_like_html("<3 from the briefing room\nMS. X: Hi."));
         assert!(!looks_like_html("<b>MS. X:</b> Hi.\nQ  Yes."));
+        assert!(looks_like_html("<DIV><P>MS. X: a<BR>b</P></DIV>"));
+        assert!(!looks_like_html(
+            "<div align=\"center\"><h1>Briefing</h1></div>\n\nMS. X: Hi.<br>\nQ  Yes.<br>\nMS. X: No."
+        ));
     }
 }

@@ -321,6 +321,13 @@ impl<'a> SourceText<'a> {
         (*r.start()).max(1)..=(*r.end()).min(self.lines.len())
     }
 
+    /// The one input line that text lines `range` all come from, if so.
+    fn single_line(&self, range: &std::ops::RangeInclusive<usize>) -> Option<usize> {
+        let map = self.map?;
+        let first = map.first(*range.start());
+        (!range.is_empty() && first == map.last(*range.end())).then_some(first)
+    }
+
     /// The input line of char column `col` of text line `n`.
     fn input_line(&self, n: usize, col: usize) -> usize {
         self.map.map_or(n, |map| map.at(n, col))
@@ -342,7 +349,11 @@ fn locate(src: &SourceText<'_>, turn: &Turn, sentence: &str, from: usize) -> usi
     if key.is_empty() {
         return fallback;
     }
-    src.range(fallback.max(1), turn.end_line.max(fallback))
+    let mut range = src.range(fallback.max(1), turn.end_line.max(fallback));
+    if let Some(line) = src.single_line(&range) {
+        return line; // a minified page: no need to look
+    }
+    range
         .find_map(|n| {
             let line = src.lines[n - 1].replace('\u{a0}', " ");
             let at = line.find(key)?;
