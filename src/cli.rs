@@ -90,8 +90,9 @@ pub enum Command {
 /// Where the transcripts come from.
 #[derive(Args, Debug, Clone, Default)]
 pub struct InputArgs {
-    /// Transcript files or directories (searched recursively for *.txt and
-    /// *.md, hidden and binary files skipped), or `-` for standard input.
+    /// Transcript files or directories (searched recursively for *.txt,
+    /// *.md, *.html and *.htm, hidden and binary files skipped), or `-` for
+    /// standard input. HTML pages are read without their markup.
     /// Without PATH: piped standard input, else the bundled transcript.
     /// Example: whosaid turns briefings/ -
     #[arg(value_name = "PATH")]

@@ -107,10 +107,15 @@ fn walk(dir: &Path, found: &mut Vec<Found>) {
     }
 }
 
+/// Extensions read when walking a directory: text, Markdown, HTML pages.
+const TRANSCRIPT_EXTENSIONS: &[&str] = &["txt", "md", "html", "htm"];
+
 fn is_transcript_name(path: &Path) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case("txt") || e.eq_ignore_ascii_case("md"))
+    path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+        TRANSCRIPT_EXTENSIONS
+            .iter()
+            .any(|x| e.eq_ignore_ascii_case(x))
+    })
 }
 
 /// A NUL byte in the first 8 KiB of a file without a UTF-16 byte-order mark.
@@ -146,11 +151,10 @@ fn io_reason(e: &std::io::Error) -> String {
     }
 }
 
-/// A loaded, parsed input. `bytes` is kept for commands that map text back
-/// to source lines.
+/// A loaded, parsed input. The text the parser read, for commands that map
+/// text back to source lines, is `parsed.text` (the bytes are decoded once).
 pub struct Loaded {
     pub source: String,
-    pub bytes: Vec<u8>,
     pub parsed: Parsed,
 }
 
@@ -190,11 +194,7 @@ pub fn load(input: &Input) -> Result<Loaded, String> {
     }
     let parsed =
         whosaid::parse_bytes_with(&bytes, &source, ROSTER.get()).map_err(|e| e.to_string())?;
-    Ok(Loaded {
-        source,
-        bytes,
-        parsed,
-    })
+    Ok(Loaded { source, parsed })
 }
 
 #[cfg(test)]
@@ -234,6 +234,8 @@ mod tests {
         std::fs::write(dir.path().join("b.txt"), "x").unwrap();
         std::fs::write(dir.path().join("a.md"), "x").unwrap();
         std::fs::write(dir.path().join("c.pdf"), "x").unwrap();
+        std::fs::write(dir.path().join("d.html"), "x").unwrap();
+        std::fs::write(dir.path().join("e.HTM"), "x").unwrap();
         std::fs::write(dir.path().join(".hidden.txt"), "x").unwrap();
         std::fs::write(dir.path().join("bin.txt"), b"\0\x01").unwrap();
         std::fs::create_dir(dir.path().join("sub")).unwrap();
@@ -254,6 +256,8 @@ mod tests {
                 "a.md",
                 "b.txt",
                 "note bin.txt: skipped (binary file)",
+                "d.html",
+                "e.HTM",
                 "z.txt"
             ]
         );

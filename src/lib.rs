@@ -1,10 +1,12 @@
 //! whosaid: turn press-conference transcripts into typed speaker turns.
 //!
 //! The library is the pipeline without the process: [`source`] decodes
-//! bytes, [`parse`] builds the [`model::Transcript`]. The binary adds the
+//! bytes, [`html`] strips a web page to text (keeping a map to its lines),
+//! [`parse`] builds the [`model::Transcript`]. The binary adds the
 //! command line, input discovery and printing; nothing in here touches
 //! stdout, stderr, the environment or exit codes.
 
+pub mod html;
 pub mod model;
 pub mod parse;
 pub mod roster;
@@ -25,8 +27,10 @@ pub const BUNDLED_SOURCE: &str = "<bundled>";
 
 /// Decode and parse one input: the whole library in one call.
 ///
-/// Fails on input that is not text or holds no speaker turns; warnings
-/// (a guessed encoding, a doubtful label) come back in [`Parsed::diagnostics`].
+/// An HTML page is stripped to its text first ([`html`]), and the line
+/// numbers of the result are the page's own. Fails on input that is not
+/// text or holds no speaker turns; warnings (a guessed encoding, a doubtful
+/// label) come back in [`Parsed::diagnostics`].
 pub fn parse_bytes(bytes: &[u8], source: &str) -> Result<Parsed, InputError> {
     parse_bytes_with(bytes, source, None)
 }
@@ -38,7 +42,24 @@ pub fn parse_bytes_with(
     roster: Option<&Roster>,
 ) -> Result<Parsed, InputError> {
     let decoded = decode(bytes)?;
-    let mut parsed = parse_text(&decoded.text, source);
+    let mut parsed = if html::looks_like_html(&decoded.text) {
+        let stripped = html::strip(&decoded.text);
+        let mut parsed = parse_text(&stripped.text, source);
+        parsed.text = stripped.text;
+        parsed.map_lines(stripped.map);
+        parsed.diagnostics.insert(
+            0,
+            Diagnostic::info(
+                0,
+                "html",
+                "read as HTML: markup stripped; scripts, styles, comments and site \
+                 navigation, header and footer left out; lines are the page's own",
+            ),
+        );
+        parsed
+    } else {
+        parse_text(&decoded.text, source)
+    };
     if let Some(roster) = roster {
         roster.apply(&mut parsed.transcript);
     }

@@ -97,6 +97,32 @@ impl Transcript {
     pub fn turn(&self, index: usize) -> Option<&Turn> {
         index.checked_sub(1).and_then(|i| self.turns.get(i))
     }
+
+    /// Rewrite every line number the transcript carries (turns, their
+    /// events, header lines, credits, notes): `first` for a line where
+    /// something starts, `last` for one where it ends. The one place that
+    /// knows which fields are line numbers; used to point lines read from
+    /// a stripped HTML page back at the page.
+    pub fn map_lines(&mut self, first: impl Fn(usize) -> usize, last: impl Fn(usize) -> usize) {
+        for t in &mut self.turns {
+            t.line = first(t.line);
+            t.end_line = last(t.end_line);
+            for e in &mut t.events {
+                e.line = first(e.line);
+            }
+        }
+        for h in &mut self.header {
+            h.line = first(h.line);
+            h.end_line = last(h.end_line);
+        }
+        for c in &mut self.credits {
+            c.line = first(c.line);
+        }
+        for n in &mut self.notes {
+            n.line = first(n.line);
+            n.end_line = last(n.end_line);
+        }
+    }
 }
 
 /// Someone the header lists as taking part.

@@ -45,7 +45,7 @@ pub struct Decoded<'a> {
 
 /// Windows-1252 characters for bytes 0x80..=0x9F (`None`: undefined).
 #[rustfmt::skip]
-const CP1252_HIGH: [Option<char>; 32] = [
+pub(crate) const CP1252_HIGH: [Option<char>; 32] = [
     Some('€'), None, Some('‚'), Some('ƒ'), Some('„'), Some('…'), Some('†'), Some('‡'),
     Some('ˆ'), Some('‰'), Some('Š'), Some('‹'), Some('Œ'), None, Some('Ž'), None,
     None, Some('‘'), Some('’'), Some('“'), Some('”'), Some('•'), Some('–'), Some('—'),
@@ -106,6 +106,26 @@ fn decode_cp1252(bytes: &[u8]) -> Option<String> {
         }
     }
     Some(out)
+}
+
+/// The lines of decoded text, numbered as the parser numbers them: LF,
+/// CRLF and a lone CR each end a line, a leading BOM is not text. Line `n`
+/// is `lines(text)[n - 1]`, without its line end.
+pub fn lines(text: &str) -> Vec<&str> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut out = Vec::with_capacity(text.len() / 40 + 1);
+    let mut rest = text;
+    while !rest.is_empty() {
+        let end = rest.find(['\n', '\r']).unwrap_or(rest.len());
+        out.push(&rest[..end]);
+        rest = &rest[end..];
+        if rest.starts_with("\r\n") {
+            rest = &rest[2..];
+        } else if !rest.is_empty() {
+            rest = &rest[1..];
+        }
+    }
+    out
 }
 
 /// Decode one input's bytes: UTF-8 (with or without BOM), UTF-16 (by BOM
@@ -178,6 +198,13 @@ mod tests {
             decode(b"Q: \x81 undefined").err(),
             Some(InputError::NotText { offset: 3 })
         );
+    }
+
+    #[test]
+    fn lines_end_like_the_parser_s() {
+        assert_eq!(lines("\u{feff}a\r\nb\rc\n\nd"), ["a", "b", "c", "", "d"]);
+        assert_eq!(lines("a\n"), ["a"]);
+        assert!(lines("").is_empty());
     }
 
     #[test]

@@ -850,3 +850,109 @@ fn utf16_and_windows_1252_files_are_read() {
     let r = run(&["check", b.to_str().unwrap()]);
     assert!(r.stdout.contains("read as Windows-1252"), "{}", r.stdout);
 }
+
+// ---- HTML pages -----------------------------------------------------------
+
+const PAGE: &str = "tests/fixtures/styles/html-briefing.html";
+const MINIFIED: &str = "tests/fixtures/styles/html-minified.html";
+
+#[test]
+fn html_page_turns_cite_the_page_s_lines() {
+    let r = run(&["turns", PAGE, "--format", "jsonl"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let turns: Vec<Turn> = jsonl(&r.stdout);
+    let got: Vec<(usize, &str)> = turns
+        .iter()
+        .map(|t| (t.line, t.speaker.as_deref().unwrap_or("Q")))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (41, "Ana Rivera"),
+            (46, "Daniel Okafor"),
+            (47, "Q"),
+            (48, "Daniel Okafor"),
+            (49, "Q"),
+            (50, "Daniel Okafor"),
+            (51, "Ana Rivera"),
+            (54, "Q"),
+            (55, "Ana Rivera"),
+            (56, "Q"),
+            (57, "Ana Rivera"),
+        ]
+    );
+    // `sed -n Np` on the page shows the label; no markup in the text.
+    let page = std::fs::read_to_string(PAGE).unwrap();
+    let page: Vec<&str> = page.lines().collect();
+    for t in &turns {
+        assert!(page[t.line - 1].contains(&t.label), "{}", page[t.line - 1]);
+        assert!(
+            !t.text.contains('<') && !t.text.contains("&nbsp;"),
+            "{}",
+            t.text
+        );
+    }
+    // A paragraph written over lines 42-44 ends the first turn at line 45.
+    assert_eq!(turns[0].end_line, 45);
+    assert!(turns[0].text.contains("the Gulf — the first such funding"));
+    assert!(turns[0].text.contains("“the fix we’ve waited for.”"));
+}
+
+#[test]
+fn html_search_lines_and_check_note() {
+    // Sentences inside the paragraph written over lines 42-44.
+    let hits: Vec<serde_json::Value> =
+        jsonl(&run(&["search", "dredging|pilots", "-e", PAGE, "--format", "jsonl"]).stdout);
+    let lines: Vec<u64> = hits.iter().map(|h| h["line"].as_u64().unwrap()).collect();
+    assert_eq!(lines, [42, 44, 46]);
+    let r = run(&["check", PAGE]);
+    assert_eq!(r.code, 0, "{}", r.stdout);
+    assert!(
+        r.stdout
+            .contains(":0: info: html: read as HTML: markup stripped"),
+        "{}",
+        r.stdout
+    );
+}
+
+#[test]
+fn minified_html_splits_into_turns_on_line_one() {
+    let turns: Vec<Turn> = jsonl(&run(&["turns", MINIFIED, "--format", "jsonl"]).stdout);
+    let who: Vec<&str> = turns
+        .iter()
+        .map(|t| t.speaker.as_deref().or(t.outlet.as_deref()).unwrap())
+        .collect();
+    assert_eq!(
+        who,
+        [
+            "Wang Lin",
+            "AFP",
+            "Wang Lin",
+            "Reuters",
+            "Wang Lin",
+            "Bloomberg",
+            "Wang Lin"
+        ]
+    );
+    assert!(turns.iter().all(|t| t.line == 1 && t.end_line == 1));
+    let hits: Vec<serde_json::Value> =
+        jsonl(&run(&["search", "Geneva", MINIFIED, "--format", "jsonl"]).stdout);
+    assert_eq!(hits.len(), 1);
+    assert_eq!(hits[0]["line"], 1);
+    assert_eq!(hits[0]["outlet"], "Reuters");
+    let info: serde_json::Value =
+        serde_json::from_str(&run(&["info", MINIFIED, "--format", "json"]).stdout).unwrap();
+    assert_eq!(info[0]["date"], "2024-06-03");
+}
+
+#[test]
+fn directories_include_html_pages() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(PAGE, dir.path().join("a.html")).unwrap();
+    std::fs::copy(MINIFIED, dir.path().join("b.htm")).unwrap();
+    let r = run(&["check", dir.path().to_str().unwrap(), "--format", "jsonl"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let rows: Vec<serde_json::Value> = jsonl(&r.stdout);
+    assert_eq!(rows.len(), 2);
+    assert!(rows.iter().all(|r| r["diagnostics"][0]["kind"] == "html"));
+}

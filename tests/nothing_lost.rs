@@ -82,6 +82,7 @@ fn reference_transcript_loses_no_line() {
 fn every_fixture_loses_no_line() {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/styles");
     let mut n = 0;
+    let mut pages = 0;
     for entry in fs::read_dir(dir).unwrap() {
         let path = entry.unwrap().path();
         let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
@@ -89,9 +90,68 @@ fn every_fixture_loses_no_line() {
             let text = fs::read_to_string(&path).unwrap();
             check_accounting(&text, &path.display().to_string()).unwrap();
             n += 1;
+        } else if ext == "html" {
+            let text = fs::read_to_string(&path).unwrap();
+            check_page(&text, &path.display().to_string(), true).unwrap();
+            pages += 1;
         }
     }
     assert!(n >= 15);
+    assert!(pages >= 2);
+}
+
+/// An HTML page: every non-blank line of the stripped text lands in
+/// exactly one place (the parser numbers the stripped lines); the map sends
+/// each one back to page lines that hold its text, and the transcript read
+/// from the page is the stripped one with its lines mapped. `words` checks
+/// that each stripped line's first word is on the page lines it maps to
+/// (true of real pages, not of generated ones that cut words with tags).
+fn check_page(html: &str, source: &str, words: bool) -> Result<(), String> {
+    use whosaid::html;
+    if !html::looks_like_html(html) {
+        return Err(format!("{source}: not taken for HTML"));
+    }
+    let stripped = html::strip(html);
+    check_accounting(&stripped.text, source)?;
+    let page = source_lines(html);
+    let mut previous = 1;
+    for (i, line) in source_lines(&stripped.text).iter().enumerate() {
+        let n = i + 1;
+        let (first, last) = (stripped.map.first(n), stripped.map.last(n));
+        if first < previous || first > last || last > page.len().max(1) {
+            return Err(format!(
+                "{source}: stripped line {n} maps to {first}..={last}"
+            ));
+        }
+        previous = first;
+        if !words {
+            continue;
+        }
+        // The line's first word of plain letters is on the page lines it
+        // maps to (entities and tags aside).
+        let word: String = line
+            .chars()
+            .skip_while(|c| !c.is_ascii_alphanumeric())
+            .take_while(char::is_ascii_alphanumeric)
+            .collect();
+        let span = page[first - 1..last].join("\n");
+        if !word.is_empty() && !span.contains(&word) {
+            return Err(format!(
+                "{source}: stripped line {n} ({line:?}) maps to lines {first}..={last}, which lack {word:?}"
+            ));
+        }
+    }
+    let mut expected = whosaid::parse_text(&stripped.text, source);
+    expected.map_lines(stripped.map);
+    match whosaid::parse_bytes(html.as_bytes(), source) {
+        Ok(read) if read.transcript != expected.transcript => Err(format!(
+            "{source}: parse_bytes differs from the mapped stripped text"
+        )),
+        Err(e) if !expected.transcript.turns.is_empty() => {
+            Err(format!("{source}: parse_bytes failed: {e}"))
+        }
+        _ => Ok(()),
+    }
 }
 
 /// Input hygiene: BOM, CRLF or CR line ends, no-break and other Unicode
@@ -187,6 +247,42 @@ fn transcript_like() -> impl Strategy<Value = String> {
     prop::collection::vec(line, 0..40).prop_map(|lines| lines.join("\n"))
 }
 
+fn page_like() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        Just("<p>".to_string()),
+        Just("</p>".to_string()),
+        Just("<br>".to_string()),
+        Just("<br/><br />".to_string()),
+        Just("<div class=\"a>b\">".to_string()),
+        Just("</div>".to_string()),
+        Just("<strong>MS. PSAKI:</strong>".to_string()),
+        Just("MS. PSAKI:&nbsp; Well.".to_string()),
+        Just("Q&nbsp;&nbsp;&nbsp; Why?".to_string()),
+        Just("(Laughter.)".to_string()),
+        Just("&rsquo;&#8217;&#x2019;&#150;&bogus;&amp".to_string()),
+        Just("<script>if (a < b) {}</script>".to_string()),
+        Just("<script>".to_string()),
+        Just("<style>p{}</style>".to_string()),
+        Just("<!-- c -->".to_string()),
+        Just("<!--".to_string()),
+        Just("<nav><a>Home</a></nav>".to_string()),
+        Just("<header>".to_string()),
+        Just("</footer>".to_string()),
+        Just("<main>".to_string()),
+        Just("</main>".to_string()),
+        Just("<title>T | S</title>".to_string()),
+        Just("<pre>a\r\n\nb</pre>".to_string()),
+        Just("<h1>Title</h1>".to_string()),
+        Just("a < b <c".to_string()),
+        Just("\n".to_string()),
+        Just("\r\n".to_string()),
+        Just("\r".to_string()),
+        "[A-Za-z :().?<>&;\u{a0}]{0,30}",
+        any::<String>(),
+    ];
+    prop::collection::vec(piece, 0..60).prop_map(|p| p.concat())
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(400))]
 
@@ -194,6 +290,14 @@ proptest! {
     #[test]
     fn arbitrary_text_never_panics_and_loses_nothing(text in transcript_like()) {
         check_accounting(&text, "prop").map_err(TestCaseError::fail)?;
+    }
+
+    /// Any page strips and parses without panicking, loses no stripped
+    /// line, and maps its lines in order onto the page.
+    #[test]
+    fn arbitrary_pages_never_panic_and_lose_nothing(body in page_like()) {
+        let html = format!("<!doctype html>\n{body}");
+        check_page(&html, "prop", false).map_err(TestCaseError::fail)?;
     }
 
     /// Any bytes decode to a clear result, never a panic.

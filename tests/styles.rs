@@ -1,6 +1,7 @@
 //! Every transcript layout in `tests/fixtures/styles/` parses to exactly the
 //! turns a careful reader lists in its `.expected.tsv` (line, label,
-//! speaker, role, outlet): no turn too many, none too few.
+//! speaker, role, outlet): no turn too many, none too few. HTML pages are
+//! read through `parse_bytes` like any file, so their lines are the page's.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -13,7 +14,7 @@ fn fixtures() -> Vec<(PathBuf, PathBuf)> {
         let path = entry.unwrap().path();
         let name = path.file_name().unwrap().to_str().unwrap().to_string();
         if let Some(stem) = name.strip_suffix(".expected.tsv") {
-            let text = ["txt", "md"]
+            let text = ["txt", "md", "html"]
                 .iter()
                 .map(|ext| Path::new(DIR).join(format!("{stem}.{ext}")))
                 .find(|p| p.exists())

@@ -5,7 +5,9 @@
 //!
 //! Matching is [`Matcher`](crate::query::Matcher)'s job and selection
 //! [`Filter`](crate::query::Filter)'s; this file only walks turns and
-//! sentences and builds the records. It does not read files itself.
+//! sentences and builds the records. It does not read files itself: the
+//! sentences' lines are found in the text the parser read
+//! ([`Parsed::text`]), mapped back to the page's lines for HTML.
 
 use super::{ERROR, Inputs, close_listing, for_each_input, who};
 use crate::cli::{Format, SearchArgs};
@@ -17,8 +19,9 @@ use serde::Serialize;
 use std::io::{self, Write};
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
+use whosaid::html::LineMap;
 use whosaid::model::{Exchange, Transcript};
-use whosaid::{Role, Turn};
+use whosaid::{Parsed, Role, Turn};
 
 /// A byte range of a match within `text`.
 #[derive(Serialize, Clone, Copy, Debug)]
@@ -294,10 +297,47 @@ fn sentences(text: &str) -> Vec<(usize, &str)> {
         .collect()
 }
 
-/// The 1-based source line where `sentence` starts: the first line from
+/// The lines of the text the parser read, and where they are in the input.
+struct SourceText<'a> {
+    lines: Vec<&'a str>,
+    /// For an HTML page: stripped lines to the page's lines.
+    map: Option<&'a LineMap>,
+}
+
+impl<'a> SourceText<'a> {
+    fn new(parsed: &'a Parsed) -> Self {
+        SourceText {
+            lines: whosaid::source::lines(&parsed.text),
+            map: parsed.line_map.as_ref(),
+        }
+    }
+
+    /// Lines of the text that hold input lines `from..=to`.
+    fn range(&self, from: usize, to: usize) -> std::ops::RangeInclusive<usize> {
+        let r = match self.map {
+            Some(map) => map.stripped_lines(from, to),
+            None => from..=to,
+        };
+        (*r.start()).max(1)..=(*r.end()).min(self.lines.len())
+    }
+
+    /// The one input line that text lines `range` all come from, if so.
+    fn single_line(&self, range: &std::ops::RangeInclusive<usize>) -> Option<usize> {
+        let map = self.map?;
+        let first = map.first(*range.start());
+        (!range.is_empty() && first == map.last(*range.end())).then_some(first)
+    }
+
+    /// The input line of char column `col` of text line `n`.
+    fn input_line(&self, n: usize, col: usize) -> usize {
+        self.map.map_or(n, |map| map.at(n, col))
+    }
+}
+
+/// The 1-based input line where `sentence` starts: the first line from
 /// `from` to the turn's end that holds the sentence's opening words; `from`
 /// when it cannot be found (text normalised by the parser).
-fn locate(lines: &[&str], turn: &Turn, sentence: &str, from: usize) -> usize {
+fn locate(src: &SourceText<'_>, turn: &Turn, sentence: &str, from: usize) -> usize {
     let key: String = sentence
         .chars()
         .take_while(|c| *c != '\n')
@@ -305,14 +345,21 @@ fn locate(lines: &[&str], turn: &Turn, sentence: &str, from: usize) -> usize {
         .collect::<String>()
         .replace('\u{a0}', " ");
     let key = key.trim();
-    let start = from.max(turn.line).max(1);
-    let end = turn.end_line.max(start).min(lines.len());
-    if key.is_empty() || start > end {
-        return from.max(turn.line);
+    let fallback = from.max(turn.line);
+    if key.is_empty() {
+        return fallback;
     }
-    (start..=end)
-        .find(|&n| lines[n - 1].replace('\u{a0}', " ").contains(key))
-        .unwrap_or(from.max(turn.line))
+    let mut range = src.range(fallback.max(1), turn.end_line.max(fallback));
+    if let Some(line) = src.single_line(&range) {
+        return line; // a minified page: no need to look
+    }
+    range
+        .find_map(|n| {
+            let line = src.lines[n - 1].replace('\u{a0}', " ");
+            let at = line.find(key)?;
+            Some(src.input_line(n, line[..at].chars().count()))
+        })
+        .unwrap_or(fallback)
 }
 
 pub fn run(
@@ -352,11 +399,7 @@ pub fn run(
         let Ok(loaded) = item else { return Ok(()) };
         let tr = &loaded.parsed.transcript;
         unmatched.observe(&tr.turns);
-        let decoded = whosaid::decode(&loaded.bytes).ok();
-        let lines: Vec<&str> = decoded
-            .as_ref()
-            .map(|d| d.text.split('\n').collect())
-            .unwrap_or_default();
+        let src = SourceText::new(&loaded.parsed);
         let mut asked: Option<usize> = None;
         let mut each = |p: &mut Printer<'_>, turn: &Turn, hits: &mut usize| -> io::Result<()> {
             if args.question {
@@ -399,7 +442,7 @@ pub fn run(
                     continue;
                 }
                 each(&mut printer, turn, &mut hits)?;
-                let line = locate(&lines, turn, s, cursor);
+                let line = locate(&src, turn, s, cursor);
                 cursor = line;
                 located[i] = Some(line);
                 if args.kwic {
@@ -439,7 +482,7 @@ pub fn run(
                 h.after = &after;
                 h.before_lines = (i.saturating_sub(ctx)..i)
                     .map(|j| {
-                        located[j].unwrap_or_else(|| locate(&lines, turn, sents[j].1, turn.line))
+                        located[j].unwrap_or_else(|| locate(&src, turn, sents[j].1, turn.line))
                     })
                     .collect();
                 printer.record(&h)?;

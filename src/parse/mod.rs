@@ -64,6 +64,13 @@ impl Diagnostic {
 pub struct Parsed {
     pub transcript: Transcript,
     pub diagnostics: Vec<Diagnostic>,
+    /// The text the parser read: the decoded input, or for an HTML page
+    /// the text left once its markup is stripped.
+    pub text: String,
+    /// For an HTML page, where each line of `text` is in the page (the
+    /// line numbers in `transcript` and `diagnostics` already point at the
+    /// page); `None` when `text` is the input itself.
+    pub line_map: Option<crate::html::LineMap>,
 }
 
 /// Text that closes a sentence or a label: what may stand before a label
@@ -522,6 +529,8 @@ pub fn parse_text(text: &str, source: &str) -> Parsed {
     Parsed {
         transcript,
         diagnostics: diags,
+        text: text.to_owned(),
+        line_map: None,
     }
 }
 
