@@ -167,7 +167,7 @@ fn explain_shows_the_rule() {
     let l = lines(&r.stdout);
     assert_eq!(
         l[0],
-        "turn\tline\tspeaker\trole\toutlet\texchange\twords\trule\ttext"
+        "turn\tline\tspeaker\tlabel\trole\toutlet\texchange\twords\trule\ttext"
     );
     assert_eq!(l.len(), 4);
     let r = run(&["turns", "--explain", "--exchange", "1"]);
@@ -178,13 +178,16 @@ fn explain_shows_the_rule() {
 fn every_format_of_turns() {
     let tsv = run(&["turns", "--format", "tsv"]).stdout;
     assert_eq!(tsv.lines().count(), 31);
-    assert!(tsv.lines().all(|l| l.split('\t').count() == 8));
+    assert!(tsv.lines().all(|l| l.split('\t').count() == 9));
     let csv = run(&["turns", "--format", "csv", "--outlet", "cnbc"]).stdout;
     let l = lines(&csv);
-    assert_eq!(l[0], "turn,line,speaker,role,outlet,exchange,words,text");
+    assert_eq!(
+        l[0],
+        "turn,line,speaker,label,role,outlet,exchange,words,text"
+    );
     // The question contains commas, so the text field is quoted.
     assert!(
-        l[1].starts_with("8,107,CNBC,journalist,CNBC,3,29,\"My question is,"),
+        l[1].starts_with("8,107,,CNBC,journalist,CNBC,3,29,\"My question is,"),
         "{}",
         l[1]
     );
@@ -351,7 +354,7 @@ fn search_regex_and_filters() {
         "tsv",
     ]);
     let l = lines(&r.stdout);
-    assert_eq!(l[0], "line\tturn\tspeaker\trole\toutlet\ttext");
+    assert_eq!(l[0], "line\tturn\tspeaker\tlabel\trole\toutlet\ttext");
     assert!(l[1..].iter().all(|l| l.contains("\tCRNTT\t")));
 }
 
@@ -762,16 +765,20 @@ fn roster_declares_speakers_and_wins_over_inference() {
         .collect();
     assert_eq!(rows.len(), 2);
     assert_eq!(
-        &rows[0][..5],
+        &rows[0][..6],
         [
             "4",
             "69",
             "CCTV reporter",
+            "CCTV",
             "journalist",
             "China Central Television"
         ]
     );
-    assert_eq!(&rows[1][..4], ["5", "73", "Minister Xiao", "official"]);
+    assert_eq!(
+        &rows[1][..5],
+        ["5", "73", "Minister Xiao", "Xiao Yaqing", "official"]
+    );
 }
 
 #[test]
@@ -841,7 +848,8 @@ fn utf16_and_windows_1252_files_are_read() {
         let r = run(&["turns", path.to_str().unwrap(), "--format", "tsv"]);
         assert_eq!(r.code, 0, "{}", r.stderr);
         assert!(
-            r.stdout.contains("Jane Roe\tjournalist\tReuters"),
+            r.stdout
+                .contains("Jane Roe\tJane Roe (Reuters)\tjournalist\tReuters"),
             "{}",
             r.stdout
         );

@@ -102,6 +102,7 @@ impl Record for Hit<'_> {
             num("line"),
             num("turn"),
             col("speaker"),
+            col("label"),
             col("role"),
             col("outlet"),
         ]);
@@ -121,7 +122,8 @@ impl Record for Hit<'_> {
         c.extend([
             Cell::from(self.line),
             Cell::from(self.turn),
-            Cell::from(self.who),
+            Cell::from(self.speaker),
+            Cell::from(self.label),
             Cell::from(self.role.as_str()),
             Cell::from(self.outlet),
         ]);

@@ -33,6 +33,7 @@ impl Record for TurnRow<'_> {
             num("turn"),
             num("line"),
             col("speaker"),
+            col("label"),
             col("role"),
             col("outlet"),
             num("exchange"),
@@ -50,7 +51,8 @@ impl Record for TurnRow<'_> {
         let mut c = vec![
             Cell::from(t.index),
             Cell::from(t.line),
-            Cell::from(who(t)),
+            Cell::from(t.speaker.as_deref()),
+            Cell::from(t.label.as_str()),
             Cell::from(t.role.as_str()),
             Cell::from(t.outlet.as_deref()),
             Cell::from(t.exchange),
