@@ -477,6 +477,7 @@ pub fn parse_text(text: &str, source: &str) -> Parsed {
     resolve_short_labels(&mut turns, &mut unknown_role);
     complete_from_body(&mut turns);
     share_outlets(&mut turns);
+    resolve_office_labels(&mut turns);
     // Where reporters are marked by a role word (`Q`, `QUESTION:`,
     // `Reporter:`), named speakers not otherwise placed are on the podium
     // side: a question swallowed by a missed label must not make a
@@ -670,6 +671,42 @@ fn complete_from_body(turns: &mut [Turn]) {
     }
 }
 
+/// A label that is an office alone (`NATO Secretary General:`) is the one
+/// person the document labels with that office elsewhere (`Jens
+/// Stoltenberg (NATO Secretary General):`).
+fn resolve_office_labels(turns: &mut [Turn]) {
+    let key = |s: &str| {
+        let l = s.trim().to_lowercase();
+        l.strip_prefix("the ").map_or(l.clone(), str::to_string)
+    };
+    let mut holders: HashMap<String, Option<String>> = HashMap::new();
+    for t in turns.iter() {
+        if let (Some(s), Some(title)) = (&t.speaker, &t.title) {
+            if s.split_whitespace().count() >= 2 {
+                holders
+                    .entry(key(title))
+                    .and_modify(|h| {
+                        if h.as_deref() != Some(s.as_str()) {
+                            *h = None;
+                        }
+                    })
+                    .or_insert_with(|| Some(s.clone()));
+            }
+        }
+    }
+    for t in turns.iter_mut().filter(|t| t.title.is_none()) {
+        let Some(s) = t.speaker.as_deref() else {
+            continue;
+        };
+        if let Some(Some(person)) = holders.get(&key(s)) {
+            t.title = t.speaker.take();
+            t.speaker = Some(person.clone());
+            t.rule
+                .push_str("; speaker: the person another label gives this office");
+        }
+    }
+}
+
 /// A person's outlet, printed on one of their labels only (`DANA PRICE,
 /// KVNT NEWS 4:` then `PRICE:`), holds for all their turns; a speaker seen
 /// with two outlets keeps each turn's own.
@@ -816,5 +853,37 @@ mod tests {
         assert!(one_letter_apart("Psaki", "Psakk"));
         assert!(!one_letter_apart("Xiao Yaqing", "Tian Yulong"));
         assert!(!one_letter_apart("Ann", "Anne"));
+    }
+
+    #[test]
+    fn an_office_label_is_the_person_labelled_with_that_office() {
+        let text = "Sabine Siebold (Reuters): The numbers?\n\n\
+            Jens Stoltenberg (NATO Secretary General): Classified.\n\n\
+            Sabine Siebold (Reuters): And the date?\n\n\
+            NATO Secretary General: Soon.\n\n\
+            Sabine Siebold (Reuters): Which month?\n\n\
+            NATO Secretary General: May.\n";
+        let t = parse_text(text, "t").transcript;
+        let who: Vec<(&str, &str, Option<&str>)> = t
+            .turns
+            .iter()
+            .map(|t| {
+                (
+                    t.label.as_str(),
+                    t.speaker.as_deref().unwrap(),
+                    t.title.as_deref(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            who[3],
+            (
+                "NATO Secretary General",
+                "Jens Stoltenberg",
+                Some("NATO Secretary General")
+            )
+        );
+        assert_eq!(who[5].1, "Jens Stoltenberg");
+        assert_eq!(t.turns[3].role, Role::Official);
     }
 }
