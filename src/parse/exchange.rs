@@ -197,6 +197,17 @@ pub fn self_introduction(text: &str) -> Option<(String, String)> {
     None
 }
 
+/// `Kommersant newspaper` -> `Kommersant`: lower-case words after an
+/// outlet's name describe it.
+fn outlet_name(outlet: &str) -> String {
+    let words: Vec<&str> = outlet.split_whitespace().collect();
+    let keep = words
+        .iter()
+        .rposition(|w| w.chars().next().is_some_and(|c| !c.is_lowercase()))
+        .map_or(words.len(), |i| i + 1);
+    words[..keep].join(" ")
+}
+
 /// One sentence read as `[address,] Name, Outlet` or `[I'm] Name from Outlet`.
 fn introduction_in(sentence: &str) -> Option<(String, String)> {
     let sentence = sentence.trim().trim_end_matches(['.', '!']);
@@ -249,14 +260,14 @@ fn introduction_in(sentence: &str) -> Option<(String, String)> {
     if parts.len() >= 2 {
         let (name, outlet) = (parts[parts.len() - 2], parts[parts.len() - 1]);
         if is_name(name) && is_outlet(outlet) && address_only(&parts[..parts.len() - 2]) {
-            return Some((name.to_string(), outlet.to_string()));
+            return Some((name.to_string(), outlet_name(outlet)));
         }
     }
     let last = *parts.last()?;
     for joiner in [" from ", " with ", " of "] {
         if let Some((name, outlet)) = last.split_once(joiner) {
             if is_name(name) && is_outlet(outlet) && address_only(&parts[..parts.len() - 1]) {
-                return Some((name.to_string(), outlet.to_string()));
+                return Some((name.to_string(), outlet_name(outlet)));
             }
         }
     }
@@ -399,7 +410,7 @@ mod tests {
         );
         assert_eq!(
             intro("Good afternoon. Pavel Zarubin, Rossiya TV channel. Is it?"),
-            pair("Pavel Zarubin", "Rossiya TV channel")
+            pair("Pavel Zarubin", "Rossiya TV")
         );
         assert_eq!(intro("Thank you, Mr. President. Will you go?"), None);
         assert_eq!(

@@ -258,7 +258,8 @@ pub fn role_of_word(label: &str) -> Option<Role> {
         | "reporters"
         | "journalists"
         | "member of the press"
-        | "members of the press" => Role::Journalist,
+        | "members of the press"
+        | "remark" => Role::Journalist,
         "moderator"
         | "chair"
         | "chairperson"

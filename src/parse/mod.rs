@@ -441,7 +441,7 @@ pub fn parse_text(text: &str, source: &str) -> Parsed {
         let (role, role_rule) = match (participant, id.role) {
             (Some(p), _) => (Some(p.role), "role: listed in the header"),
             (None, Some(r)) => (Some(r), id.role_rule),
-            (None, None) => (None, ""),
+            (None, None) => (None, id.role_rule),
         };
         let anonymous = id.speaker.is_none() && id.outlet.is_none();
         unknown_role.push(role.is_none().then_some(if anonymous {
