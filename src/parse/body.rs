@@ -69,38 +69,51 @@ fn lift_directions(text: &str, line: usize, events: &mut Vec<Event>) -> String {
     tidy
 }
 
+/// The inside of a line wholly in brackets: `(…)`, `[…]`, `（…）`.
+pub fn bracketed(text: &str) -> Option<&str> {
+    let t = text.trim();
+    let inner = [('(', ')'), ('[', ']'), ('（', '）')]
+        .iter()
+        .find_map(|(o, c)| t.strip_prefix(*o)?.strip_suffix(*c))?;
+    (!inner.contains(['(', ')', '[', ']', '（', '）'])).then_some(inner)
+}
+
+/// Kind of a whole-line stage direction: known cue words
+/// ([`stage_direction_kind`]), else `other` for a line in upper case
+/// (`(JOINED IN PROGRESS)`), `omission` for an ellipsis alone (`<...>`,
+/// `[…]`), `timestamp` for a clock or date.
+pub fn line_direction_kind(text: &str) -> Option<&'static str> {
+    let t = text.trim();
+    let ellipsis = |s: &str| !s.is_empty() && s.chars().all(|c| matches!(c, '.' | '…' | ' '));
+    if let Some(inner) = t.strip_prefix('<').and_then(|r| r.strip_suffix('>')) {
+        return ellipsis(inner).then_some("omission");
+    }
+    let inner = bracketed(t)?;
+    if ellipsis(inner) {
+        return Some("omission");
+    }
+    if let Some(kind) = stage_direction_kind(inner) {
+        return Some(kind);
+    }
+    if is_clock(inner) || is_date_or_time_line(inner) {
+        return Some("timestamp");
+    }
+    let letters = inner.chars().filter(|c| c.is_alphabetic()).count();
+    let upper = inner.chars().any(char::is_uppercase) && !inner.chars().any(char::is_lowercase);
+    (letters >= 3 && upper).then_some("other")
+}
+
 /// Is the whole line a stand-alone event (a direction or a clock)?
 pub fn line_event(text: &str, line: usize) -> Option<Event> {
     let t = text.trim();
-    let bracketed =
-        (t.starts_with('(') && t.ends_with(')')) || (t.starts_with('[') && t.ends_with(']'));
-    if bracketed {
-        let inner = &t[1..t.len() - 1];
-        if !inner.contains([')', ']']) {
-            if let Some(kind) = stage_direction_kind(inner) {
-                return Some(Event {
-                    kind: kind.into(),
-                    text: t.to_string(),
-                    line,
-                });
-            }
-            if is_clock(inner) || is_date_or_time_line(inner) {
-                return Some(Event {
-                    kind: "timestamp".into(),
-                    text: t.to_string(),
-                    line,
-                });
-            }
-        }
-    }
-    if t.split_whitespace().count() <= 6 && is_date_or_time_line(t) {
-        return Some(Event {
-            kind: "timestamp".into(),
-            text: t.to_string(),
-            line,
-        });
-    }
-    None
+    let kind = line_direction_kind(t).or_else(|| {
+        (t.split_whitespace().count() <= 6 && is_date_or_time_line(t)).then_some("timestamp")
+    })?;
+    Some(Event {
+        kind: kind.into(),
+        text: t.to_string(),
+        line,
+    })
 }
 
 /// Build a body from the text after the label (`first`, on the label's
@@ -202,6 +215,29 @@ mod tests {
     }
 
     #[test]
+    fn broadcast_cues_and_upper_case_lines_are_events() {
+        let lines = split(
+            "(END VIDEO CLIP)\nWelcome back.\n(COMMERCIAL BREAK)\n(SOUNDBITE OF MUSIC)\n[Pause]\n(JOINED IN PROGRESS)\n<...>\n(Off-mike.) Go ahead.",
+        );
+        let body = assemble("", 0, &lines, false);
+        assert_eq!(body.text, "Welcome back.\n\nGo ahead.");
+        assert_eq!(body.words, 4);
+        let kinds: Vec<&str> = body.events.iter().map(|e| e.kind.as_str()).collect();
+        assert_eq!(
+            kinds,
+            [
+                "video",
+                "break",
+                "sound",
+                "pause",
+                "other",
+                "omission",
+                "inaudible"
+            ]
+        );
+    }
+
+    #[test]
     fn other_brackets_stay_text() {
         let lines = split("The State Council Information Office (SCIO) met.");
         let body = assemble("", 0, &lines, true);
@@ -209,5 +245,10 @@ mod tests {
             body.text,
             "The State Council Information Office (SCIO) met."
         );
+        // A line in brackets that is neither upper case nor a cue stays.
+        let lines = split("(The Minister was referring to the 2019 report.)\n(in Kyiv)");
+        let body = assemble("", 0, &lines, false);
+        assert_eq!(body.events.len(), 0);
+        assert_eq!(body.paragraphs, 2);
     }
 }
