@@ -116,6 +116,38 @@ pub fn line_event(text: &str, line: usize) -> Option<Event> {
     })
 }
 
+/// A line that opens an editor's note inside a turn: `Editor's note:`,
+/// `[Editor's note: ...]`, `(Note: ...)` anywhere a line starts, and a
+/// plain `Note:` when it starts a paragraph (a speaker reading out a slide
+/// may say "Note: it is not 100 percent effective" mid-paragraph).
+fn is_editor_note(text: &str, starts_paragraph: bool) -> bool {
+    let t = text.trim_start_matches(['*', '_']);
+    let bare = t.trim_start_matches(['[', '(']);
+    let lower = bare.to_lowercase().replace(['’', '\u{2018}'], "'");
+    let editors = [
+        "editor's note",
+        "editors' note",
+        "editor's notes",
+        "ed. note",
+        "editorial note",
+    ]
+    .iter()
+    .any(|p| lower.starts_with(p));
+    let note = bare.starts_with("Note:") || bare.starts_with("NOTE:");
+    editors || note && (starts_paragraph || bare.len() < t.len())
+}
+
+/// A bracketed note (`[Editor's note: ...]`) ends with its bracket; a
+/// note without brackets runs to the end of its paragraph.
+fn closes_bracket(note: &str) -> bool {
+    let t = note.trim_start_matches(['*', '_']);
+    match t.chars().next() {
+        Some('[') => t.trim_end_matches(['*', '_']).ends_with(']'),
+        Some('(') => t.trim_end_matches(['*', '_']).ends_with(')'),
+        _ => false,
+    }
+}
+
 /// Build a body from the text after the label (`first`, on the label's
 /// line) and the lines that follow it up to the next turn.
 pub fn assemble(first: &str, first_line: usize, lines: &[Line<'_>], wrapped: bool) -> Body {
@@ -159,12 +191,40 @@ pub fn assemble(first: &str, first_line: usize, lines: &[Line<'_>], wrapped: boo
             &mut body.events,
         );
     }
+    // An editor's note runs from its opening line to the paragraph's end.
+    let mut note: Option<Event> = None;
+    let mut para_start = first.is_empty();
     for line in lines {
         if line.markup {
             continue;
         }
         if line.is_blank() {
             flush(&mut current, &mut paragraphs);
+            body.events.extend(note.take());
+            para_start = true;
+            continue;
+        }
+        let starts_para = std::mem::replace(&mut para_start, false);
+        if let Some(n) = note.as_mut() {
+            n.text.push(' ');
+            n.text.push_str(&line.text);
+            if closes_bracket(&n.text) {
+                body.events.extend(note.take());
+            }
+            continue;
+        }
+        if is_editor_note(&line.text, starts_para) {
+            flush(&mut current, &mut paragraphs);
+            let n = Event {
+                kind: "editor-note".into(),
+                text: line.text.to_string(),
+                line: line.no,
+            };
+            if closes_bracket(&n.text) {
+                body.events.push(n);
+            } else {
+                note = Some(n);
+            }
             continue;
         }
         add(
@@ -176,6 +236,7 @@ pub fn assemble(first: &str, first_line: usize, lines: &[Line<'_>], wrapped: boo
         );
     }
     flush(&mut current, &mut paragraphs);
+    body.events.extend(note);
     body.paragraphs = paragraphs.len();
     body.text = paragraphs.join("\n\n");
     body.words = body.text.unicode_words().count();
@@ -233,6 +294,33 @@ mod tests {
                 "other",
                 "omission",
                 "inaudible"
+            ]
+        );
+    }
+
+    #[test]
+    fn editor_notes_are_events() {
+        let lines = split(
+            "We will do more.\n\nNote: the Treasurer was referring to\nthe committee report.\n\n[Editor's note: figures updated.]\nThat is all.\nNote: It is not 100 percent effective.",
+        );
+        let body = assemble("", 0, &lines, true);
+        assert_eq!(
+            body.text,
+            "We will do more.\n\nThat is all. Note: It is not 100 percent effective."
+        );
+        let notes: Vec<(&str, usize)> = body
+            .events
+            .iter()
+            .map(|e| (e.text.as_str(), e.line))
+            .collect();
+        assert_eq!(
+            notes,
+            [
+                (
+                    "Note: the Treasurer was referring to the committee report.",
+                    3
+                ),
+                ("[Editor's note: figures updated.]", 6)
             ]
         );
     }
