@@ -219,15 +219,18 @@ pub fn header_field(label: &str) -> Option<&'static str> {
         .to_ascii_lowercase();
     Some(match l.as_str() {
         "speakers" | "speaker" | "participants" | "panelists" | "panellists" | "panel"
-        | "guests" | "attendees" | "officials" | "briefers" | "interviewees" | "guest" => {
-            "participants"
-        }
+        | "guests" | "attendees" | "officials" | "briefers" | "interviewees" | "guest"
+        | "witness" | "witnesses" => "participants",
         "chairperson" | "chair" | "chairman" | "chairwoman" | "moderator" | "moderators"
         | "host" | "hosts" | "presenter" | "presided by" | "chaired by" | "moderated by" => "chair",
         "date" => "date",
         "time" => "time",
         "venue" | "location" | "place" => "place",
         "title" | "subject" | "topic" | "event" => "title",
+        "subjects" | "topics" | "issues discussed" | "topics discussed" => "subjects",
+        // An email's envelope (`Subject:` is the title, `Sent:` the date).
+        "from" | "to" | "cc" | "bcc" => "email",
+        "sent" => "date",
         "source" | "url" => "source_url",
         "主持人" => "chair",
         "发布人" | "发言人" | "嘉宾" => "participants",

@@ -223,7 +223,7 @@ fn is_rule(t: &str) -> bool {
 
 /// A short capitalised line that may name a place or an issuer in a
 /// sign-off (`New Delhi`, `MINISTRY OF FOREIGN AFFAIRS`, `Washington, D.C.`).
-fn is_signoff_name(t: &str) -> bool {
+pub fn is_signoff_name(t: &str) -> bool {
     let words: Vec<&str> = t.split_whitespace().collect();
     let last_ok = !t.ends_with(['?', '!', ':', ';', '"', '”'])
         && (!t.ends_with('.') || words.last().is_some_and(|w| w[..w.len() - 1].contains('.')));
