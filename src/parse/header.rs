@@ -200,6 +200,15 @@ pub fn is_dated_line(text: &str) -> bool {
         return false;
     };
     let before = text[..range.start].trim().trim_end_matches(':').trim();
+    // `Abuja, June 4, 2024`, `Washington, D.C. — March 14, 2023`
+    let place = before.trim_end_matches([',', '-', '–', '—', '|']).trim();
+    if !place.is_empty()
+        && before.ends_with([',', '-', '–', '—', '|'])
+        && super::trailer::is_signoff_name(place)
+        && is_date_or_time_line(&text[range.start..])
+    {
+        return true;
+    }
     let mut words = before.split_whitespace();
     let verb_ok = words.clone().count() <= 2
         && words.all(|w| DATE_VERBS.contains(&w.trim_end_matches(':').to_lowercase().as_str()));
@@ -911,9 +920,15 @@ fn read_place_date_time(text: &str, header: &mut Header) {
         }
         let rest = rest
             .trim()
-            .trim_matches(|c: char| matches!(c, '(' | ')' | ',' | '-' | '–' | '—'));
-        if !found && !rest.is_empty() && header.place.is_none() {
-            header.place = Some(rest.trim().to_string());
+            .trim_matches(|c: char| matches!(c, '(' | ')' | ',' | '-' | '–' | '—'))
+            .trim();
+        // `Abuja, June 4, 2024`: a place written before the date.
+        let place_before_date = found
+            && super::trailer::is_signoff_name(rest)
+            && !DATE_VERBS.contains(&rest.to_lowercase().as_str())
+            && part.starts_with(rest);
+        if (!found || place_before_date) && !rest.is_empty() && header.place.is_none() {
+            header.place = Some(rest.to_string());
         }
     }
 }
@@ -1068,6 +1083,7 @@ mod tests {
             "Published 12 October 2020",
             "November 23, 2023, 18:10",
             "TUESDAY, 9 MAY 2023",
+            "Abuja, June 4, 2024",
         ] {
             assert!(is_dated_line(line), "{line}");
         }
@@ -1140,6 +1156,11 @@ mod tests {
         assert_eq!(
             (h.date.as_deref(), h.time.as_deref(), h.place.as_deref()),
             (Some("2023-11-23"), Some("18:10"), Some("Minsk"))
+        );
+        let h = header_of("Weekly briefing\n\nAbuja, June 4, 2024\n");
+        assert_eq!(
+            (h.date.as_deref(), h.place.as_deref()),
+            (Some("2024-06-04"), Some("Abuja"))
         );
         let h = header_of("CNN STATE OF THE UNION\n\nAired October 15, 2023 - 09:00   ET\n");
         assert_eq!(

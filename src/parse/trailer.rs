@@ -154,9 +154,10 @@ fn is_closing_sentence(s: &str) -> bool {
     })
 }
 
-/// A document number on a line of its own: `DPB # 45`, `No. 123/2023`.
+/// A document number on a line of its own: `DPB # 45`, `Release No.
+/// 112/2024`, `No. 123`.
 static DOC_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:[A-Z]{2,8}\s*(?:#|No\.?)\s*\d[\d/-]*|(?:No|Nr|Ref)\.?\s*:?\s*\d[\d/-]*)$")
+    Regex::new(r"^(?:[A-Z][A-Za-z]{1,15}\s*)?(?:#|No\.|No|Nr\.?|Ref\.?)\s*:?\s*\d[\d/.-]*$")
         .expect("document number pattern")
 });
 
@@ -441,14 +442,20 @@ pub fn find(lines: &[Line<'_>], start: usize) -> (usize, Vec<Item>) {
                 i += 1;
                 continue;
             }
-            if let Some(kind) = classify(i).or_else(|| dateline_at(lines, i)) {
+            let kind = classify(i).or_else(|| dateline_at(lines, i));
+            if let Some(kind) = kind.filter(|k| *k != TrailerKind::Disclaimer) {
                 items.push(one(kind, &lines[i]));
                 i += 1;
                 continue;
             }
-            // An unknown paragraph: one note.
+            // A paragraph no rule places, or a disclaimer wrapped over
+            // lines: one note.
             let from = i;
-            while i < lines.len() && content(i) && classify(i).is_none() {
+            while i < lines.len()
+                && content(i)
+                && matches!(classify(i), None | Some(TrailerKind::Disclaimer))
+                && (i == from || dateline_at(lines, i).is_none())
+            {
                 i += 1;
             }
             let text: Vec<&str> = lines[from..i].iter().map(|l| l.text.as_ref()).collect();
@@ -588,6 +595,7 @@ mod tests {
             ("# # #", End),
             ("（记者会结束）", End),
             ("DPB # 45", Publication),
+            ("Release No. 112/2024", Publication),
             ("Published 12 October 2020", Publication),
             ("Publication status", Publication),
             ("Published in sections: News, Transcripts", Publication),
@@ -685,15 +693,7 @@ mod tests {
             "X: Thank you.\n\n(SOUNDBITE OF MUSIC)\n\nCopyright © 2023 NPR. All rights reserved.\n\nNPR transcripts are created on a rush deadline by an NPR contractor.\nThis text may not be in its final form.\n",
         );
         assert!(body.is_empty());
-        assert_eq!(
-            items,
-            [
-                ("direction", 3),
-                ("credit", 5),
-                ("disclaimer", 7),
-                ("disclaimer", 8)
-            ]
-        );
+        assert_eq!(items, [("direction", 3), ("credit", 5), ("disclaimer", 7)]);
         // A wrapped disclaimer paragraph below speech, with no end mark.
         let (body, items) = trailer_of(
             "X: Thank you.\nWe will not add to inflation.\n\nThis email and any\nattachments are confidential.\n",
