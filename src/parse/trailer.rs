@@ -278,7 +278,8 @@ fn is_end_word(t: &str) -> bool {
         "（完）",
         "(完)",
     ];
-    end_words.contains(&lower.as_str())
+    // `end` in lower case is a wrapped sentence's last word, not a mark.
+    end_words.contains(&lower.as_str()) && !t.starts_with(char::is_lowercase)
         // `END    2:07 P.M. EST`
         || first_word == "end" && t.starts_with("END") && is_date_or_time_line(t[3..].trim())
 }
@@ -416,7 +417,7 @@ pub fn find(lines: &[Line<'_>], start: usize) -> (usize, Vec<Item>) {
     let classify = |i: usize| {
         let t = &lines[i].text;
         let kind = classify(t);
-        if kind == Some(TrailerKind::End) && !is_end_word(&plain(t)) && i > 0 && content(i - 1) {
+        if kind == Some(TrailerKind::End) && i > 0 && content(i - 1) {
             let above = &lines[i - 1].text;
             if !ends_sentence(above) && classify(above).is_none() {
                 return None;
@@ -665,6 +666,11 @@ mod tests {
     fn a_wrapped_line_is_not_a_closing_sentence() {
         let (body, items) = trailer_of(
             "X: Thank you.\nThe embargo lifts when this\ncall concludes.\n\nThanks for joining.\n",
+        );
+        assert_eq!(body, [2, 3, 5]);
+        assert!(items.is_empty());
+        let (body, items) = trailer_of(
+            "X: We will stay until the war\nends\nand the troops come home.\n\nThank you.\n",
         );
         assert_eq!(body, [2, 3, 5]);
         assert!(items.is_empty());
