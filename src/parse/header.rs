@@ -433,9 +433,21 @@ fn split_list(text: &str) -> Vec<&str> {
         }
     }
     parts.push(text[from..].trim());
+    // `A, B and C`: the last ` and ` joins two names, not an office's
+    // words (`Minister of Industry and Information Technology`).
+    let name_like = |s: &str| {
+        !s.is_empty()
+            && !is_office_only(s)
+            && s.split_whitespace()
+                .all(|w| w.starts_with(|c: char| c.is_uppercase() || c == '('))
+    };
     if let Some(last) = parts.pop() {
         match last.split_once(" and ") {
-            Some((a, b)) if !a.contains('(') || a.contains(')') => {
+            Some((a, b))
+                if (!a.contains('(') || a.contains(')'))
+                    && name_like(a.trim())
+                    && name_like(b.trim()) =>
+            {
                 parts.push(a.trim());
                 parts.push(b.trim());
             }
@@ -504,13 +516,21 @@ fn name_office_line(text: &str) -> Option<(String, String)> {
     let (name, office) = (name.trim(), office.trim().trim_end_matches('.'));
     let shape = super::label::name_shape(name).ok()?;
     let words = name.split_whitespace().count();
-    ((2..=5).contains(&words) && !shape.all_caps && is_office_only(office) && !office.contains(','))
-        .then(|| {
-            (
-                super::people::strip_title(name).1.to_string(),
-                office.to_string(),
-            )
-        })
+    // Every word capitalised: `Remarks by Jane Doe, ...` is a title.
+    let capitalised = name
+        .split_whitespace()
+        .all(|w| w.starts_with(char::is_uppercase));
+    ((2..=5).contains(&words)
+        && capitalised
+        && !shape.all_caps
+        && is_office_only(office)
+        && !office.contains(','))
+    .then(|| {
+        (
+            super::people::strip_title(name).1.to_string(),
+            office.to_string(),
+        )
+    })
 }
 
 /// First-person speech (`Good afternoon. I will begin ...`): an opening
@@ -1125,6 +1145,25 @@ mod tests {
                 Some("Department Spokesperson".to_string())
             )]
         );
+        assert_eq!(
+            names("Xiao Yaqing, Minister of Industry and Information Technology"),
+            [(
+                "Xiao Yaqing".to_string(),
+                Some("Minister of Industry and Information Technology".to_string())
+            )]
+        );
+        assert_eq!(
+            names("Dana Price and Marcus Hill"),
+            [
+                ("Dana Price".to_string(), None),
+                ("Marcus Hill".to_string(), None)
+            ]
+        );
+        assert_eq!(
+            name_office_line("Remarks by Jane Doe, Secretary of State"),
+            None
+        );
+        assert_eq!(name_office_line("Washington, D.C."), None);
         assert_eq!(
             names("Jane Roe, Minister of Finance, and Li Wei"),
             [
