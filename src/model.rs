@@ -170,7 +170,8 @@ pub struct Turn {
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 pub struct Event {
     /// `laughter`, `applause`, `crosstalk`, `inaudible`, `interpretation`,
-    /// `timestamp` or `other`.
+    /// `video`, `break`, `sound`, `pause`, `omission`, `timestamp` or
+    /// `other` (see docs/formats.md).
     pub kind: String,
     pub text: String,
     pub line: usize,

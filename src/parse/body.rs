@@ -69,38 +69,83 @@ fn lift_directions(text: &str, line: usize, events: &mut Vec<Event>) -> String {
     tidy
 }
 
+/// The inside of a line wholly in brackets: `(…)`, `[…]`, `（…）`.
+pub fn bracketed(text: &str) -> Option<&str> {
+    let t = text.trim();
+    let inner = [('(', ')'), ('[', ']'), ('（', '）')]
+        .iter()
+        .find_map(|(o, c)| t.strip_prefix(*o)?.strip_suffix(*c))?;
+    (!inner.contains(['(', ')', '[', ']', '（', '）'])).then_some(inner)
+}
+
+/// Kind of a whole-line stage direction: known cue words
+/// ([`stage_direction_kind`]), else `other` for a line in upper case
+/// (`(JOINED IN PROGRESS)`), `omission` for an ellipsis alone (`<...>`,
+/// `[…]`), `timestamp` for a clock or date.
+pub fn line_direction_kind(text: &str) -> Option<&'static str> {
+    let t = text.trim();
+    let ellipsis = |s: &str| !s.is_empty() && s.chars().all(|c| matches!(c, '.' | '…' | ' '));
+    if let Some(inner) = t.strip_prefix('<').and_then(|r| r.strip_suffix('>')) {
+        return ellipsis(inner).then_some("omission");
+    }
+    let inner = bracketed(t)?;
+    if ellipsis(inner) {
+        return Some("omission");
+    }
+    if let Some(kind) = stage_direction_kind(inner) {
+        return Some(kind);
+    }
+    if is_clock(inner) || is_date_or_time_line(inner) {
+        return Some("timestamp");
+    }
+    let letters = inner.chars().filter(|c| c.is_alphabetic()).count();
+    let upper = inner.chars().any(char::is_uppercase) && !inner.chars().any(char::is_lowercase);
+    (letters >= 3 && upper).then_some("other")
+}
+
 /// Is the whole line a stand-alone event (a direction or a clock)?
 pub fn line_event(text: &str, line: usize) -> Option<Event> {
     let t = text.trim();
-    let bracketed =
-        (t.starts_with('(') && t.ends_with(')')) || (t.starts_with('[') && t.ends_with(']'));
-    if bracketed {
-        let inner = &t[1..t.len() - 1];
-        if !inner.contains([')', ']']) {
-            if let Some(kind) = stage_direction_kind(inner) {
-                return Some(Event {
-                    kind: kind.into(),
-                    text: t.to_string(),
-                    line,
-                });
-            }
-            if is_clock(inner) || is_date_or_time_line(inner) {
-                return Some(Event {
-                    kind: "timestamp".into(),
-                    text: t.to_string(),
-                    line,
-                });
-            }
-        }
+    let kind = line_direction_kind(t).or_else(|| {
+        (t.split_whitespace().count() <= 6 && is_date_or_time_line(t)).then_some("timestamp")
+    })?;
+    Some(Event {
+        kind: kind.into(),
+        text: t.to_string(),
+        line,
+    })
+}
+
+/// A line that opens an editor's note inside a turn: `Editor's note:`,
+/// `[Editor's note: ...]`, `(Note: ...)` anywhere a line starts, and a
+/// plain `Note:` when it starts a paragraph (a speaker reading out a slide
+/// may say "Note: it is not 100 percent effective" mid-paragraph).
+fn is_editor_note(text: &str, starts_paragraph: bool) -> bool {
+    let t = text.trim_start_matches(['*', '_']);
+    let bare = t.trim_start_matches(['[', '(']);
+    let lower = bare.to_lowercase().replace(['’', '\u{2018}'], "'");
+    let editors = [
+        "editor's note",
+        "editors' note",
+        "editor's notes",
+        "ed. note",
+        "editorial note",
+    ]
+    .iter()
+    .any(|p| lower.starts_with(p));
+    let note = bare.starts_with("Note:") || bare.starts_with("NOTE:");
+    editors || note && (starts_paragraph || bare.len() < t.len())
+}
+
+/// A bracketed note (`[Editor's note: ...]`) ends with its bracket; a
+/// note without brackets runs to the end of its paragraph.
+fn closes_bracket(note: &str) -> bool {
+    let t = note.trim_start_matches(['*', '_']);
+    match t.chars().next() {
+        Some('[') => t.trim_end_matches(['*', '_']).ends_with(']'),
+        Some('(') => t.trim_end_matches(['*', '_']).ends_with(')'),
+        _ => false,
     }
-    if t.split_whitespace().count() <= 6 && is_date_or_time_line(t) {
-        return Some(Event {
-            kind: "timestamp".into(),
-            text: t.to_string(),
-            line,
-        });
-    }
-    None
 }
 
 /// Build a body from the text after the label (`first`, on the label's
@@ -146,12 +191,40 @@ pub fn assemble(first: &str, first_line: usize, lines: &[Line<'_>], wrapped: boo
             &mut body.events,
         );
     }
+    // An editor's note runs from its opening line to the paragraph's end.
+    let mut note: Option<Event> = None;
+    let mut para_start = first.is_empty();
     for line in lines {
         if line.markup {
             continue;
         }
         if line.is_blank() {
             flush(&mut current, &mut paragraphs);
+            body.events.extend(note.take());
+            para_start = true;
+            continue;
+        }
+        let starts_para = std::mem::replace(&mut para_start, false);
+        if let Some(n) = note.as_mut() {
+            n.text.push(' ');
+            n.text.push_str(&line.text);
+            if closes_bracket(&n.text) {
+                body.events.extend(note.take());
+            }
+            continue;
+        }
+        if is_editor_note(&line.text, starts_para) {
+            flush(&mut current, &mut paragraphs);
+            let n = Event {
+                kind: "editor-note".into(),
+                text: line.text.to_string(),
+                line: line.no,
+            };
+            if closes_bracket(&n.text) {
+                body.events.push(n);
+            } else {
+                note = Some(n);
+            }
             continue;
         }
         add(
@@ -163,6 +236,7 @@ pub fn assemble(first: &str, first_line: usize, lines: &[Line<'_>], wrapped: boo
         );
     }
     flush(&mut current, &mut paragraphs);
+    body.events.extend(note);
     body.paragraphs = paragraphs.len();
     body.text = paragraphs.join("\n\n");
     body.words = body.text.unicode_words().count();
@@ -202,6 +276,56 @@ mod tests {
     }
 
     #[test]
+    fn broadcast_cues_and_upper_case_lines_are_events() {
+        let lines = split(
+            "(END VIDEO CLIP)\nWelcome back.\n(COMMERCIAL BREAK)\n(SOUNDBITE OF MUSIC)\n[Pause]\n(JOINED IN PROGRESS)\n<...>\n(Off-mike.) Go ahead.",
+        );
+        let body = assemble("", 0, &lines, false);
+        assert_eq!(body.text, "Welcome back.\n\nGo ahead.");
+        assert_eq!(body.words, 4);
+        let kinds: Vec<&str> = body.events.iter().map(|e| e.kind.as_str()).collect();
+        assert_eq!(
+            kinds,
+            [
+                "video",
+                "break",
+                "sound",
+                "pause",
+                "other",
+                "omission",
+                "inaudible"
+            ]
+        );
+    }
+
+    #[test]
+    fn editor_notes_are_events() {
+        let lines = split(
+            "We will do more.\n\nNote: the Treasurer was referring to\nthe committee report.\n\n[Editor's note: figures updated.]\nThat is all.\nNote: It is not 100 percent effective.",
+        );
+        let body = assemble("", 0, &lines, true);
+        assert_eq!(
+            body.text,
+            "We will do more.\n\nThat is all. Note: It is not 100 percent effective."
+        );
+        let notes: Vec<(&str, usize)> = body
+            .events
+            .iter()
+            .map(|e| (e.text.as_str(), e.line))
+            .collect();
+        assert_eq!(
+            notes,
+            [
+                (
+                    "Note: the Treasurer was referring to the committee report.",
+                    3
+                ),
+                ("[Editor's note: figures updated.]", 6)
+            ]
+        );
+    }
+
+    #[test]
     fn other_brackets_stay_text() {
         let lines = split("The State Council Information Office (SCIO) met.");
         let body = assemble("", 0, &lines, true);
@@ -209,5 +333,10 @@ mod tests {
             body.text,
             "The State Council Information Office (SCIO) met."
         );
+        // A line in brackets that is neither upper case nor a cue stays.
+        let lines = split("(The Minister was referring to the 2019 report.)\n(in Kyiv)");
+        let body = assemble("", 0, &lines, false);
+        assert_eq!(body.events.len(), 0);
+        assert_eq!(body.paragraphs, 2);
     }
 }

@@ -66,6 +66,11 @@ static DATE_CJK: LazyLock<Regex> =
 static TIME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b\d{1,2}(?::\d{2})?\s*(?:[ap]\.\s?m\.|[ap]m\b)(?:\s+[A-Z]{2,4}\b)?").unwrap()
 });
+/// A 24-hour clock inside a line that also holds a date (`November 23,
+/// 2023, 18:10`, `Aired October 15, 2023 - 09:00 ET`).
+static TIME_24_IN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?:\s+[A-Z]{2,4}\b)?").unwrap()
+});
 static TIME_24: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\d{1,2}:\d{2}(?::\d{2})?(?:\s+[A-Z]{2,4})?$").unwrap());
 
@@ -127,6 +132,10 @@ pub fn is_date_or_time_line(text: &str) -> bool {
     if let Some((_, r)) = find_time(&rest) {
         rest.replace_range(r, " ");
         found = true;
+    } else if found {
+        if let Some(m) = TIME_24_IN.find(&rest) {
+            rest.replace_range(m.range(), " ");
+        }
     }
     if !found {
         // `07:54 PM` without a.m./p.m. dots, or a bare 24-hour time.
@@ -162,6 +171,48 @@ pub fn is_date_or_time_line(text: &str) -> bool {
                 .any(|d| d.starts_with(&w) && w.len() >= 3)
         })
     }
+}
+
+/// Words that may stand before a date in a header line: `Aired October
+/// 15, 2023`, `Published 12 October 2020`, `Delivered on: ...`.
+const DATE_VERBS: &[&str] = &[
+    "aired",
+    "broadcast",
+    "published",
+    "posted",
+    "updated",
+    "released",
+    "recorded",
+    "delivered",
+    "dated",
+    "date",
+    "on",
+    "issued",
+];
+
+/// A header line that gives a date (and maybe a time) and nothing else
+/// but a verb such as `Aired` or `Published`.
+pub fn is_dated_line(text: &str) -> bool {
+    if is_date_or_time_line(text) {
+        return true;
+    }
+    let Some((_, range)) = find_date(text) else {
+        return false;
+    };
+    let before = text[..range.start].trim().trim_end_matches(':').trim();
+    // `Abuja, June 4, 2024`, `Washington, D.C. — March 14, 2023`
+    let place = before.trim_end_matches([',', '-', '–', '—', '|']).trim();
+    if !place.is_empty()
+        && before.ends_with([',', '-', '–', '—', '|'])
+        && super::trailer::is_signoff_name(place)
+        && is_date_or_time_line(&text[range.start..])
+    {
+        return true;
+    }
+    let mut words = before.split_whitespace();
+    let verb_ok = words.clone().count() <= 2
+        && words.all(|w| DATE_VERBS.contains(&w.trim_end_matches(':').to_lowercase().as_str()));
+    verb_ok && !before.is_empty() && is_date_or_time_line(&text[range.start..])
 }
 
 /// Index of the first line after YAML front matter (0 when there is none).
@@ -324,6 +375,201 @@ pub fn participant(text: &str) -> Option<(String, Option<String>)> {
     Some((name, title.filter(|t| !t.is_empty()).map(str::to_string)))
 }
 
+/// Is `word` an office (`Spokesperson`, `Minister`, `Secretary`)?
+fn is_office_word(word: &str) -> bool {
+    let w = word.trim_matches(|c: char| !c.is_alphanumeric());
+    !w.is_empty()
+        && !lexicon::is_honorific(w)
+        && lexicon::starts_with_office(&format!("{w} X"))
+        && w.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// A phrase that is an office with no name in it: `Department
+/// Spokesperson`, `Minister of Finance`, `Chief Medical Officer`.
+fn is_office_only(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let Some(k) = words.iter().rposition(|w| is_office_word(w)) else {
+        return false;
+    };
+    words.len() <= 10
+        && words[k + 1..].first().is_none_or(|w| {
+            lexicon::is_connector(w) || w.chars().next().is_some_and(char::is_lowercase)
+        })
+}
+
+/// `Deputy Government Spokeswoman Demmer` -> (`Deputy Government
+/// Spokeswoman`, `Demmer`): an office written before the name, where the
+/// shared title list does not know all of its words.
+fn office_before_name(name: &str) -> (Option<String>, String) {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    match words.iter().rposition(|w| is_office_word(w)) {
+        Some(k)
+            if k + 1 < words.len()
+                && words[k + 1..].iter().all(|w| {
+                    w.chars().next().is_some_and(char::is_uppercase) && !lexicon::is_connector(w)
+                }) =>
+        {
+            (Some(words[..=k].join(" ")), words[k + 1..].join(" "))
+        }
+        _ => (None, name.to_string()),
+    }
+}
+
+/// Split a list on commas and semicolons outside brackets, and on a final
+/// ` and `.
+fn split_list(text: &str) -> Vec<&str> {
+    let mut parts = Vec::new();
+    let mut depth = 0i32;
+    let mut from = 0;
+    for (i, c) in text.char_indices() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth -= 1,
+            ',' | ';' if depth == 0 => {
+                parts.push(text[from..i].trim());
+                from = i + c.len_utf8();
+            }
+            _ => {}
+        }
+    }
+    parts.push(text[from..].trim());
+    // `A, B and C`: the last ` and ` joins two names, not an office's
+    // words (`Minister of Industry and Information Technology`).
+    let name_like = |s: &str| {
+        !s.is_empty()
+            && !is_office_only(s)
+            && s.split_whitespace()
+                .all(|w| w.starts_with(|c: char| c.is_uppercase() || c == '('))
+    };
+    if let Some(last) = parts.pop() {
+        match last.split_once(" and ") {
+            Some((a, b))
+                if (!a.contains('(') || a.contains(')'))
+                    && name_like(a.trim())
+                    && name_like(b.trim()) =>
+            {
+                parts.push(a.trim());
+                parts.push(b.trim());
+            }
+            _ => parts.push(last),
+        }
+    }
+    for p in parts.iter_mut() {
+        *p = p.strip_prefix("and ").unwrap_or(p).trim();
+    }
+    parts.retain(|p| !p.is_empty());
+    parts
+}
+
+/// The people a participant field lists: `Ned Price, Department
+/// Spokesperson` is one person with a title; `Deputy Government
+/// Spokeswoman Demmer, Burger (Federal Foreign Office), Alter (Federal
+/// Ministry of the Interior)` is three, each with the title in brackets or
+/// before the name.
+pub fn participants_in(value: &str) -> Vec<(String, Option<String>)> {
+    let parts = split_list(value);
+    let mut out: Vec<(String, Option<String>)> = Vec::new();
+    if parts.len() <= 1 {
+        return participant(value)
+            .map(|(n, t)| {
+                let (office, name) = office_before_name(&n);
+                (name, t.or(office))
+            })
+            .into_iter()
+            .collect();
+    }
+    for part in parts {
+        // An office alone is the title of the name before it.
+        if is_office_only(part) && !part.contains('(') {
+            match out.last_mut() {
+                Some((_, t @ None)) => *t = Some(part.to_string()),
+                _ => return participant(value).into_iter().collect(),
+            }
+            continue;
+        }
+        let (main, paren) = super::label::split_paren(part);
+        let Ok(shape) = super::label::name_shape(main) else {
+            return participant(value).into_iter().collect();
+        };
+        if shape.words > 6 {
+            return participant(value).into_iter().collect();
+        }
+        let (honorific, rest) = super::people::strip_title(main);
+        let (office, name) = office_before_name(rest);
+        let office = match (honorific, office) {
+            (Some(h), Some(o)) => Some(format!("{h} {o}")),
+            (h, o) => o.or(h.map(str::to_string)),
+        };
+        let title = paren.map(str::to_string).or(office);
+        out.push((name, title));
+    }
+    out
+}
+
+/// `Ned Price, Department Spokesperson`: a person and their office on one
+/// header line (not `Washington, D.C.`).
+fn name_office_line(text: &str) -> Option<(String, String)> {
+    let (name, office) = text
+        .split_once(',')
+        .or_else(|| text.split_once(" – "))
+        .or_else(|| text.split_once(" — "))?;
+    let (name, office) = (name.trim(), office.trim().trim_end_matches('.'));
+    let shape = super::label::name_shape(name).ok()?;
+    let words = name.split_whitespace().count();
+    // Every word capitalised: `Remarks by Jane Doe, ...` is a title.
+    let capitalised = name
+        .split_whitespace()
+        .all(|w| w.starts_with(char::is_uppercase));
+    ((2..=5).contains(&words)
+        && capitalised
+        && !shape.all_caps
+        && is_office_only(office)
+        && !office.contains(','))
+    .then(|| {
+        (
+            super::people::strip_title(name).1.to_string(),
+            office.to_string(),
+        )
+    })
+}
+
+/// First-person speech (`Good afternoon. I will begin ...`): an opening
+/// statement printed without a label, not a summary of the event.
+fn is_speech(text: &str) -> bool {
+    let sentences = text
+        .split_inclusive(['.', '?', '!'])
+        .filter(|s| s.split_whitespace().count() >= 2)
+        .count();
+    let first_person = text
+        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .filter(|w| {
+            let w = w.replace('’', "'");
+            matches!(
+                w.as_str(),
+                "I" | "I'm"
+                    | "I'll"
+                    | "I've"
+                    | "I'd"
+                    | "we"
+                    | "We"
+                    | "we're"
+                    | "We're"
+                    | "we'll"
+                    | "We'll"
+                    | "we've"
+                    | "We've"
+                    | "our"
+                    | "Our"
+                    | "us"
+                    | "me"
+                    | "my"
+                    | "My"
+            )
+        })
+        .count();
+    sentences >= 2 && first_person >= 1
+}
+
 /// Read the header from `lines` (everything before the first turn).
 pub fn parse(lines: &[Line<'_>]) -> Header {
     let mut header = Header::default();
@@ -359,6 +605,7 @@ pub fn parse(lines: &[Line<'_>]) -> Header {
     // below it while they look like its values.
     let mut section: Option<&'static str> = None;
     let mut title_done = title_from_front_matter;
+    let mut speech_seen = false;
     let claim = |field: &str, first: usize, last: usize, header: &mut Header| {
         header.lines.push(HeaderLine {
             field: field.into(),
@@ -378,19 +625,40 @@ pub fn parse(lines: &[Line<'_>]) -> Header {
             }
             _ => (None, ""),
         };
-        if let Some(field) = kw {
-            section = Some(field);
+        title_done |= header.title.is_some();
+        if let Some(mut field) = kw {
+            // `Subject: ...`, `SUBJECTS: ...` are complete on their line.
+            section = Some(field).filter(|f| !matches!(*f, "email" | "subjects"));
             claim(
                 &format!("{field}_heading"),
                 block.first(),
                 block.first(),
                 &mut header,
             );
-            let values: Vec<&Line<'_>> = block.lines[1..].to_vec();
             if !inline_value.is_empty() {
                 take_value(field, inline_value, &mut header);
             }
-            for l in values {
+            for l in &block.lines[1..] {
+                // The next field of an envelope (`From:`, `Subject:`, `Date:`).
+                let next_field = l
+                    .text
+                    .split_once([':', '：'])
+                    .and_then(|(k, v)| lexicon::header_field(k).map(|f| (f, v.trim())));
+                if let Some((f, v)) = next_field.filter(|_| !inline_value.is_empty()) {
+                    field = f;
+                    section = Some(f).filter(|f| !matches!(*f, "email" | "subjects"));
+                    take_value(f, v, &mut header);
+                    claim(&format!("{f}_heading"), l.no, l.no, &mut header);
+                    continue;
+                }
+                // `From: ...` then `Published 12 October 2020`.
+                if !matches!(field, "participants" | "chair" | "date" | "time")
+                    && is_dated_line(&l.text)
+                {
+                    read_place_date_time(&l.text, &mut header);
+                    claim("place_date_time", l.no, l.no, &mut header);
+                    continue;
+                }
                 take_value(field, &l.text, &mut header);
                 claim(field, l.no, l.no, &mut header);
             }
@@ -415,12 +683,35 @@ pub fn parse(lines: &[Line<'_>]) -> Header {
             section = None;
         }
         let words = text.split_whitespace().count();
-        if is_date_or_time_line(&text) {
+        // `Ned Price, Department Spokesperson` lines.
+        if block
+            .lines
+            .iter()
+            .all(|l| name_office_line(&l.text).is_some())
+        {
+            for l in &block.lines {
+                if let Some((name, office)) = name_office_line(&l.text) {
+                    add_participant(&mut header, name, Role::Official, Some(office));
+                }
+            }
+            claim("participants", block.first(), block.last(), &mut header);
+            continue;
+        }
+        if is_date_or_time_line(&text) || block.lines.iter().all(|l| is_dated_line(&l.text)) {
             for l in &block.lines {
                 read_place_date_time(&l.text, &mut header);
             }
             claim("place_date_time", block.first(), block.last(), &mut header);
             continue;
+        }
+        // A block with a date line among others (`Ned Price, Department
+        // Spokesperson` / `Washington, D.C.` / `March 14, 2023`; `November
+        // 23, 2023, 18:10` / `Minsk`) is read line by line.
+        if let Some(k) = block.lines.iter().position(|l| is_dated_line(&l.text)) {
+            if !block.lines.iter().any(|l| place_time_line(&l.text)) {
+                read_block_lines(&block.lines, k, &mut title_done, &mut header);
+                continue;
+            }
         }
         // A title block may end with its place-and-time line.
         if let Some(at) = block.lines.iter().position(|l| place_time_line(&l.text)) {
@@ -475,7 +766,20 @@ pub fn parse(lines: &[Line<'_>]) -> Header {
             claim("place", block.first(), block.last(), &mut header);
             continue;
         }
-        if header.summary.is_none() && words >= 12 && ends_sentence(&text) {
+        // Boilerplate about the document (`THIS IS A RUSH TRANSCRIPT. ...`).
+        if super::trailer::is_disclaimer(&text) {
+            header.notes.push(Note {
+                kind: "disclaimer".into(),
+                text,
+                line: block.first(),
+                end_line: block.last(),
+            });
+            continue;
+        }
+        // An opening statement printed without a label is speech, and so
+        // is what follows it: never the summary.
+        speech_seen |= is_speech(&text);
+        if header.summary.is_none() && words >= 12 && ends_sentence(&text) && !speech_seen {
             header.summary = Some(text);
             claim("summary", block.first(), block.last(), &mut header);
             continue;
@@ -524,6 +828,86 @@ pub fn parse(lines: &[Line<'_>]) -> Header {
     header
 }
 
+fn add_participant(header: &mut Header, name: String, role: Role, title: Option<String>) {
+    if !header
+        .participants
+        .iter()
+        .any(|p| p.name.eq_ignore_ascii_case(&name))
+    {
+        header.participants.push(Participant { name, role, title });
+    }
+}
+
+/// Read a header block line by line around its date line `k`: `Name,
+/// office` lines are participants, the short capitalised line next to the
+/// date is the place, lines opening the block give the title if there is
+/// none yet; the rest are preamble notes.
+fn read_block_lines(block: &[&Line<'_>], k: usize, title_done: &mut bool, header: &mut Header) {
+    let person = |j: usize| name_office_line(&block[j].text);
+    let place_like = |j: usize| {
+        j < block.len()
+            && person(j).is_none()
+            && !is_dated_line(&block[j].text)
+            && super::trailer::is_signoff_name(&block[j].text)
+    };
+    let place = if k > 0 && place_like(k - 1) {
+        Some(k - 1)
+    } else if place_like(k + 1) {
+        Some(k + 1)
+    } else {
+        None
+    };
+    let mut rest: Vec<usize> = Vec::new();
+    let flush = |rest: &mut Vec<usize>, header: &mut Header, title_done: &mut bool| {
+        let Some((&a, &b)) = rest.first().zip(rest.last()) else {
+            return;
+        };
+        let text: Vec<&str> = rest.iter().map(|&j| block[j].text.as_ref()).collect();
+        let text = text.join(" ");
+        if a == 0 && !*title_done && !ends_sentence(&text) {
+            header.title = Some(text);
+            *title_done = true;
+            header.lines.push(HeaderLine {
+                field: "title".into(),
+                line: block[a].no,
+                end_line: block[b].no,
+            });
+        } else {
+            header.notes.push(Note {
+                kind: "preamble".into(),
+                text,
+                line: block[a].no,
+                end_line: block[b].no,
+            });
+        }
+        rest.clear();
+    };
+    for (j, l) in block.iter().enumerate() {
+        let field = if is_dated_line(&l.text) {
+            read_place_date_time(&l.text, header);
+            "place_date_time"
+        } else if let Some((name, office)) = person(j) {
+            add_participant(header, name, Role::Official, Some(office));
+            "participants"
+        } else if place == Some(j) {
+            header
+                .place
+                .get_or_insert_with(|| l.text.trim_end_matches(',').to_string());
+            "place"
+        } else {
+            rest.push(j);
+            continue;
+        };
+        flush(&mut rest, header, title_done);
+        header.lines.push(HeaderLine {
+            field: field.into(),
+            line: l.no,
+            end_line: l.no,
+        });
+    }
+    flush(&mut rest, header, title_done);
+}
+
 /// `Beijing | 10 a.m. March 1, 2021`: a place with a date or time.
 fn place_time_line(text: &str) -> bool {
     text.contains('|')
@@ -545,12 +929,26 @@ fn read_place_date_time(text: &str, header: &mut Header) {
             header.time.get_or_insert(t);
             rest.replace_range(r, " ");
             found = true;
+        } else if found {
+            // `November 23, 2023, 18:10`: a 24-hour clock beside the date.
+            if let Some(m) = TIME_24_IN.find(&rest.clone()) {
+                header
+                    .time
+                    .get_or_insert(m.as_str().split_whitespace().collect::<Vec<_>>().join(" "));
+                rest.replace_range(m.range(), " ");
+            }
         }
         let rest = rest
             .trim()
-            .trim_matches(|c: char| matches!(c, '(' | ')' | ',' | '-' | '–' | '—'));
-        if !found && !rest.is_empty() && header.place.is_none() {
-            header.place = Some(rest.trim().to_string());
+            .trim_matches(|c: char| matches!(c, '(' | ')' | ',' | '-' | '–' | '—'))
+            .trim();
+        // `Abuja, June 4, 2024`: a place written before the date.
+        let place_before_date = found
+            && super::trailer::is_signoff_name(rest)
+            && !DATE_VERBS.contains(&rest.to_lowercase().as_str())
+            && part.starts_with(rest);
+        if (!found || place_before_date) && !rest.is_empty() && header.place.is_none() {
+            header.place = Some(rest.to_string());
         }
     }
 }
@@ -613,19 +1011,13 @@ fn take_value(field: &str, value: &str, header: &mut Header) {
     }
     match field {
         "participants" | "chair" => {
-            if let Some((name, title)) = participant(value) {
-                let role = if field == "chair" {
-                    Role::Chair
-                } else {
-                    Role::Official
-                };
-                if !header
-                    .participants
-                    .iter()
-                    .any(|p| p.name.eq_ignore_ascii_case(&name))
-                {
-                    header.participants.push(Participant { name, role, title });
-                }
+            let role = if field == "chair" {
+                Role::Chair
+            } else {
+                Role::Official
+            };
+            for (name, title) in participants_in(value) {
+                add_participant(header, name, role, title);
             }
         }
         "date" => {
@@ -702,6 +1094,162 @@ mod tests {
         assert!(is_date_or_time_line("10/11/2022 07:54 PM"));
         assert!(is_date_or_time_line("8:47 a.m."));
         assert!(!is_date_or_time_line("We met on March 1, 2021 to talk."));
+    }
+
+    #[test]
+    fn dated_lines_with_a_verb_or_a_24_hour_clock() {
+        for line in [
+            "Aired October 15, 2023 - 09:00   ET",
+            "Published 12 October 2020",
+            "November 23, 2023, 18:10",
+            "TUESDAY, 9 MAY 2023",
+            "Abuja, June 4, 2024",
+        ] {
+            assert!(is_dated_line(line), "{line}");
+        }
+        for line in [
+            "We met on March 1, 2021 to talk.",
+            "Washington, D.C.",
+            "Government press conference of 19 July 2021",
+        ] {
+            assert!(!is_dated_line(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn participant_lists_split_outside_brackets() {
+        let names = |v: &str| -> Vec<(String, Option<String>)> { participants_in(v) };
+        assert_eq!(
+            names(
+                "Deputy Government Spokeswoman Demmer, Burger (Federal Foreign Office), Alter (Federal Ministry of the Interior)"
+            ),
+            [
+                (
+                    "Demmer".to_string(),
+                    Some("Deputy Government Spokeswoman".to_string())
+                ),
+                (
+                    "Burger".to_string(),
+                    Some("Federal Foreign Office".to_string())
+                ),
+                (
+                    "Alter".to_string(),
+                    Some("Federal Ministry of the Interior".to_string())
+                ),
+            ]
+        );
+        assert_eq!(
+            names("Ned Price, Department Spokesperson"),
+            [(
+                "Ned Price".to_string(),
+                Some("Department Spokesperson".to_string())
+            )]
+        );
+        assert_eq!(
+            names("Xiao Yaqing, Minister of Industry and Information Technology"),
+            [(
+                "Xiao Yaqing".to_string(),
+                Some("Minister of Industry and Information Technology".to_string())
+            )]
+        );
+        assert_eq!(
+            names("Dana Price and Marcus Hill"),
+            [
+                ("Dana Price".to_string(), None),
+                ("Marcus Hill".to_string(), None)
+            ]
+        );
+        assert_eq!(
+            name_office_line("Remarks by Jane Doe, Secretary of State"),
+            None
+        );
+        assert_eq!(name_office_line("Washington, D.C."), None);
+        assert_eq!(
+            names("Jane Roe, Minister of Finance, and Li Wei"),
+            [
+                (
+                    "Jane Roe".to_string(),
+                    Some("Minister of Finance".to_string())
+                ),
+                ("Li Wei".to_string(), None),
+            ]
+        );
+    }
+
+    fn header_of(text: &str) -> Header {
+        parse(&crate::parse::lines::split(text))
+    }
+
+    #[test]
+    fn a_block_of_name_place_and_date_lines() {
+        let h = header_of(
+            "Department Press Briefing\n\nNed Price, Department Spokesperson\nWashington, D.C.\nMarch 14, 2023\n",
+        );
+        assert_eq!(h.title.as_deref(), Some("Department Press Briefing"));
+        assert_eq!(h.place.as_deref(), Some("Washington, D.C."));
+        assert_eq!(h.date.as_deref(), Some("2023-03-14"));
+        assert_eq!(h.participants.len(), 1);
+        assert_eq!(h.participants[0].name, "Ned Price");
+        assert_eq!(h.participants[0].role, Role::Official);
+        let h = header_of("Answers to media questions\n\nNovember 23, 2023, 18:10\nMinsk\n");
+        assert_eq!(
+            (h.date.as_deref(), h.time.as_deref(), h.place.as_deref()),
+            (Some("2023-11-23"), Some("18:10"), Some("Minsk"))
+        );
+        let h = header_of("Weekly briefing\n\nAbuja, June 4, 2024\n");
+        assert_eq!(
+            (h.date.as_deref(), h.place.as_deref()),
+            (Some("2024-06-04"), Some("Abuja"))
+        );
+        let h = header_of("CNN STATE OF THE UNION\n\nAired October 15, 2023 - 09:00   ET\n");
+        assert_eq!(
+            (h.date.as_deref(), h.time.as_deref()),
+            (Some("2023-10-15"), Some("09:00 ET"))
+        );
+    }
+
+    #[test]
+    fn email_envelope_subjects_and_witnesses_are_fields() {
+        let h = header_of(
+            "From: Media Office <media@example.gov.au>\nSubject: TRANSCRIPT - Doorstop, Canberra\nDate: Tue, 9 May 2023 09:14:02 +1000\n\nSUBJECTS: Budget 2023-24; energy bill relief.\n\nWitness: Rt Hon Jeremy Hunt MP\n",
+        );
+        assert_eq!(h.title.as_deref(), Some("TRANSCRIPT - Doorstop, Canberra"));
+        assert_eq!(h.date.as_deref(), Some("2023-05-09"));
+        assert!(h.notes.is_empty(), "{:?}", h.notes);
+        let fields: Vec<&str> = h.lines.iter().map(|l| l.field.as_str()).collect();
+        assert_eq!(
+            fields,
+            [
+                "email_heading",
+                "title_heading",
+                "date_heading",
+                "subjects_heading",
+                "participants_heading"
+            ]
+        );
+        assert_eq!(h.participants.len(), 1);
+        assert!(h.participants[0].name.contains("Jeremy Hunt"));
+        assert_eq!(h.participants[0].role, Role::Official);
+    }
+
+    #[test]
+    fn an_unlabelled_opening_statement_is_not_the_summary() {
+        let h = header_of(
+            "PM statement at coronavirus press conference: 12 October 2020\n\nGood afternoon, and thank you for joining us. I'm joined today by the Chancellor and by the Chief Medical Officer.\n\nThe number of cases has quadrupled in the last three weeks, and hospital admissions are rising.\n",
+        );
+        assert_eq!(h.summary, None);
+        assert_eq!(h.notes.len(), 2);
+        assert!(h.notes.iter().all(|n| n.kind == "preamble"));
+        // A third-person summary is still one.
+        let h = header_of(
+            "Briefing on the budget\n\nThe Minister of Finance presented the budget to the press and answered questions on taxes and spending.\n",
+        );
+        assert!(h.summary.is_some());
+        let h = header_of(
+            "CNN STATE OF THE UNION\n\nTHIS IS A RUSH TRANSCRIPT. THIS COPY MAY NOT BE IN ITS FINAL FORM AND MAY BE UPDATED.\n",
+        );
+        assert_eq!(h.summary, None);
+        assert_eq!(h.notes[0].kind, "disclaimer");
     }
 
     #[test]

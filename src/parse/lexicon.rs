@@ -219,15 +219,18 @@ pub fn header_field(label: &str) -> Option<&'static str> {
         .to_ascii_lowercase();
     Some(match l.as_str() {
         "speakers" | "speaker" | "participants" | "panelists" | "panellists" | "panel"
-        | "guests" | "attendees" | "officials" | "briefers" | "interviewees" | "guest" => {
-            "participants"
-        }
+        | "guests" | "attendees" | "officials" | "briefers" | "interviewees" | "guest"
+        | "witness" | "witnesses" => "participants",
         "chairperson" | "chair" | "chairman" | "chairwoman" | "moderator" | "moderators"
         | "host" | "hosts" | "presenter" | "presided by" | "chaired by" | "moderated by" => "chair",
         "date" => "date",
         "time" => "time",
         "venue" | "location" | "place" => "place",
         "title" | "subject" | "topic" | "event" => "title",
+        "subjects" | "topics" | "issues discussed" | "topics discussed" => "subjects",
+        // An email's envelope (`Subject:` is the title, `Sent:` the date).
+        "from" | "to" | "cc" | "bcc" => "email",
+        "sent" => "date",
         "source" | "url" => "source_url",
         "主持人" => "chair",
         "发布人" | "发言人" | "嘉宾" => "participants",
@@ -906,10 +909,35 @@ pub fn is_outlet(name: &str) -> bool {
         && title_prefix_len(&format!("{n} X")) == 0
 }
 
-/// Classify a stage direction's words (`Laughter`, `crosstalk 00:17:55`).
+/// Classify a stage direction's words (`Laughter`, `crosstalk 00:17:55`,
+/// `END VIDEO CLIP`, `SOUNDBITE OF MUSIC`). The kinds: `laughter`,
+/// `applause`, `crosstalk` (including interruptions), `inaudible`
+/// (including off-mike), `interpretation` (`As interpreted`, `Speaks in
+/// French`), `video` (clips and tapes rolled in a broadcast), `break`
+/// (commercial breaks, recesses), `sound` (soundbites, music, phones,
+/// bells), `pause` (pauses, silence, no response), and `other` for the
+/// rest that is still plainly a direction (`[sic]`, `coughs`, `booing`).
 pub fn stage_direction_kind(inner: &str) -> Option<&'static str> {
-    let l = inner.trim().trim_end_matches('.').to_ascii_lowercase();
+    let l = inner
+        .trim()
+        .trim_end_matches(['.', ':'])
+        .trim()
+        .to_lowercase();
+    // Stems (`laugh` for laughs, laughter) match a word's start; other
+    // cues must be whole words, so `(Sicily)` is not `sic`.
     let starts = |p: &str| l.starts_with(p);
+    let whole = |s: &str, p: &str| {
+        s.strip_prefix(p)
+            .is_some_and(|r| !r.starts_with(char::is_alphabetic))
+    };
+    let word = |p: &str| whole(&l, p);
+    // `BEGIN VIDEO CLIP`, `END VIDEOTAPE`, `END OF SOUNDBITE`: the cue
+    // after its opening or closing word.
+    let cue = ["begin ", "beginning of ", "end of ", "end ", "start of "]
+        .iter()
+        .find_map(|p| l.strip_prefix(p))
+        .unwrap_or(&l);
+    let cue_word = |p: &str| whole(cue, p);
     Some(if starts("laugh") || starts("chuckl") || starts("giggl") {
         "laughter"
     } else if starts("applause") || starts("applau") || starts("cheer") || starts("clapping") {
@@ -919,6 +947,9 @@ pub fn stage_direction_kind(inner: &str) -> Option<&'static str> {
         || starts("cross talk")
         || starts("overlapping")
         || starts("simultaneous")
+        || starts("interruption")
+        || starts("interrupted")
+        || starts("interrupting")
     {
         "crosstalk"
     } else if starts("inaudible")
@@ -927,6 +958,8 @@ pub fn stage_direction_kind(inner: &str) -> Option<&'static str> {
         || starts("unclear")
         || starts("off-mic")
         || starts("off mic")
+        || starts("off-mike")
+        || starts("off mike")
         || starts("audio gap")
         || starts("audio cut")
         || starts("no audio")
@@ -937,39 +970,81 @@ pub fn stage_direction_kind(inner: &str) -> Option<&'static str> {
         || starts("interpreted")
         || starts("through an interpreter")
         || starts("through interpreter")
+        || starts("through a translator")
+        || starts("through translator")
         || starts("via interpreter")
+        || starts("via translator")
         || starts("in translation")
+        || starts("as translated")
         || starts("speaks in")
         || starts("speaking in")
         || starts("translated")
         || starts("interpretation")
+        || speaks_a_language(inner)
     {
         "interpretation"
-    } else if starts("pause")
-        || starts("silence")
-        || starts("music")
-        || starts("video plays")
-        || starts("video")
-        || starts("booing")
-        || starts("boos")
-        || starts("sighs")
-        || starts("coughs")
-        || starts("no response")
-        || starts("break")
-        || starts("recess")
-        || starts("end of")
-        || starts("beginning of")
-        || starts("begin")
-        || starts("phone rings")
-        || starts("bell")
-        || starts("gavel")
-        || starts("noise")
-        || starts("sic")
+    } else if cue_word("video")
+        || cue_word("videotape")
+        || cue_word("videoclip")
+        || cue_word("clip")
+        || cue_word("tape")
+        || cue_word("film")
+        || word("video plays")
+    {
+        "video"
+    } else if cue_word("commercial break")
+        || cue_word("commercial")
+        || cue_word("station break")
+        || cue_word("break")
+        || cue_word("recess")
+        || cue_word("intermission")
+    {
+        "break"
+    } else if cue_word("soundbite")
+        || cue_word("sound bite")
+        || cue_word("sound of")
+        || cue_word("audio clip")
+        || cue_word("audio playback")
+        || cue_word("music")
+        || word("phone rings")
+        || word("cellphone")
+        || word("cell phone")
+        || word("a cellphone")
+        || word("a cell phone")
+        || word("bell")
+        || word("gavel")
+        || word("noise")
+        || word("siren")
+    {
+        "sound"
+    } else if starts("paus") || word("long pause") || word("silence") || word("no response") {
+        "pause"
+    } else if word("booing")
+        || word("boos")
+        || word("sighs")
+        || word("coughs")
+        || word("end of")
+        || word("beginning of")
+        || word("begin")
+        || word("sic")
     {
         "other"
     } else {
         return None;
     })
+}
+
+/// `Speaks Korean`, `speaking French`: one capitalised language word
+/// after the verb (the `speaks in` form is matched by its words).
+fn speaks_a_language(inner: &str) -> bool {
+    let words: Vec<&str> = inner
+        .trim()
+        .trim_end_matches('.')
+        .split_whitespace()
+        .collect();
+    words.len() == 2
+        && ["speaks", "speaking"].contains(&words[0].to_lowercase().as_str())
+        && words[1].chars().next().is_some_and(char::is_uppercase)
 }
 
 pub fn is_stage_direction_words(inner: &str) -> bool {
@@ -1063,5 +1138,30 @@ mod tests {
             Some("interpretation")
         );
         assert_eq!(stage_direction_kind("the Minister"), None);
+        for (cue, kind) in [
+            ("BEGIN VIDEO CLIP", "video"),
+            ("END VIDEOCLIP", "video"),
+            ("END VIDEOTAPE", "video"),
+            ("COMMERCIAL BREAK", "break"),
+            ("BREAK", "break"),
+            ("SOUNDBITE OF ARCHIVED RECORDING", "sound"),
+            ("SOUNDBITE OF MUSIC", "sound"),
+            ("MUSIC", "sound"),
+            ("Off-mike.", "inaudible"),
+            ("Pause", "pause"),
+            ("Interruption", "crosstalk"),
+            ("Speaks in French", "interpretation"),
+            ("Speaks Korean.", "interpretation"),
+            ("sic", "other"),
+        ] {
+            assert_eq!(stage_direction_kind(cue), Some(kind), "{cue}");
+        }
+        for text in [
+            "Speaks to the press about the budget",
+            "Tapes were found",
+            "Musicians",
+        ] {
+            assert_ne!(stage_direction_kind(text), Some("interpretation"), "{text}");
+        }
     }
 }

@@ -325,39 +325,21 @@ pub fn parse_text(text: &str, source: &str) -> Parsed {
     // The trailer: credits and closing lines after the last turn.
     let mut end = lines.len();
     if let Some(last) = labels.last() {
-        let mut i = lines.len();
-        while i > last.idx + 1 {
-            let line = &lines[i - 1];
-            if line.is_blank() || line.markup {
-                i -= 1;
-                continue;
-            }
-            let Some(kind) = trailer::classify(&line.text) else {
-                break;
-            };
-            match kind {
-                trailer::TrailerKind::Credit => transcript.credits.insert(
-                    0,
-                    SourceLine {
-                        line: line.no,
-                        text: line.text.to_string(),
-                    },
-                ),
-                trailer::TrailerKind::End => transcript.notes.push(Note {
-                    kind: "end".into(),
-                    text: line.text.to_string(),
-                    line: line.no,
-                    end_line: line.no,
+        let (start, items) = trailer::find(&lines, last.idx + 1);
+        end = start;
+        for item in items {
+            match item.kind.note_kind() {
+                None => transcript.credits.push(SourceLine {
+                    line: item.line,
+                    text: item.text,
                 }),
-                trailer::TrailerKind::Timestamp => transcript.notes.push(Note {
-                    kind: "timestamp".into(),
-                    text: line.text.to_string(),
-                    line: line.no,
-                    end_line: line.no,
+                Some(kind) => transcript.notes.push(Note {
+                    kind: kind.into(),
+                    text: item.text,
+                    line: item.line,
+                    end_line: item.end_line,
                 }),
             }
-            i -= 1;
-            end = i;
         }
     }
 

@@ -1,29 +1,266 @@
-//! The trailer: credits, photo captions, `END` and closing times after the
-//! last turn.
+//! The trailer: what closes a transcript after the last turn's words.
 //!
-//! Only decides whether one line belongs to the trailer and of which kind;
-//! the parser walks back from the end of the last turn with it.
+//! [`classify`] says whether one line may close a transcript and of which
+//! kind; [`find`] walks the lines after the last label to decide where the
+//! last turn ends. Two rules make a trailer:
+//!
+//! - **After an end mark, nothing is speech.** From the first strong end
+//!   mark after the last label (`END`, `ENDS`, `###`, `-30-`,
+//!   `(Concluded)`, `(The briefing was concluded at 2:47 p.m.)`, a
+//!   copyright line) to the end of the text, every line is trailer; lines
+//!   no rule knows are kept as `trailer` notes, a paragraph each.
+//! - **Walking back**, closing lines (credits, closing times, a place and
+//!   date sign-off, publication details, disclaimers, rules, broadcast cues
+//!   such as `(END VIDEOTAPE)`) are trailer until the first line that is
+//!   none of these: that line is the speaker's (`Thanks very much,
+//!   everyone.`), and so is everything above it.
 
-use super::header::is_date_or_time_line;
+use super::body::line_direction_kind;
+use super::header::{find_date, is_date_or_time_line};
+use super::lines::Line;
+use regex::Regex;
+use std::sync::LazyLock;
 
 /// Where a trailer line goes in the model.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TrailerKind {
-    /// Translators' and editors' credits, photo captions: `credits`.
+    /// Translators' and editors' credits, photo captions, copyright and
+    /// contact lines: `credits`.
     Credit,
-    /// `END`, `###`, `-30-`: a note of kind `end`.
+    /// `END`, `###`, `-30-`, `(Concluded)`, `The briefing was concluded at
+    /// ...`: a note of kind `end`.
     End,
-    /// A closing clock time: a note of kind `timestamp`.
+    /// A closing clock time or date: a note of kind `timestamp`.
     Timestamp,
+    /// `Published 12 October 2020`, `Publication date: ...`, `Direct link:
+    /// http...`, a document number (`DPB # 45`): a note of kind
+    /// `publication`.
+    Publication,
+    /// The place or issuer above a closing date (`New Delhi` over `March
+    /// 09, 2023`): a note of kind `dateline`.
+    Dateline,
+    /// Boilerplate about the document itself (`This email and any
+    /// attachments are confidential.`, `NPR transcripts are created on a
+    /// rush deadline ...`): a note of kind `disclaimer`.
+    Disclaimer,
+    /// A broadcast cue after the last words (`(END VIDEOTAPE)`,
+    /// `(SOUNDBITE OF MUSIC)`, `(COMMERCIAL BREAK)`): a note of kind
+    /// `direction`.
+    Direction,
+    /// A rule or separator (`---`, `* * *`, `. . . . .`): a note of kind
+    /// `markup`.
+    Rule,
+    /// Any other paragraph after an end mark: a note of kind `trailer`.
+    Other,
 }
 
-/// Classify a line that may close a transcript.
-pub fn classify(text: &str) -> Option<TrailerKind> {
+impl TrailerKind {
+    /// The note kind, or `None` for a credit.
+    pub fn note_kind(self) -> Option<&'static str> {
+        Some(match self {
+            TrailerKind::Credit => return None,
+            TrailerKind::End => "end",
+            TrailerKind::Timestamp => "timestamp",
+            TrailerKind::Publication => "publication",
+            TrailerKind::Dateline => "dateline",
+            TrailerKind::Disclaimer => "disclaimer",
+            TrailerKind::Direction => "direction",
+            TrailerKind::Rule => "markup",
+            TrailerKind::Other => "trailer",
+        })
+    }
+}
+
+/// One trailer item: a line, or a paragraph for disclaimers and unknown
+/// text after an end mark.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Item {
+    pub kind: TrailerKind,
+    pub text: String,
+    pub line: usize,
+    pub end_line: usize,
+}
+
+/// A line as classified: markdown escapes (`\###`) and emphasis around the
+/// whole line (`*This transcript ...*`) removed.
+fn plain(text: &str) -> String {
     let t = text.trim();
+    let mut out = String::with_capacity(t.len());
+    let mut chars = t.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\\' && chars.peek().is_some_and(|n| n.is_ascii_punctuation()) {
+            continue;
+        }
+        out.push(c);
+    }
+    let mut s = out.trim();
+    for m in ["**", "__", "*", "_"] {
+        if s.len() > 2 * m.len() && s.starts_with(m) && s.ends_with(m) {
+            s = s[m.len()..s.len() - m.len()].trim();
+            break;
+        }
+    }
+    s.to_string()
+}
+
+/// `The press conference was concluded at 4:05 p.m.`, `The briefing
+/// ended.`: the event, a closing verb, then at most a time or date.
+static CLOSING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)^(?:the\s+)?(?:[a-z-]+\s+){0,3}
+            (?:press\s+conference|conference|briefing|meeting|hearing|session|call|interview|event|programme|program|broadcast|transcript|doorstop|gaggle|media\s+availability)
+            \s+(?:was\s+|is\s+|has\s+been\s+|had\s+been\s+)?(?:concluded|adjourned|ended|closed|over|ends|concludes|closes)
+            (?P<rest>.*)$",
+    )
+    .expect("closing pattern")
+});
+
+/// A closing note's sentence (without its brackets): `The briefing was
+/// concluded at 2:47 p.m.`, `Concluded`, `Whereupon, at 1:07 p.m., the
+/// hearing was adjourned.`, `End of transcript`.
+fn is_closing_sentence(s: &str) -> bool {
+    let s = s.trim();
+    let lower = s.trim_end_matches('.').trim().to_lowercase();
+    if [
+        "concluded",
+        "adjourned",
+        "ends",
+        "closed",
+        "end of transcript",
+        "transcript ends",
+    ]
+    .contains(&lower.as_str())
+        || lower.starts_with("whereupon,")
+        || lower.starts_with("end of the ")
+            && [
+                "briefing",
+                "press conference",
+                "transcript",
+                "programme",
+                "program",
+            ]
+            .iter()
+            .any(|w| lower.ends_with(w))
+    {
+        return true;
+    }
+    CLOSING.captures(s).is_some_and(|c| {
+        let rest = c["rest"].trim();
+        let rest = ["at ", "on "]
+            .iter()
+            .find_map(|p| rest.strip_prefix(p))
+            .unwrap_or(rest);
+        rest.trim_end_matches('.').is_empty() || is_date_or_time_line(rest)
+    })
+}
+
+/// A document number on a line of its own: `DPB # 45`, `Release No.
+/// 112/2024`, `No. 123`.
+static DOC_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[A-Z][A-Za-z]{1,15}\s*)?(?:#|No\.|No|Nr\.?|Ref\.?)\s*:?\s*\d[\d/.-]*$")
+        .expect("document number pattern")
+});
+
+/// A time zone alone on a line finishes a closing time broken over two
+/// lines (`END    12:34 P.M.` / `EST`).
+const TIME_ZONES: &[&str] = &[
+    "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "AKST", "AKDT", "HST", "GMT", "UTC",
+    "BST", "CET", "CEST", "EET", "EEST", "JST", "KST", "IST", "AEST", "AEDT", "ICT", "PHT", "SGT",
+    "AST", "ET", "PT", "CT",
+];
+
+/// Is this line a web address alone (`https://...`, `<https://...>`)?
+fn is_bare_url(t: &str) -> bool {
+    let lower = t.to_lowercase();
+    t.split_whitespace().count() == 1
+        && (lower.starts_with("http://")
+            || lower.starts_with("https://")
+            || lower.starts_with("<http"))
+}
+
+/// Phrases that only boilerplate about a document uses.
+const DISCLAIMER_PHRASES: &[&str] = &[
+    "any attachments",
+    "intended recipient",
+    "intended solely for",
+    "not be in its final form",
+    "not in its final form",
+    "authoritative record",
+    "rush deadline",
+    "rush transcript",
+    "may contain errors",
+    "all rights reserved",
+    "terms of use",
+    "errors and omissions excepted",
+    "e&oe",
+    "unsubscribe",
+    "may not be reproduced",
+    "check against delivery",
+    "this transcript was",
+    "this transcript has been",
+    "this transcript is",
+    "transcripts are created",
+    "edited for length",
+    "edited for clarity",
+    "lightly edited",
+];
+
+/// Boilerplate about the document itself (a rush-transcript warning, an
+/// email's confidentiality notice), up to 120 words.
+pub fn is_disclaimer(text: &str) -> bool {
+    let lower = plain(text).to_lowercase();
+    lower.split_whitespace().count() <= 120 && DISCLAIMER_PHRASES.iter().any(|p| lower.contains(p))
+}
+
+/// A line of only rule characters: `---`, `***`, `* * *`, `. . . . .`.
+fn is_rule(t: &str) -> bool {
+    let marks: Vec<char> = t.chars().filter(|c| !c.is_whitespace()).collect();
+    marks.len() >= 3
+        && marks
+            .iter()
+            .all(|c| matches!(c, '-' | '*' | '_' | '.' | '=' | '~' | '•' | '—' | '–'))
+        && marks.iter().all(|c| *c == marks[0])
+}
+
+/// A short capitalised line that may name a place or an issuer in a
+/// sign-off (`New Delhi`, `MINISTRY OF FOREIGN AFFAIRS`, `Washington, D.C.`).
+pub fn is_signoff_name(t: &str) -> bool {
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let last_ok = !t.ends_with(['?', '!', ':', ';', '"', '”'])
+        && (!t.ends_with('.') || words.last().is_some_and(|w| w[..w.len() - 1].contains('.')));
+    (1..=6).contains(&words.len())
+        && last_ok
+        && !t.chars().any(|c| c.is_ascii_digit())
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                || ["of", "and", "for", "the", "de", "du", "la", "le"].contains(w)
+        })
+}
+
+/// A strong end mark: after it, nothing is speech.
+fn is_end_mark(text: &str, kind: Option<TrailerKind>) -> bool {
+    match kind {
+        Some(TrailerKind::End) => true,
+        Some(TrailerKind::Credit) => {
+            let l = plain(text).to_lowercase();
+            l.starts_with('©')
+                || l.starts_with("copyright ©")
+                || l.starts_with("copyright (c)")
+                || l.strip_prefix("copyright ")
+                    .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()))
+        }
+        _ => false,
+    }
+}
+
+/// `END`, `ENDS`, `###`, `-30-`, `END 2:07 P.M. EST`: a mark that ends a
+/// transcript wherever it stands.
+fn is_end_word(t: &str) -> bool {
     let lower = t.to_lowercase();
     let first_word = lower.split_whitespace().next().unwrap_or("");
     let end_words = [
         "end",
+        "ends",
         "###",
         "-30-",
         "# # #",
@@ -31,22 +268,93 @@ pub fn classify(text: &str) -> Option<TrailerKind> {
         "-end-",
         "(end)",
         "[end]",
+        "(ends)",
         "- end -",
         "— end —",
+        "- ends -",
+        "end of transcript",
+        "(end of transcript)",
+        "[end of transcript]",
+        "（完）",
+        "(完)",
     ];
-    if end_words.contains(&lower.as_str()) {
+    // `end` in lower case is a wrapped sentence's last word, not a mark.
+    end_words.contains(&lower.as_str()) && !t.starts_with(char::is_lowercase)
+        // `END    2:07 P.M. EST`
+        || first_word == "end" && t.starts_with("END") && is_date_or_time_line(t[3..].trim())
+}
+
+/// Classify a line that may close a transcript, on its own (no context).
+pub fn classify(text: &str) -> Option<TrailerKind> {
+    let t = plain(text);
+    let t = t.as_str();
+    if t.is_empty() {
+        return None;
+    }
+    let lower = t.to_lowercase();
+    let first_word = lower.split_whitespace().next().unwrap_or("");
+    if is_end_word(t) {
         return Some(TrailerKind::End);
     }
-    // `END    2:07 P.M. EST`
-    if first_word == "end" && t.starts_with("END") && is_date_or_time_line(t[3..].trim()) {
+    if is_rule(t) {
+        return Some(TrailerKind::Rule);
+    }
+    let words = t.split_whitespace().count();
+    // `(Concluded)`, `(The briefing was concluded at 2:47 p.m.)`,
+    // `[Whereupon, at 1:07 p.m., the hearing was adjourned.]`,
+    // `（记者会结束）`, and the same sentences without brackets.
+    let inner = super::body::bracketed(t);
+    let sentence = inner.unwrap_or(t).trim();
+    if words <= 20 && (is_closing_sentence(sentence) || inner.is_some_and(|i| i.contains("结束")))
+    {
         return Some(TrailerKind::End);
     }
-    if t.split_whitespace().count() <= 6 && is_date_or_time_line(t) {
+    if inner.is_some() {
+        return match line_direction_kind(t) {
+            Some("video" | "break" | "sound") => Some(TrailerKind::Direction),
+            Some("timestamp") => Some(TrailerKind::Timestamp),
+            _ => None,
+        };
+    }
+    if words <= 6 && is_date_or_time_line(t) || TIME_ZONES.contains(&t) {
         return Some(TrailerKind::Timestamp);
     }
     // `/4 Shou Xiaoli`: a caption from a photo gallery.
     if t.starts_with('/') && t[1..].starts_with(|c: char| c.is_ascii_digit()) {
         return Some(TrailerKind::Credit);
+    }
+    // Where and when the text was published, and its address.
+    let published = [
+        "published",
+        "first published",
+        "last updated",
+        "updated",
+        "posted",
+    ]
+    .iter()
+    .any(|p| {
+        lower
+            .strip_prefix(p)
+            .is_some_and(|r| r.starts_with([' ', ':']) && find_date(r).is_some())
+    });
+    let publication_openers = [
+        "publication status",
+        "publication date",
+        "published in",
+        "direct link",
+        "permalink",
+        "permanent link",
+        "link:",
+        "url:",
+        "source url",
+    ];
+    let bare_url = is_bare_url(t);
+    if published
+        || bare_url
+        || (words <= 40 && publication_openers.iter().any(|o| lower.starts_with(o)))
+        || (words <= 4 && DOC_NUMBER.is_match(t))
+    {
+        return Some(TrailerKind::Publication);
     }
     let credit_openers = [
         "translated",
@@ -79,16 +387,183 @@ pub fn classify(text: &str) -> Option<TrailerKind> {
         "transcript by",
         "transcription by",
         "reporting by",
+        "media contact",
+        "media contacts",
+        "media enquiries",
+        "media inquiries",
+        "press contact",
+        "press office:",
+        "contact:",
     ];
     let opens = credit_openers.iter().any(|o| {
         first_word == *o || lower.starts_with(o) && lower[o.len()..].starts_with([' ', ':'])
     });
-    (opens && t.split_whitespace().count() <= 200).then_some(TrailerKind::Credit)
+    if opens && words <= 200 {
+        return Some(TrailerKind::Credit);
+    }
+    is_disclaimer(t).then_some(TrailerKind::Disclaimer)
+}
+
+/// Split the lines after the last label (`lines[start..]`, where `start`
+/// is the line after the label) into the last turn's body and the
+/// trailer. Returns the index where the trailer begins (`lines.len()` when
+/// there is none) and its items in line order.
+pub fn find(lines: &[Line<'_>], start: usize) -> (usize, Vec<Item>) {
+    let content = |i: usize| !lines[i].is_blank() && !lines[i].markup;
+    // A closing sentence (`The call ended.`) must not be the tail of a
+    // hard-wrapped sentence (`... until this call` / `concludes.`): it
+    // starts a paragraph, or follows a sentence's end or another closing
+    // line.
+    let classify = |i: usize| {
+        let t = &lines[i].text;
+        let kind = classify(t);
+        if kind == Some(TrailerKind::End) && i > 0 && content(i - 1) {
+            let above = &lines[i - 1].text;
+            if !ends_sentence(above) && classify(above).is_none() {
+                return None;
+            }
+        }
+        kind
+    };
+    let mut items: Vec<Item> = Vec::new();
+    let one = |kind: TrailerKind, line: &Line<'_>| Item {
+        kind,
+        text: line.text.to_string(),
+        line: line.no,
+        end_line: line.no,
+    };
+    // Rule 1: from the first strong end mark on, everything is trailer.
+    let mut end = lines.len();
+    if let Some(mark) =
+        (start..lines.len()).find(|&i| content(i) && is_end_mark(&lines[i].text, classify(i)))
+    {
+        let mut i = mark;
+        while i < lines.len() {
+            if !content(i) {
+                i += 1;
+                continue;
+            }
+            let kind = classify(i).or_else(|| dateline_at(lines, i));
+            if let Some(kind) = kind.filter(|k| *k != TrailerKind::Disclaimer) {
+                items.push(one(kind, &lines[i]));
+                i += 1;
+                continue;
+            }
+            // A paragraph no rule places, or a disclaimer wrapped over
+            // lines: one note.
+            let from = i;
+            while i < lines.len()
+                && content(i)
+                && matches!(classify(i), None | Some(TrailerKind::Disclaimer))
+                && (i == from || dateline_at(lines, i).is_none())
+            {
+                i += 1;
+            }
+            let text: Vec<&str> = lines[from..i].iter().map(|l| l.text.as_ref()).collect();
+            let kind = if is_disclaimer(&text.join(" ")) {
+                TrailerKind::Disclaimer
+            } else {
+                TrailerKind::Other
+            };
+            items.push(Item {
+                kind,
+                text: text.join(" "),
+                line: lines[from].no,
+                end_line: lines[i - 1].no,
+            });
+        }
+        end = mark;
+    }
+    // Rule 2: walk back over closing lines.
+    let mut i = end;
+    while i > start {
+        let line = &lines[i - 1];
+        if !content(i - 1) {
+            i -= 1;
+            continue;
+        }
+        let kind = classify(i - 1).or_else(|| dateline_at(lines, i - 1));
+        if matches!(kind, None | Some(TrailerKind::Disclaimer)) {
+            // A disclaimer hard-wrapped over lines: up while the line above
+            // runs on (does not end a sentence) and is no other closing line.
+            let mut from = i - 1;
+            while from > start
+                && content(from - 1)
+                && !ends_sentence(&lines[from - 1].text)
+                && matches!(classify(from - 1), None | Some(TrailerKind::Disclaimer))
+            {
+                from -= 1;
+            }
+            let text: Vec<&str> = lines[from..i].iter().map(|l| l.text.as_ref()).collect();
+            let text = text.join(" ");
+            if !is_disclaimer(&text) {
+                break;
+            }
+            items.push(Item {
+                kind: TrailerKind::Disclaimer,
+                text,
+                line: lines[from].no,
+                end_line: line.no,
+            });
+            i = from;
+            end = i;
+            continue;
+        }
+        // `To view the slides, visit` / `<https://...>`: the pointer and
+        // its address are one note.
+        if kind == Some(TrailerKind::Publication) && is_bare_url(&plain(&line.text)) {
+            let mut from = i - 1;
+            while from > start && content(from - 1) && i - from < 3 {
+                from -= 1;
+            }
+            let text: Vec<&str> = lines[from..i].iter().map(|l| l.text.as_ref()).collect();
+            let text = text.join(" ");
+            if from < i - 1 && text.split_whitespace().count() <= 30 {
+                items.push(Item {
+                    kind: TrailerKind::Publication,
+                    text,
+                    line: lines[from].no,
+                    end_line: line.no,
+                });
+                i = from;
+                end = i;
+                continue;
+            }
+        }
+        if let Some(kind) = kind {
+            items.push(one(kind, line));
+        }
+        i -= 1;
+        end = i;
+    }
+    items.sort_by_key(|it| it.line);
+    (end, items)
+}
+
+fn ends_sentence(text: &str) -> bool {
+    plain(text).ends_with(['.', '?', '!', '。', '？', '！', '"', '”', ')', ']'])
+}
+
+/// Line `i` names a place or issuer in a sign-off: short, capitalised,
+/// and directly above a closing date (or above another such line).
+fn dateline_at(lines: &[Line<'_>], i: usize) -> Option<TrailerKind> {
+    let mut j = i;
+    while is_signoff_name(&plain(&lines[j].text)) {
+        j += 1;
+        if j >= lines.len() || lines[j].is_blank() || j - i > 3 {
+            return None;
+        }
+        if classify(&lines[j].text) == Some(TrailerKind::Timestamp) {
+            return (find_date(&lines[j].text).is_some()).then_some(TrailerKind::Dateline);
+        }
+    }
+    None
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::parse::lines::split;
 
     #[test]
     fn trailer_lines() {
@@ -105,5 +580,160 @@ mod tests {
         assert_eq!(classify("1:16 P.M. EST"), Some(TrailerKind::Timestamp));
         assert_eq!(classify("Thank you, everyone."), None);
         assert_eq!(classify("Endless questions remain."), None);
+    }
+
+    #[test]
+    fn closing_lines_of_many_publishers() {
+        use TrailerKind::*;
+        for (line, kind) in [
+            ("(The briefing was concluded at 2:47 p.m.)", End),
+            ("(Concluded)", End),
+            ("[Whereupon, at 1:07 p.m., the hearing was adjourned.]", End),
+            ("The press conference was concluded at 4:05 p.m.", End),
+            ("ENDS", End),
+            ("\\###", End),
+            ("-30-", End),
+            ("# # #", End),
+            ("（记者会结束）", End),
+            ("DPB # 45", Publication),
+            ("Release No. 112/2024", Publication),
+            ("Published 12 October 2020", Publication),
+            ("Publication status", Publication),
+            ("Published in sections: News, Transcripts", Publication),
+            ("Publication date: November 23, 2023, 18:45", Publication),
+            (
+                "Direct link: http://en.kremlin.ru/events/president/news/72812",
+                Publication,
+            ),
+            (
+                "Copyright © 2023 NPR. All rights reserved. Visit our website terms of use.",
+                Credit,
+            ),
+            ("Media contact: Treasurer's Office (02) 6277 7340", Credit),
+            (
+                "This email and any attachments are confidential.",
+                Disclaimer,
+            ),
+            (
+                "*This transcript was produced by the newsroom and may contain errors.*",
+                Disclaimer,
+            ),
+            ("(END VIDEOTAPE)", Direction),
+            ("(SOUNDBITE OF MUSIC)", Direction),
+            ("---", Rule),
+            (".     .     .     .     .", Rule),
+        ] {
+            assert_eq!(classify(line), Some(kind), "{line}");
+        }
+        for speech in [
+            "Thanks very much, everyone.",
+            "This concludes this press conference.",
+            "Thank you. That concludes the press conference.",
+            "The talks are confidential.",
+            "(Laughter.)",
+            "We ended the programme in 2019 because it did not work.",
+            "New Delhi",
+        ] {
+            assert_eq!(classify(speech), None, "{speech}");
+        }
+    }
+
+    fn trailer_of(text: &str) -> (Vec<usize>, Vec<(&'static str, usize)>) {
+        let lines = split(text);
+        let (end, items) = find(&lines, 1);
+        let body: Vec<usize> = lines[1..end]
+            .iter()
+            .filter(|l| !l.is_blank())
+            .map(|l| l.no)
+            .collect();
+        let kinds = items
+            .iter()
+            .map(|it| (it.kind.note_kind().unwrap_or("credit"), it.line))
+            .collect();
+        (body, kinds)
+    }
+
+    #[test]
+    fn the_last_words_stay_with_the_speaker() {
+        let (body, items) = trailer_of(
+            "MR PRICE: Go ahead.\n\nThanks very much, everyone.\n\n(The briefing was concluded at 2:47 p.m.)\n\nDPB # 45\n",
+        );
+        assert_eq!(body, [3]);
+        assert_eq!(items, [("end", 5), ("publication", 7)]);
+    }
+
+    #[test]
+    fn a_wrapped_line_is_not_a_closing_sentence() {
+        let (body, items) = trailer_of(
+            "X: Thank you.\nThe embargo lifts when this\ncall concludes.\n\nThanks for joining.\n",
+        );
+        assert_eq!(body, [2, 3, 5]);
+        assert!(items.is_empty());
+        let (body, items) = trailer_of(
+            "X: We will stay until the war\nends\nand the troops come home.\n\nThank you.\n",
+        );
+        assert_eq!(body, [2, 3, 5]);
+        assert!(items.is_empty());
+    }
+
+    #[test]
+    fn after_an_end_mark_nothing_is_speech() {
+        let (body, items) = trailer_of(
+            "X: Thank you.\nI think that's it.\n\n(Concluded)\n\nNew Delhi\nMarch 09, 2023\n\nSome boilerplate the rules do not know.\nIt runs on.\n",
+        );
+        assert_eq!(body, [2]);
+        assert_eq!(
+            items,
+            [
+                ("end", 4),
+                ("dateline", 6),
+                ("timestamp", 7),
+                ("trailer", 9)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_boilerplate_paragraph_between_closing_lines() {
+        let (body, items) = trailer_of(
+            "X: Thank you.\n\n(SOUNDBITE OF MUSIC)\n\nCopyright © 2023 NPR. All rights reserved.\n\nNPR transcripts are created on a rush deadline by an NPR contractor.\nThis text may not be in its final form.\n",
+        );
+        assert!(body.is_empty());
+        assert_eq!(items, [("direction", 3), ("credit", 5), ("disclaimer", 7)]);
+        // A wrapped disclaimer paragraph below speech, with no end mark.
+        let (body, items) = trailer_of(
+            "X: Thank you.\nWe will not add to inflation.\n\nThis email and any\nattachments are confidential.\n",
+        );
+        assert_eq!(body, [2]);
+        assert_eq!(items, [("disclaimer", 4)]);
+    }
+
+    #[test]
+    fn a_pointer_to_slides_and_a_time_broken_over_two_lines() {
+        let (body, items) = trailer_of(
+            "X: Thanks.\n\n11:36 A.M. EST\n\nTo view the slides, visit\n<https://example.org/slides.pdf>\n",
+        );
+        assert!(body.is_empty());
+        assert_eq!(items, [("timestamp", 3), ("publication", 5)]);
+        let (body, items) = trailer_of("X: Thanks.\n\nEND     12:34 P.M.\nEST\n");
+        assert!(body.is_empty());
+        assert_eq!(items, [("end", 3), ("timestamp", 4)]);
+    }
+
+    #[test]
+    fn a_signoff_block_above_a_date() {
+        let (body, items) = trailer_of(
+            "X: We will speak up for a rules-based order.\n\n.     .     .\n\nMINISTRY OF FOREIGN AFFAIRS\nSINGAPORE\n11 JULY 2023\n",
+        );
+        assert!(body.is_empty());
+        assert_eq!(
+            items,
+            [
+                ("markup", 3),
+                ("dateline", 5),
+                ("dateline", 6),
+                ("timestamp", 7)
+            ]
+        );
     }
 }

@@ -1,0 +1,186 @@
+//! What is not a turn's words: the header before the first label, the
+//! trailer after the last turn, and stage directions inside turns. The
+//! fixtures' turns are pinned in `tests/styles.rs`; these tests pin where
+//! everything else goes.
+
+use std::fs;
+use std::path::Path;
+use whosaid::model::Transcript;
+
+const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/styles");
+
+fn parse(name: &str) -> Transcript {
+    let bytes = fs::read(Path::new(DIR).join(name)).unwrap();
+    whosaid::parse_bytes(&bytes, name).unwrap().transcript
+}
+
+/// Notes of the trailer (after the last turn) as `(kind, line)`.
+fn trailer_notes(t: &Transcript) -> Vec<(&str, usize)> {
+    let last = t.turns.last().unwrap().end_line;
+    t.notes
+        .iter()
+        .filter(|n| n.line > last)
+        .map(|n| (n.kind.as_str(), n.line))
+        .collect()
+}
+
+fn events(t: &Transcript) -> Vec<(&str, &str)> {
+    t.turns
+        .iter()
+        .flat_map(|x| x.events.iter())
+        .map(|e| (e.kind.as_str(), e.text.as_str()))
+        .collect()
+}
+
+#[test]
+fn closing_lines_are_the_trailer_and_the_last_words_the_speakers() {
+    let t = parse("trailer-closings.txt");
+    let last = t.turns.last().unwrap();
+    assert_eq!((last.line, last.end_line), (13, 15));
+    assert!(last.text.ends_with("Thanks very much, everyone."));
+    assert_eq!(last.words, 14);
+    assert_eq!(
+        trailer_notes(&t),
+        [
+            ("end", 17),
+            ("dateline", 19),
+            ("dateline", 20),
+            ("dateline", 21),
+            ("timestamp", 22),
+            ("publication", 24),
+            ("disclaimer", 26),
+            ("end", 31),
+        ]
+    );
+    let disclaimer = t.notes.iter().find(|n| n.kind == "disclaimer").unwrap();
+    assert_eq!(disclaimer.end_line, 27);
+    let credits: Vec<(usize, &str)> = t
+        .credits
+        .iter()
+        .map(|c| (c.line, c.text.as_str()))
+        .collect();
+    assert_eq!(credits, [(29, "Media contact: press@example.gov.ng")]);
+    // The dateline in the header gives place and date.
+    assert_eq!(t.place.as_deref(), Some("Abuja"));
+    assert_eq!(t.date.as_deref(), Some("2024-06-04"));
+}
+
+#[test]
+fn broadcast_cues_are_events_and_out_of_the_words() {
+    let t = parse("broadcast-cues.txt");
+    assert_eq!(
+        events(&t),
+        [
+            ("video", "(BEGIN VIDEOTAPE)"),
+            ("video", "(END VIDEOTAPE)"),
+            ("pause", "[Pause]"),
+            ("crosstalk", "(Interruption)"),
+            ("interpretation", "(Speaks in French)"),
+            ("break", "(COMMERCIAL BREAK)"),
+            ("other", "(JOINED IN PROGRESS)"),
+            ("inaudible", "(Off-mike.)"),
+        ]
+    );
+    for turn in &t.turns {
+        assert!(!turn.text.contains(['(', '[']), "{}", turn.text);
+    }
+    let caller = t.turns.iter().find(|x| x.line == 37).unwrap();
+    assert_eq!((caller.text.as_str(), caller.words), ("", 0));
+    // After the last words: the closing music, the copyright, and the
+    // rush-transcript notice wrapped over two lines.
+    assert_eq!(t.turns.last().unwrap().end_line, 41);
+    assert_eq!(trailer_notes(&t), [("direction", 43), ("disclaimer", 47)]);
+    assert_eq!(t.credits.len(), 1);
+    assert!(t.credits[0].text.starts_with("Copyright ©"));
+    // The header: a date and 24-hour time after `Aired`, and a disclaimer
+    // that is not the summary.
+    assert_eq!(t.date.as_deref(), Some("2024-03-03"));
+    assert_eq!(t.time.as_deref(), Some("18:00 ET"));
+    assert_eq!(t.summary, None);
+    assert_eq!(t.notes[0].kind, "disclaimer");
+}
+
+#[test]
+fn header_blocks_give_participants_place_date_and_subjects() {
+    let t = parse("header-blocks.txt");
+    assert_eq!(
+        t.title.as_deref(),
+        Some("Weekly Press Briefing of the Ministry of Transport")
+    );
+    assert_eq!(t.place.as_deref(), Some("Vienna"));
+    assert_eq!(t.date.as_deref(), Some("2024-04-09"));
+    assert_eq!(t.time.as_deref(), Some("11:30"));
+    let people: Vec<(&str, Option<&str>)> = t
+        .participants
+        .iter()
+        .map(|p| (p.name.as_str(), p.title.as_deref()))
+        .collect();
+    assert_eq!(
+        people,
+        [
+            ("Maria Keller", Some("Ministry Spokesperson")),
+            ("Brandt", Some("State Secretary")),
+            ("Novak", Some("Federal Rail Authority")),
+            ("Ortiz", Some("Highways Agency")),
+        ]
+    );
+    let fields: Vec<(&str, usize)> = t
+        .header
+        .iter()
+        .map(|h| (h.field.as_str(), h.line))
+        .collect();
+    assert_eq!(
+        fields,
+        [
+            ("title", 1),
+            ("participants", 3),
+            ("place", 4),
+            ("place_date_time", 5),
+            ("participants_heading", 7),
+            ("subjects_heading", 9),
+        ]
+    );
+    // The unlabelled opening statement is a preamble note, not the summary.
+    assert_eq!(t.summary, None);
+    let kinds: Vec<(&str, usize)> = t.notes.iter().map(|n| (n.kind.as_str(), n.line)).collect();
+    assert_eq!(kinds, [("preamble", 11)]);
+    let diags = whosaid::parse_text(
+        &fs::read_to_string(Path::new(DIR).join("header-blocks.txt")).unwrap(),
+        "x",
+    )
+    .diagnostics;
+    assert!(
+        diags
+            .iter()
+            .any(|d| d.kind == "text-before-first-label" && d.is_warning())
+    );
+}
+
+#[test]
+fn an_email_envelope_is_header_and_its_footer_trailer() {
+    let t = parse("header-email.txt");
+    assert_eq!(
+        t.title.as_deref(),
+        Some("TRANSCRIPT - Doorstop, Town Hall, Riverton")
+    );
+    assert_eq!(t.date.as_deref(), Some("2024-05-15"));
+    let fields: Vec<&str> = t.header.iter().map(|h| h.field.as_str()).collect();
+    assert_eq!(
+        fields,
+        [
+            "email_heading",
+            "email_heading",
+            "title_heading",
+            "date_heading",
+            "subjects_heading"
+        ]
+    );
+    // The editor's note is an event of the Minister's turn, not words.
+    let price = t.turns.iter().find(|x| x.line == 14).unwrap();
+    assert_eq!(price.events.len(), 1);
+    assert_eq!(price.events[0].kind, "editor-note");
+    assert!(!price.text.contains("Editor"));
+    assert_eq!(trailer_notes(&t), [("end", 21), ("disclaimer", 24)]);
+    assert_eq!(t.credits.len(), 1);
+    assert_eq!(t.credits[0].line, 23);
+}
