@@ -184,3 +184,38 @@ fn an_email_envelope_is_header_and_its_footer_trailer() {
     assert_eq!(t.credits.len(), 1);
     assert_eq!(t.credits[0].line, 23);
 }
+
+/// Topic headings between exchanges are `heading` notes, out of the turn
+/// before them; a one-line answer that looks like one stays speech.
+#[test]
+fn topic_headings_between_exchanges_are_notes() {
+    let headings = |name: &str| -> Vec<(usize, String)> {
+        parse(name)
+            .notes
+            .iter()
+            .filter(|n| n.kind == "heading")
+            .map(|n| (n.line, n.text.clone()))
+            .collect()
+    };
+    assert_eq!(headings("false-labels.txt"), [(10, "Economy:".to_string())]);
+    assert_eq!(
+        headings("uppercase-titles.txt"),
+        [(28, "QUESTIONS AND ANSWERS".to_string())]
+    );
+    assert_eq!(
+        headings("japan-mofa.txt"),
+        [
+            (6, "Opening Remarks".to_string()),
+            (11, "Questions and Answers".to_string())
+        ]
+    );
+    let t = parse("uppercase-titles.txt");
+    let president = t.turns.iter().find(|x| x.line == 17).unwrap();
+    assert_eq!(president.end_line, 26);
+    assert!(!president.text.contains("QUESTIONS"));
+    let text = "Q: Will you go?\n\nA: Yes.\n\nQ: And the date?\n\nA: Tomorrow.\n\nQ: Who goes?\n\nA:\n\nThe Minister\n";
+    let t = whosaid::parse_bytes(text.as_bytes(), "t")
+        .unwrap()
+        .transcript;
+    assert_eq!(t.turns.last().unwrap().text, "The Minister");
+}

@@ -365,7 +365,16 @@ pub fn parse_text(text: &str, source: &str) -> Parsed {
             .get(n + 1)
             .map_or(end, |next| next.idx)
             .min(end.max(acc.idx + 1));
-        let body_lines = &lines[acc.idx + 1..stop.max(acc.idx + 1)];
+        let mut body_lines = &lines[acc.idx + 1..stop.max(acc.idx + 1)];
+        if let Some(k) = trailing_heading(acc.cand.rest, body_lines) {
+            transcript.notes.push(Note {
+                kind: "heading".into(),
+                text: body_lines[k].text.to_string(),
+                line: body_lines[k].no,
+                end_line: body_lines[k].no,
+            });
+            body_lines = &body_lines[..k];
+        }
         let mut body = body::assemble(acc.cand.rest, lines[acc.idx].no, body_lines, wrapped);
         if let Some(ts) = acc.cand.timestamp {
             body.events.insert(
@@ -515,6 +524,57 @@ pub fn parse_text(text: &str, source: &str) -> Parsed {
         text: text.to_owned(),
         line_map: None,
     }
+}
+
+/// A topic heading between exchanges (`Economy:`, `QUESTIONS AND
+/// ANSWERS`, `Trade Talks`): the last paragraph of a turn when it is one
+/// short line, set off by a blank line, that reads as a heading and not as
+/// speech. A turn that is nothing but such a line keeps it (`Yes`).
+/// Returns its index in `body`.
+fn trailing_heading(rest: &str, body: &[Line<'_>]) -> Option<usize> {
+    let k = body.iter().rposition(|l| !l.is_blank() && !l.markup)?;
+    let set_off = k > 0 && body[k - 1].is_blank();
+    let speech_before = !rest.trim().is_empty() || body[..k].iter().any(|l| !l.is_blank());
+    (set_off && speech_before && reads_as_heading(&body[k].text)).then_some(k)
+}
+
+/// One short line that names a topic: no sentence punctuation, and either
+/// a closing colon, capitals throughout, or every main word capitalised.
+fn reads_as_heading(text: &str) -> bool {
+    let t = text.trim();
+    let words: Vec<&str> = t.split_whitespace().collect();
+    if words.is_empty()
+        || words.len() > 8
+        || t.ends_with(['.', '?', '!', '…', '"', '”', ')', ']', ','])
+        || t.contains([',', ';'])
+        || lexicon::stage_direction_kind(t.trim_matches(['(', ')', '[', ']'])).is_some()
+        || header::is_date_or_time_line(t)
+        || header::find_time(t).is_some()
+        || t.to_ascii_lowercase().contains("p.m")
+        || t.to_ascii_lowercase().contains("a.m")
+    {
+        return false;
+    }
+    let letters: Vec<char> = t.chars().filter(|c| c.is_alphabetic()).collect();
+    if letters.len() < 3 {
+        return false;
+    }
+    let capitalised = |w: &&str| {
+        w.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+    };
+    if t.ends_with([':', '：']) {
+        return words
+            .iter()
+            .all(|w| capitalised(w) || lexicon::is_connector(w));
+    }
+    let shouting = letters.iter().all(|c| c.is_uppercase());
+    let title_case = words.len() >= 2
+        && words
+            .iter()
+            .all(|w| capitalised(w) || lexicon::is_connector(w));
+    shouting && (words.len() >= 2 || letters.len() >= 4) || title_case
 }
 
 /// Every non-blank line that no header field, turn or credit claimed
