@@ -107,8 +107,9 @@ fn walk(dir: &Path, found: &mut Vec<Found>) {
     }
 }
 
-/// Extensions read when walking a directory: text, Markdown, HTML pages.
-const TRANSCRIPT_EXTENSIONS: &[&str] = &["txt", "md", "html", "htm"];
+/// Extensions read when walking a directory: text, Markdown, HTML pages,
+/// subtitles (WebVTT, SRT).
+const TRANSCRIPT_EXTENSIONS: &[&str] = &["txt", "md", "html", "htm", "vtt", "srt"];
 
 fn is_transcript_name(path: &Path) -> bool {
     path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
@@ -192,9 +193,39 @@ pub fn load(input: &Input) -> Result<Loaded, String> {
     if looks_binary(&bytes) {
         return Err(InputError::Binary.to_string());
     }
-    let parsed =
-        whosaid::parse_bytes_with(&bytes, &source, ROSTER.get()).map_err(|e| e.to_string())?;
+    let parsed = whosaid::parse_bytes_with(&bytes, &source, ROSTER.get()).map_err(|e| {
+        if e == InputError::NoTurns {
+            if let Some(hint) = no_turns_hint(&bytes, &source) {
+                return format!("{e}; {hint}");
+            }
+        }
+        e.to_string()
+    })?;
     Ok(Loaded { source, parsed })
+}
+
+/// For a text with no speaker turns: the line that came closest to a
+/// label, and why it was not one (`check` shows it with the error).
+fn no_turns_hint(bytes: &[u8], source: &str) -> Option<String> {
+    let decoded = whosaid::decode(bytes).ok()?;
+    let parsed = if whosaid::html::looks_like_html(&decoded.text) {
+        let stripped = whosaid::html::strip(&decoded.text);
+        let mut parsed = whosaid::parse_text(&stripped.text, source);
+        parsed.map_lines(stripped.map);
+        parsed
+    } else {
+        whosaid::parse_text(&decoded.text, source)
+    };
+    let d = parsed
+        .diagnostics
+        .into_iter()
+        .find(|d| d.kind == "no-labels")?;
+    let why = d
+        .message
+        .split_once(": ")
+        .map_or(d.message.as_str(), |(_, why)| why)
+        .to_string();
+    Some(format!("line {} comes closest: {why}", d.line))
 }
 
 #[cfg(test)]
@@ -236,6 +267,8 @@ mod tests {
         std::fs::write(dir.path().join("c.pdf"), "x").unwrap();
         std::fs::write(dir.path().join("d.html"), "x").unwrap();
         std::fs::write(dir.path().join("e.HTM"), "x").unwrap();
+        std::fs::write(dir.path().join("f.vtt"), "x").unwrap();
+        std::fs::write(dir.path().join("g.SRT"), "x").unwrap();
         std::fs::write(dir.path().join(".hidden.txt"), "x").unwrap();
         std::fs::write(dir.path().join("bin.txt"), b"\0\x01").unwrap();
         std::fs::create_dir(dir.path().join("sub")).unwrap();
@@ -258,6 +291,8 @@ mod tests {
                 "note bin.txt: skipped (binary file)",
                 "d.html",
                 "e.HTM",
+                "f.vtt",
+                "g.SRT",
                 "z.txt"
             ]
         );

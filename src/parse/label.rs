@@ -7,6 +7,7 @@
 //! document, which the parser decides. It never resolves names or roles.
 
 use super::lexicon;
+use std::borrow::Cow;
 
 /// How the label sits on its line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -17,16 +18,36 @@ pub enum LabelKind {
     Inline,
     /// The reporter marker `Q` followed by spaces, a colon or a period.
     QMarker,
+    /// The answer marker `A.` of a print interview (a label only where `Q`
+    /// markers ask).
+    AMarker,
+}
+
+/// What marks the end of the label.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Form {
+    /// A colon: `Name:` (also inside Markdown emphasis, `**Name:**`).
+    #[default]
+    Colon,
+    /// A clock time and nothing else: `Speaker 1  0:04` (Otter.ai exports).
+    Clock,
+    /// A WebVTT voice tag: `<v Maria Lopez>text`.
+    Voice,
+    /// A full stop after a title and surname at a paragraph start:
+    /// `Mr. Powell. text` (the US Congressional Record).
+    Period,
 }
 
 /// A line that opens with something shaped like a speaker label.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Candidate<'a> {
-    /// The label as printed, trimmed, without colon or timestamp.
-    pub label: &'a str,
+    /// The label as printed, trimmed, without colon, timestamp or Markdown
+    /// emphasis (only then is it a copy).
+    pub label: Cow<'a, str>,
     /// Text after the label on the same line (may be empty).
     pub rest: &'a str,
     pub kind: LabelKind,
+    pub form: Form,
     /// A timestamp printed with the label (`04:12`).
     pub timestamp: Option<&'a str>,
     pub shape: Shape,
@@ -39,7 +60,8 @@ pub struct Shape {
     pub all_caps: bool,
     /// Starts with an honorific or an office (`Mr.`, `Minister`, `THE PRESIDENT`).
     pub titled: bool,
-    /// A role word alone (`Moderator`, `Reporter`, `Interpreter`, `Q`).
+    /// A role word alone (`Moderator`, `Reporter`, `Interpreter`, `Q`), or a
+    /// reporter marker with the asker attached (`QUESTION JUNG`).
     pub role_word: bool,
     /// Carries an outlet: `Name (Outlet)`, `Outlet, Name`, or looks like one.
     pub outlet_like: bool,
@@ -63,7 +85,7 @@ impl Shape {
 /// Why a line that opens like a label was not taken as one.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Refusal<'a> {
-    pub label: &'a str,
+    pub label: Cow<'a, str>,
     pub reason: &'static str,
 }
 
@@ -166,6 +188,12 @@ fn label_colon(text: &str) -> Option<(usize, usize)> {
     None
 }
 
+/// Split a leading answer marker: `A. text` or `A.` alone.
+fn a_marker(text: &str) -> Option<&str> {
+    let rest = text.strip_prefix("A.")?;
+    (rest.is_empty() || rest.starts_with(' ')).then(|| rest.trim_start())
+}
+
 /// Does the line open with a speaker label? `Ok(None)` when it plainly does
 /// not (no colon near the start, lower-case start); `Err` when it opens like
 /// one but the words do not read as a name.
@@ -174,34 +202,97 @@ pub fn candidate(text: &str) -> Result<Option<Candidate<'_>>, Refusal<'_>> {
         Some(c) => c,
         None => return Ok(None),
     };
-    if first == 'Q' {
-        if let Some(rest) = q_marker(text) {
-            return Ok(Some(Candidate {
-                label: "Q",
-                rest,
-                kind: LabelKind::QMarker,
-                timestamp: None,
-                shape: Shape {
-                    all_caps: true,
-                    role_word: true,
-                    words: 1,
-                    ..Shape::default()
-                },
-            }));
+    match first {
+        '*' | '_' => return emphasised(text),
+        '<' => return voice(text),
+        'Q' => {
+            // `Q (Yonhap):` is a marker with its outlet, not `Q` and text.
+            if text[1..].starts_with([' ', '(', '['])
+                && text[1..].trim_start().starts_with(['(', '['])
+            {
+                if let Ok(Some(c)) = colon_label(text) {
+                    return Ok(Some(c));
+                }
+            }
+            if let Some(rest) = q_marker(text) {
+                return Ok(Some(Candidate {
+                    label: Cow::Borrowed("Q"),
+                    rest,
+                    kind: LabelKind::QMarker,
+                    form: Form::Colon,
+                    timestamp: None,
+                    shape: Shape {
+                        all_caps: true,
+                        role_word: true,
+                        words: 1,
+                        ..Shape::default()
+                    },
+                }));
+            }
         }
+        _ => {}
     }
-    if !(first.is_uppercase() || is_cjk(first) || first.is_ascii_digit()) {
+    // `iPhone:` (a device named by a video-call service) is a name too.
+    let camel = first.is_lowercase()
+        && text
+            .split([' ', ':'])
+            .next()
+            .is_some_and(|w| w.chars().skip(1).any(char::is_uppercase));
+    if !(first.is_uppercase() || is_cjk(first) || first.is_ascii_digit() || camel) {
         return Ok(None);
     }
+    let colon = colon_label(text);
+    if let Ok(Some(_)) = colon {
+        return colon;
+    }
+    if let Some(c) = period_label(text) {
+        return Ok(Some(c));
+    }
+    if let Some(rest) = a_marker(text) {
+        return Ok(Some(Candidate {
+            label: Cow::Borrowed("A"),
+            rest,
+            kind: LabelKind::AMarker,
+            form: Form::Period,
+            timestamp: None,
+            shape: Shape {
+                all_caps: true,
+                role_word: true,
+                words: 1,
+                ..Shape::default()
+            },
+        }));
+    }
+    if let Ok(None) = colon {
+        if let Some(c) = clock_label(text) {
+            return Ok(Some(c));
+        }
+    }
+    colon
+}
+
+/// The label before the first colon of `text`, if any.
+fn colon_label(text: &str) -> Result<Option<Candidate<'_>>, Refusal<'_>> {
     let Some((colon, after_colon)) = label_colon(text) else {
         return Ok(None);
     };
-    let mut label = text[..colon].trim();
-    let mut rest = text[after_colon..].trim_start();
+    judge(
+        Cow::Borrowed(text[..colon].trim()),
+        text[after_colon..].trim_start(),
+    )
+}
+
+/// Judge a label found before its colon, with the text after it.
+fn judge<'a>(
+    mut label: Cow<'a, str>,
+    mut rest: &'a str,
+) -> Result<Option<Candidate<'a>>, Refusal<'a>> {
     let mut timestamp = None;
-    if let Some((before, ts)) = trailing_timestamp(label) {
-        label = before;
-        timestamp = Some(ts);
+    if let Cow::Borrowed(l) = label {
+        if let Some((before, ts)) = trailing_timestamp(l) {
+            label = Cow::Borrowed(before);
+            timestamp = Some(ts);
+        }
     }
     if let Some((ts, after)) = leading_timestamp(rest) {
         timestamp = Some(ts);
@@ -210,7 +301,10 @@ pub fn candidate(text: &str) -> Result<Option<Candidate<'_>>, Refusal<'_>> {
     if label.is_empty() {
         return Ok(None);
     }
-    let shape = name_shape(label).map_err(|reason| Refusal { label, reason })?;
+    let shape = match name_shape(&label) {
+        Ok(shape) => shape,
+        Err(reason) => return Err(Refusal { label, reason }),
+    };
     let kind = if rest.is_empty() {
         LabelKind::Alone
     } else {
@@ -220,9 +314,179 @@ pub fn candidate(text: &str) -> Result<Option<Candidate<'_>>, Refusal<'_>> {
         label,
         rest,
         kind,
+        form: Form::Colon,
         timestamp,
         shape,
     }))
+}
+
+/// A label in Markdown emphasis: `**Moderator:** text`, `**Helen Park**:
+/// text`, `__Q:__ text`, `*Name:*`, `**Sam Reyes** (*The Ledger*): text`.
+/// The emphasis must close at the label; a line in italics that happens to
+/// hold a colon (`*Note: ...*`) is not a label.
+fn emphasised(text: &str) -> Result<Option<Candidate<'_>>, Refusal<'_>> {
+    let is_mark = |c: char| c == '*' || c == '_';
+    let inner = text.trim_start_matches(is_mark);
+    let open = text.len() - inner.len();
+    if open > 3 || inner.is_empty() || inner.starts_with(char::is_whitespace) {
+        return Ok(None);
+    }
+    let Some((colon, after)) = label_colon(inner) else {
+        return Ok(None);
+    };
+    let head = inner[..colon].trim_end();
+    let after = &inner[after..];
+    let closed_after = after.starts_with(is_mark);
+    let rest = after.trim_start_matches(is_mark).trim_start();
+    let bare = head.trim_end_matches(is_mark).trim_end();
+    if !closed_after && bare.len() == head.len() && !bare.contains(is_mark) {
+        return Ok(None);
+    }
+    let label: Cow<'_, str> = if bare.contains(is_mark) {
+        let cleaned: String = bare.chars().filter(|c| !is_mark(*c)).collect();
+        Cow::Owned(cleaned.split_whitespace().collect::<Vec<_>>().join(" "))
+    } else {
+        Cow::Borrowed(bare)
+    };
+    if label == "Q" {
+        return Ok(Some(Candidate {
+            label,
+            rest,
+            kind: LabelKind::QMarker,
+            form: Form::Colon,
+            timestamp: None,
+            shape: Shape {
+                all_caps: true,
+                role_word: true,
+                words: 1,
+                ..Shape::default()
+            },
+        }));
+    }
+    judge(label, rest)
+}
+
+/// A WebVTT voice tag: `<v Maria Lopez>Good afternoon.</v>`, also with
+/// classes (`<v.loud Maria Lopez>`).
+fn voice(text: &str) -> Result<Option<Candidate<'_>>, Refusal<'_>> {
+    let Some(tag) = text.strip_prefix("<v") else {
+        return Ok(None);
+    };
+    if !tag.starts_with([' ', '.']) {
+        return Ok(None);
+    }
+    let Some(end) = tag.find('>') else {
+        return Ok(None);
+    };
+    let Some((_, name)) = tag[..end].split_once(' ') else {
+        return Ok(None);
+    };
+    let label = name.trim();
+    let rest = tag[end + 1..].trim();
+    let rest = rest.strip_suffix("</v>").unwrap_or(rest).trim_end();
+    if label.is_empty() {
+        return Ok(None);
+    }
+    let shape = name_shape(label).map_err(|reason| Refusal {
+        label: Cow::Borrowed(label),
+        reason,
+    })?;
+    Ok(Some(Candidate {
+        label: Cow::Borrowed(label),
+        rest,
+        kind: if rest.is_empty() {
+            LabelKind::Alone
+        } else {
+            LabelKind::Inline
+        },
+        form: Form::Voice,
+        timestamp: None,
+        shape,
+    }))
+}
+
+/// A name and a clock time alone on a line, as transcription services
+/// print them: `Speaker 1  0:04`, `Jane Doe  12:30`, `Speaker 2  1:02:33`.
+fn clock_label(text: &str) -> Option<Candidate<'_>> {
+    let (head, clock) = text.rsplit_once(' ')?;
+    let head = head.trim_end();
+    if head.is_empty() || !is_clock(clock) || clock.contains('.') {
+        return None;
+    }
+    // Digits only as the tag of an anonymous speaker (`Speaker 2`), not a
+    // date or a number (`March 8, 2023 10:30`).
+    if head.contains(|c: char| c.is_ascii_digit()) && !lexicon::is_role_word(head) {
+        return None;
+    }
+    let shape = name_shape(head).ok()?;
+    Some(Candidate {
+        label: Cow::Borrowed(head),
+        rest: "",
+        kind: LabelKind::Alone,
+        form: Form::Clock,
+        timestamp: Some(clock),
+        shape,
+    })
+}
+
+/// A word of a name in running text: `Powell`, `McHENRY`, `O'Brien`.
+fn name_word(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+        && word
+            .chars()
+            .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
+}
+
+/// A title and a surname closed by a full stop, as the US Congressional
+/// Record prints its speakers: `Mr. Powell. text`, `Chairman McHENRY.`,
+/// `The CHAIRMAN.`. Only a shape: one such sentence is not a label; the
+/// parser wants a document full of them.
+fn period_label(text: &str) -> Option<Candidate<'_>> {
+    let n = lexicon::title_prefix_len(text);
+    if n == 0 {
+        return None;
+    }
+    let mut offset = n;
+    let mut end = None;
+    for word in text[n..].split(' ').take(3) {
+        if let Some(stem) = word.strip_suffix('.') {
+            if stem.chars().count() == 1 && stem.chars().all(char::is_uppercase) {
+                offset += word.len() + 1; // an initial: `Jerome H. Powell.`
+                continue;
+            }
+            if !name_word(stem) {
+                return None;
+            }
+            end = Some(offset + stem.len());
+            break;
+        }
+        if !name_word(word) {
+            return None;
+        }
+        offset += word.len() + 1;
+    }
+    let end = end?;
+    let label = &text[..end];
+    let rest = text[end + 1..].trim_start();
+    let opens_text = |c: char| {
+        c.is_uppercase() || c.is_ascii_digit() || matches!(c, '[' | '(' | '"' | '“' | '`' | '‘')
+    };
+    if !(rest.is_empty() || rest.starts_with(opens_text)) {
+        return None;
+    }
+    let shape = name_shape(label).ok()?;
+    Some(Candidate {
+        label: Cow::Borrowed(label),
+        rest,
+        kind: if rest.is_empty() {
+            LabelKind::Alone
+        } else {
+            LabelKind::Inline
+        },
+        form: Form::Period,
+        timestamp: None,
+        shape,
+    })
 }
 
 /// Split `Main (Paren)` into its parts.
@@ -237,6 +501,197 @@ pub fn split_paren(label: &str) -> (&str, Option<&str>) {
         }
     }
     (label, None)
+}
+
+/// A bracketed note on how the words were delivered, not who spoke:
+/// lower-case (`voice-over`, `through translator`, `on camera`, `via video
+/// link`, `retranslated`) or a stage direction (`As interpreted`).
+pub fn is_delivery_note(inner: &str) -> bool {
+    let inner = inner.trim();
+    if inner.is_empty() || inner.contains(['(', ')', '[', ']', ':']) {
+        return false;
+    }
+    lexicon::is_stage_direction_words(inner)
+        || inner
+            .chars()
+            .find(|c| c.is_alphabetic())
+            .is_some_and(char::is_lowercase)
+            && inner.split_whitespace().count() <= 5
+            && !inner.contains(|c: char| c.is_ascii_digit())
+}
+
+/// Split delivery notes off the end of a label: `TAPPER (voice-over)` ->
+/// (`TAPPER`, [`(voice-over)`]); `Question [Ukrinform] [Interpreted from
+/// Ukrainian]` -> (`Question [Ukrinform]`, [`[Interpreted from Ukrainian]`]).
+/// The notes keep their brackets.
+pub fn split_notes(label: &str) -> (&str, Vec<&str>) {
+    let mut main = label.trim_end();
+    let mut notes = Vec::new();
+    loop {
+        let open = match main.chars().last() {
+            Some(')') => '(',
+            Some(']') => '[',
+            _ => break,
+        };
+        let Some(start) = main.rfind(open) else {
+            break;
+        };
+        let before = main[..start].trim_end();
+        if before.is_empty() || !is_delivery_note(&main[start + 1..main.len() - 1]) {
+            break;
+        }
+        notes.insert(0, &main[start..]);
+        main = before;
+    }
+    (main, notes)
+}
+
+/// A reporter marker with the asker attached: `QUESTION JUNG`, `Question
+/// (Alexander Gamov, Komsomolskaya Pravda)`, `Question from Laura
+/// Kuenssberg, BBC`, `Question [Ukrinform]`, `Q (Yonhap)`, `FOLLOW-UP
+/// QUESTION JUNG`, `Follow-up question`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Marker<'a> {
+    /// The marker words as printed (`QUESTION`, `Follow-up question`).
+    pub marker: &'a str,
+    /// The asker's name as printed, with any honorific (`DR. RINKE`).
+    pub name: Option<&'a str>,
+    /// The part that reads as a news organisation.
+    pub outlet: Option<&'a str>,
+    /// Anything else attached (`a member of the public from Bradford`).
+    pub description: Option<&'a str>,
+}
+
+/// Marker words that open a reporter's label, longest first.
+const MARKERS: &[&str] = &[
+    "supplementary question",
+    "additional question",
+    "follow-up question",
+    "follow up question",
+    "followup question",
+    "further question",
+    "question",
+    "follow-up",
+    "q",
+];
+
+/// Read a label (without delivery notes) as a reporter marker, if it is one.
+pub fn reporter_marker<'a>(label: &'a str) -> Option<Marker<'a>> {
+    let label = label.trim();
+    let (marker, after) = MARKERS.iter().find_map(|m| {
+        let head = label.get(..m.len())?;
+        let after = &label[m.len()..];
+        (head.eq_ignore_ascii_case(m) && (after.is_empty() || after.starts_with(' ')))
+            .then_some((head, after.trim_start()))
+    })?;
+    let single = marker.eq_ignore_ascii_case("q")
+        || marker.eq_ignore_ascii_case("question")
+        || marker.eq_ignore_ascii_case("follow-up");
+    if after.is_empty() {
+        // `Question` and `Q` alone are role words; `Follow-up question` is one too.
+        return (!single).then_some(Marker {
+            marker,
+            name: None,
+            outlet: None,
+            description: None,
+        });
+    }
+    let words_ok = |s: &str| {
+        let tokens: Vec<&str> = s.split_whitespace().collect();
+        !tokens.is_empty()
+            && tokens.len() <= 6
+            && tokens
+                .iter()
+                .enumerate()
+                .all(|(i, t)| word_ok(t, i == 0, i + 1 == tokens.len()).is_ok())
+    };
+    // `Name, Outlet` or `Outlet, Name`: whichever reads as an organisation.
+    let name_and_outlet = |s: &'a str| -> Option<Marker<'a>> {
+        let (a, b) = match s.split_once(',') {
+            Some((a, b)) => (a.trim(), Some(b.trim())),
+            None => (s.trim(), None),
+        };
+        match b {
+            None if lexicon::is_outlet(a) => Some((None, Some(a))),
+            None => words_ok(a).then_some((Some(a), None)),
+            Some(b) if words_ok(a) && words_ok(b) => {
+                if lexicon::is_outlet(a) && !lexicon::is_outlet(b) {
+                    Some((Some(b), Some(a)))
+                } else {
+                    Some((Some(a), Some(b)))
+                }
+            }
+            Some(b) if words_ok(a) && !b.contains(',') && b.split_whitespace().count() <= 10 => {
+                // `Carol, a member of the public from Bradford`.
+                return Some(Marker {
+                    marker,
+                    name: Some(a),
+                    outlet: None,
+                    description: Some(b),
+                });
+            }
+            _ => None,
+        }
+        .map(|(name, outlet)| Marker {
+            marker,
+            name,
+            outlet,
+            description: None,
+        })
+    };
+    let bracketed = |s: &'a str| -> Option<&'a str> {
+        let close = match s.chars().next()? {
+            '(' => ')',
+            '[' => ']',
+            _ => return None,
+        };
+        let inner = s[1..].strip_suffix(close)?;
+        (!inner.contains(['(', ')', '[', ']'])).then_some(inner.trim())
+    };
+    if let Some(inner) = bracketed(after) {
+        // `Question (Alexander Gamov, Komsomolskaya Pravda)`, `Q (Yonhap)`:
+        // one bracketed word or two is an outlet.
+        let mut m = name_and_outlet(inner)?;
+        if m.outlet.is_none() && m.description.is_none() && inner.split_whitespace().count() <= 2 {
+            m.outlet = m.name.take();
+        }
+        return Some(m);
+    }
+    if marker.eq_ignore_ascii_case("q") {
+        return None;
+    }
+    if let Some(from) = after
+        .strip_prefix("from ")
+        .or_else(|| after.strip_prefix("FROM "))
+    {
+        // `Question from Laura Kuenssberg, BBC`, `... from Beth Rigby (Sky News)`.
+        if let (main, Some(paren)) = split_paren(from) {
+            if words_ok(main) && words_ok(paren) {
+                return Some(Marker {
+                    marker,
+                    name: Some(main),
+                    outlet: Some(paren),
+                    description: None,
+                });
+            }
+        }
+        return name_and_outlet(from);
+    }
+    // `QUESTION JUNG`, `QUESTION SIEBOLD (REUTERS)`: only a marker printed
+    // in capitals takes a bare name (`Question Time` is a heading).
+    if marker.chars().any(char::is_lowercase) {
+        return None;
+    }
+    let (main, paren) = split_paren(after);
+    if !words_ok(main) || paren.is_some_and(|p| !words_ok(p)) {
+        return None;
+    }
+    Some(Marker {
+        marker,
+        name: Some(main),
+        outlet: paren,
+        description: None,
+    })
 }
 
 /// Is one word of a label name-like?
@@ -256,7 +711,9 @@ fn word_ok(word: &str, first: bool, last: bool) -> Result<(), &'static str> {
     if word.chars().any(is_cjk) {
         return Ok(());
     }
-    if !(c.is_uppercase() || c.is_ascii_digit() || c == '#' || c == '\'' || c == '‘') {
+    // `iPhone`: lower case first, a capital inside: a brand, not a word of a sentence.
+    let camel = c.is_lowercase() && chars.any(char::is_uppercase);
+    if !(c.is_uppercase() || c.is_ascii_digit() || c == '#' || c == '\'' || c == '‘' || camel) {
         return Err("a word in it is not capitalised, so it reads as a sentence");
     }
     let allowed =
@@ -265,6 +722,46 @@ fn word_ok(word: &str, first: bool, last: bool) -> Result<(), &'static str> {
         return Err("it holds punctuation that names do not");
     }
     Ok(())
+}
+
+/// Remove one bracketed part, wherever it stands: `Joint Secretary (Gulf),
+/// Shri Anurag Bhushan` -> (`Joint Secretary , Shri Anurag Bhushan`,
+/// `Gulf`, false); `Jane Doe (Reuters)` -> (`Jane Doe`, `Reuters`, true).
+/// The flag says the bracket closes the label.
+fn split_bracket(label: &str) -> Result<(Cow<'_, str>, Option<&str>, bool), &'static str> {
+    let Some(open) = label.find(['(', '[']) else {
+        if label.contains([')', ']']) {
+            return Err("it holds unbalanced brackets");
+        }
+        return Ok((Cow::Borrowed(label), None, false));
+    };
+    let close = if label.as_bytes()[open] == b'(' {
+        ')'
+    } else {
+        ']'
+    };
+    let Some(end) = label[open..].find(close).map(|e| e + open) else {
+        return Err("it holds unbalanced brackets");
+    };
+    let inner = label[open + 1..end].trim();
+    let before = label[..open].trim_end();
+    let after = label[end + 1..].trim_start();
+    if inner.is_empty()
+        || before.is_empty()
+        || inner.contains(['(', '[', ')', ']'])
+        || after.contains(['(', '[', ')', ']'])
+    {
+        return Err("it holds unbalanced brackets");
+    }
+    if after.is_empty() {
+        return Ok((Cow::Borrowed(before), Some(inner), true));
+    }
+    let sep = if after.starts_with(',') { "" } else { " " };
+    Ok((
+        Cow::Owned(format!("{before}{sep}{after}")),
+        Some(inner),
+        false,
+    ))
 }
 
 /// Judge whether `label` (without colon) reads as a speaker's name, title,
@@ -291,16 +788,39 @@ pub fn name_shape(label: &str) -> Result<Shape, &'static str> {
             ..Shape::default()
         });
     }
-    let (main, paren) = split_paren(label);
-    if main.contains(['(', ')']) || paren.is_some_and(|p| p.contains(['(', ')'])) {
-        return Err("it holds unbalanced brackets");
+    // `TAPPER (voice-over)`: how it was said is not part of the name.
+    let (label, _) = split_notes(label);
+    let letters: Vec<char> = label.chars().filter(|c| c.is_alphabetic()).collect();
+    let all_caps = letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase());
+    if let Some(m) = reporter_marker(label) {
+        let words = [m.name, m.outlet]
+            .iter()
+            .flatten()
+            .map(|p| p.split_whitespace().count())
+            .sum::<usize>()
+            + 1;
+        return Ok(Shape {
+            all_caps,
+            role_word: true,
+            outlet_like: m.outlet.is_some(),
+            words,
+            ..Shape::default()
+        });
     }
+    let (main, paren, trailing) = split_bracket(label)?;
+    let main = main.as_ref();
     let parts: Vec<&str> = main.split(',').map(str::trim).collect();
     if parts.len() > 2 || parts.iter().any(|p| p.is_empty()) {
         return Err("it holds more commas than a name does");
     }
+    let paren_parts: Vec<&str> = paren
+        .map(|p| p.split(',').map(str::trim).collect())
+        .unwrap_or_default();
+    if paren_parts.len() > 2 || paren_parts.iter().any(|p| p.is_empty()) {
+        return Err("it holds more commas than a name does");
+    }
     let mut words = 0;
-    for part in parts.iter().copied().chain(paren) {
+    for part in parts.iter().chain(&paren_parts) {
         let tokens: Vec<&str> = part.split_whitespace().collect();
         for (i, t) in tokens.iter().enumerate() {
             word_ok(t, i == 0, i + 1 == tokens.len())?;
@@ -328,11 +848,9 @@ pub fn name_shape(label: &str) -> Result<Shape, &'static str> {
     if tokens.len() == 1 && tokens[0].chars().any(|c| c.is_ascii_digit()) {
         return Err("a number is not a name");
     }
-    let letters: Vec<char> = label.chars().filter(|c| c.is_alphabetic()).collect();
-    let all_caps = letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase());
     let role_word = lexicon::is_role_word(main);
     let titled = lexicon::title_prefix_len(main) > 0;
-    let outlet_like = paren.is_some_and(|p| !lexicon::is_stage_direction_words(p))
+    let outlet_like = paren.is_some_and(|p| trailing && !lexicon::is_stage_direction_words(p))
         || parts.len() == 2 && (lexicon::is_outlet(parts[0]) || lexicon::is_outlet(parts[1]))
         || lexicon::is_outlet(main);
     Ok(Shape {
@@ -349,26 +867,30 @@ pub fn name_shape(label: &str) -> Result<Shape, &'static str> {
 mod tests {
     use super::*;
 
-    fn label(text: &str) -> Option<(&str, &str, LabelKind)> {
+    fn label(text: &str) -> Option<(String, String, LabelKind)> {
         candidate(text)
             .ok()
             .flatten()
-            .map(|c| (c.label, c.rest, c.kind))
+            .map(|c| (c.label.into_owned(), c.rest.to_string(), c.kind))
+    }
+
+    fn some(label: &str, rest: &str, kind: LabelKind) -> Option<(String, String, LabelKind)> {
+        Some((label.to_string(), rest.to_string(), kind))
     }
 
     #[test]
     fn label_alone_with_colon() {
         assert_eq!(
             label("Xiao Yaqing:"),
-            Some(("Xiao Yaqing", "", LabelKind::Alone))
+            some("Xiao Yaqing", "", LabelKind::Alone)
         );
         assert_eq!(
             label("Thecover.cn:"),
-            Some(("Thecover.cn", "", LabelKind::Alone))
+            some("Thecover.cn", "", LabelKind::Alone)
         );
         assert_eq!(
             label("Ta Kung Pao:"),
-            Some(("Ta Kung Pao", "", LabelKind::Alone))
+            some("Ta Kung Pao", "", LabelKind::Alone)
         );
     }
 
@@ -376,23 +898,23 @@ mod tests {
     fn inline_and_uppercase_labels() {
         assert_eq!(
             label("MS. PSAKI:  Okay."),
-            Some(("MS. PSAKI", "Okay.", LabelKind::Inline))
+            some("MS. PSAKI", "Okay.", LabelKind::Inline)
         );
         assert_eq!(
             label("MR SMITH: Yes."),
-            Some(("MR SMITH", "Yes.", LabelKind::Inline))
+            some("MR SMITH", "Yes.", LabelKind::Inline)
         );
         assert_eq!(
             label("Mr. Taro Yamada, Minister for Foreign Affairs: Thank you."),
-            Some((
+            some(
                 "Mr. Taro Yamada, Minister for Foreign Affairs",
                 "Thank you.",
                 LabelKind::Inline
-            ))
+            )
         );
         assert_eq!(
             label("发言人：今天"),
-            Some(("发言人", "今天", LabelKind::Inline))
+            some("发言人", "今天", LabelKind::Inline)
         );
     }
 
@@ -400,16 +922,16 @@ mod tests {
     fn q_marker_forms() {
         assert_eq!(
             label("Q    Thank you."),
-            Some(("Q", "Thank you.", LabelKind::QMarker))
+            some("Q", "Thank you.", LabelKind::QMarker)
         );
         assert_eq!(
             label("Q: Thanks."),
-            Some(("Q", "Thanks.", LabelKind::QMarker))
+            some("Q", "Thanks.", LabelKind::QMarker)
         );
         assert_eq!(label("Qatar is a country."), None);
         assert_eq!(
             label("QUESTION: What?"),
-            Some(("QUESTION", "What?", LabelKind::Inline))
+            some("QUESTION", "What?", LabelKind::Inline)
         );
     }
 
@@ -417,12 +939,12 @@ mod tests {
     fn timestamps_are_split_from_labels() {
         let c = candidate("Jane Roe: (04:12)").unwrap().unwrap();
         assert_eq!(
-            (c.label, c.rest, c.timestamp),
+            (c.label.as_ref(), c.rest, c.timestamp),
             ("Jane Roe", "", Some("04:12"))
         );
         let c = candidate("Speaker 2 (00:05:01): Hello").unwrap().unwrap();
         assert_eq!(
-            (c.label, c.rest, c.timestamp),
+            (c.label.as_ref(), c.rest, c.timestamp),
             ("Speaker 2", "Hello", Some("00:05:01"))
         );
     }
@@ -463,5 +985,299 @@ mod tests {
             assert!(shape.outlet_like, "{l}");
         }
         assert!(!name_shape("Xiao Yaqing").unwrap().outlet_like);
+    }
+
+    fn form(text: &str) -> Option<(String, String, LabelKind, Form, Option<String>)> {
+        candidate(text).ok().flatten().map(|c| {
+            (
+                c.label.into_owned(),
+                c.rest.to_string(),
+                c.kind,
+                c.form,
+                c.timestamp.map(str::to_string),
+            )
+        })
+    }
+
+    #[test]
+    fn name_and_clock_alone_on_a_line() {
+        assert_eq!(
+            form("Speaker 1  0:04"),
+            Some((
+                "Speaker 1".into(),
+                "".into(),
+                LabelKind::Alone,
+                Form::Clock,
+                Some("0:04".into())
+            ))
+        );
+        assert_eq!(form("Jane Doe  12:30").unwrap().0, "Jane Doe");
+        assert_eq!(
+            form("Speaker 2  1:02:33").unwrap().4.as_deref(),
+            Some("1:02:33")
+        );
+        // A date, a sentence or a time of day is not a name.
+        assert_eq!(form("March 8, 2023 10:30"), None);
+        assert_eq!(form("We met at 10:30"), None);
+        assert_eq!(form("Briefing at 10:30 a.m."), None);
+    }
+
+    #[test]
+    fn markdown_emphasis_around_labels() {
+        for (line, name, rest) in [
+            (
+                "**Moderator:** We will take questions.",
+                "Moderator",
+                "We will take questions.",
+            ),
+            (
+                "**Helen Park**: Good morning.",
+                "Helen Park",
+                "Good morning.",
+            ),
+            ("__Q:__ What now?", "Q", "What now?"),
+            ("*Jane Roe:* Yes.", "Jane Roe", "Yes."),
+            (
+                "**Sam Reyes** (*The Ledger*): Mayor, are you running?",
+                "Sam Reyes (The Ledger)",
+                "Mayor, are you running?",
+            ),
+            (
+                "**Q (Lena Ortiz, City Desk Daily):** Mayor?",
+                "Q (Lena Ortiz, City Desk Daily)",
+                "Mayor?",
+            ),
+        ] {
+            let c = candidate(line).unwrap().unwrap();
+            assert_eq!((c.label.as_ref(), c.rest), (name, rest), "{line}");
+        }
+        assert_eq!(
+            candidate("**Q:** Follow-up: what then?")
+                .unwrap()
+                .unwrap()
+                .kind,
+            LabelKind::QMarker
+        );
+        // Italics that happen to hold a colon, a bullet, a rule: not labels.
+        assert_eq!(
+            label("*Note: the minister was referring to the report.*"),
+            None
+        );
+        assert_eq!(label("* Item: one"), None);
+        assert_eq!(label("***"), None);
+    }
+
+    #[test]
+    fn webvtt_voice_tags() {
+        let c = candidate("<v Maria Lopez>Good afternoon.</v>")
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            (c.label.as_ref(), c.rest, c.form),
+            ("Maria Lopez", "Good afternoon.", Form::Voice)
+        );
+        let c = candidate("<v.loud Alan Brooks>Thank you.")
+            .unwrap()
+            .unwrap();
+        assert_eq!(c.label, "Alan Brooks");
+        assert_eq!(label("<b>bold</b>"), None);
+        // `iPhone:` (a device a video call names) reads as a name.
+        assert_eq!(
+            label("iPhone: Hi, can you hear me?"),
+            some("iPhone", "Hi, can you hear me?", LabelKind::Inline)
+        );
+        assert_eq!(label("iran: no"), None);
+    }
+
+    #[test]
+    fn timestamps_after_the_name() {
+        for line in [
+            "Maria Lopez [00:00:04]: Good afternoon.",
+            "Maria Lopez (00:00:04): Good afternoon.",
+            "Maria Lopez: (00:00:04) Good afternoon.",
+        ] {
+            let c = candidate(line).unwrap().unwrap();
+            assert_eq!(
+                (c.label.as_ref(), c.rest, c.timestamp),
+                ("Maria Lopez", "Good afternoon.", Some("00:00:04")),
+                "{line}"
+            );
+        }
+    }
+
+    #[test]
+    fn congressional_record_labels_end_in_a_full_stop() {
+        for (line, name, rest) in [
+            (
+                "Mr. Powell. Chairman McHenry, Ranking Member Waters, I",
+                "Mr. Powell",
+                "Chairman McHenry, Ranking Member Waters, I",
+            ),
+            (
+                "Chairman McHENRY. The gentleman yields back.",
+                "Chairman McHENRY",
+                "The gentleman yields back.",
+            ),
+            (
+                "Ms. Waters. Thank you, Mr. Chairman.",
+                "Ms. Waters",
+                "Thank you, Mr. Chairman.",
+            ),
+            (
+                "The CHAIRMAN. Without objection.",
+                "The CHAIRMAN",
+                "Without objection.",
+            ),
+            ("Mr. Powell.", "Mr. Powell", ""),
+        ] {
+            let c = candidate(line).unwrap().unwrap();
+            assert_eq!(
+                (c.label.as_ref(), c.rest, c.form),
+                (name, rest, Form::Period),
+                "{line}"
+            );
+        }
+        // A sentence that starts with a title is not one.
+        for line in [
+            "Mr. Powell said the data will guide us.",
+            "The Committee will come to order.",
+            "Chair Powell, welcome back.",
+            "Mr. Powell. he said",
+        ] {
+            assert!(form(line).is_none_or(|c| c.3 != Form::Period), "{line}");
+        }
+        // A colon label wins over the full stop.
+        assert_eq!(
+            candidate("MR. KIRBY: Yes.").unwrap().unwrap().form,
+            Form::Colon
+        );
+    }
+
+    #[test]
+    fn print_interview_answer_marker() {
+        assert_eq!(
+            label("A. We will."),
+            some("A", "We will.", LabelKind::AMarker)
+        );
+        assert_eq!(
+            label("A: We will."),
+            some("A", "We will.", LabelKind::Inline)
+        );
+        assert_eq!(
+            label("A. Smith: Hello."),
+            some("A. Smith", "Hello.", LabelKind::Inline)
+        );
+        assert_eq!(
+            label("A MARTÍNEZ, HOST: And lawmakers"),
+            some("A MARTÍNEZ, HOST", "And lawmakers", LabelKind::Inline)
+        );
+    }
+
+    #[test]
+    fn reporter_markers_with_the_asker_attached() {
+        fn m(l: &str) -> Option<(Option<&str>, Option<&str>, Option<&str>)> {
+            reporter_marker(l).map(|m| (m.name, m.outlet, m.description))
+        }
+        assert_eq!(m("QUESTION JUNG"), Some((Some("JUNG"), None, None)));
+        assert_eq!(
+            m("FOLLOW-UP QUESTION JUNG"),
+            Some((Some("JUNG"), None, None))
+        );
+        assert_eq!(
+            m("QUESTION DR. RINKE"),
+            Some((Some("DR. RINKE"), None, None))
+        );
+        assert_eq!(
+            m("QUESTION SIEBOLD (REUTERS)"),
+            Some((Some("SIEBOLD"), Some("REUTERS"), None))
+        );
+        assert_eq!(
+            m("Question (Alexander Gamov, Komsomolskaya Pravda)"),
+            Some((Some("Alexander Gamov"), Some("Komsomolskaya Pravda"), None))
+        );
+        assert_eq!(
+            m("Question from Laura Kuenssberg, BBC"),
+            Some((Some("Laura Kuenssberg"), Some("BBC"), None))
+        );
+        assert_eq!(
+            m("Question from Beth Rigby (Sky News)"),
+            Some((Some("Beth Rigby"), Some("Sky News"), None))
+        );
+        assert_eq!(
+            m("Question from Carol, a member of the public from Bradford"),
+            Some((
+                Some("Carol"),
+                None,
+                Some("a member of the public from Bradford")
+            ))
+        );
+        assert_eq!(
+            m("Question [Ukrinform]"),
+            Some((None, Some("Ukrinform"), None))
+        );
+        assert_eq!(m("Q (Yonhap)"), Some((None, Some("Yonhap"), None)));
+        assert_eq!(m("Follow-up question"), Some((None, None, None)));
+        // Role words alone, headings and sentences are not markers with attachments.
+        assert_eq!(m("Question"), None);
+        assert_eq!(m("Q"), None);
+        assert_eq!(m("Question Time"), None);
+        assert_eq!(m("Questions"), None);
+        assert_eq!(m("Quebec"), None);
+        for line in [
+            "QUESTION JUNG: Ms Demmer, when?",
+            "Question (Alexander Gamov, Komsomolskaya Pravda): Where?",
+            "Question from Laura Kuenssberg, BBC:",
+            "Question [Ukrinform]: Will Ukraine receive jets?",
+            "Q (Yonhap): A follow-up.",
+            "FOLLOW-UP QUESTION JUNG: So no mistakes?",
+            "Follow-up question: And then?",
+        ] {
+            let c = candidate(line).unwrap().unwrap();
+            assert!(c.shape.role_word, "{line}");
+            assert_ne!(c.kind, LabelKind::QMarker, "{line}");
+        }
+    }
+
+    #[test]
+    fn delivery_notes_are_not_names_or_outlets() {
+        assert_eq!(
+            split_notes("TAPPER (voice-over)"),
+            ("TAPPER", vec!["(voice-over)"])
+        );
+        assert_eq!(
+            split_notes("Question [Ukrinform] [Interpreted from Ukrainian]"),
+            ("Question [Ukrinform]", vec!["[Interpreted from Ukrainian]"])
+        );
+        assert_eq!(
+            split_notes("Question (ANSA) [interpretation]"),
+            ("Question (ANSA)", vec!["[interpretation]"])
+        );
+        assert_eq!(
+            split_notes("Jane Doe (Reuters)"),
+            ("Jane Doe (Reuters)", vec![])
+        );
+        assert_eq!(
+            split_notes("SEN. LINDSEY GRAHAM (R-SC)"),
+            ("SEN. LINDSEY GRAHAM (R-SC)", vec![])
+        );
+        for l in [
+            "TAPPER (voice-over)",
+            "UNIDENTIFIED MALE (through translator)",
+            "PUTIN (retranslated)",
+            "TAPPER (on camera)",
+            "Jane Roe (via video link)",
+            "MINISTER YAMADA (as interpreted)",
+        ] {
+            let shape = name_shape(l).unwrap_or_else(|e| panic!("{l}: {e}"));
+            assert!(!shape.outlet_like, "{l}");
+        }
+    }
+
+    #[test]
+    fn brackets_and_from_inside_labels() {
+        assert!(name_shape("Joint Secretary (Gulf), Shri Anurag Bhushan").is_ok());
+        assert!(name_shape("Kallol Bhattacherjee from The Hindu").is_ok());
+        assert!(name_shape("Jane (Doe) Roe (Reuters)").is_err());
+        assert!(name_shape("Jane Roe (Reuters").is_err());
     }
 }

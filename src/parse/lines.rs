@@ -16,8 +16,12 @@ pub struct Line<'a> {
     pub text: Cow<'a, str>,
     /// Leading white space (after normalisation) in characters.
     pub indent: usize,
-    /// Editor markup such as `_ueditor_page_break_tag_`: not text.
+    /// Not text: editor markup such as `_ueditor_page_break_tag_`, a
+    /// Markdown rule (`---`), or a subtitle cue's number or timing.
     pub markup: bool,
+    /// A subtitle cue's number or timing line, or the `WEBVTT` header
+    /// (WebVTT, SRT): also `markup`.
+    pub cue: bool,
 }
 
 impl Line<'_> {
@@ -93,6 +97,80 @@ fn is_markup(text: &str) -> bool {
             && t.split_whitespace().count() <= 2
         || t == "<!-- pagebreak -->"
         || t.eq_ignore_ascii_case("[page break]")
+        || is_rule(t)
+}
+
+/// A Markdown thematic break: `---`, `***`, `___`, `* * *`.
+fn is_rule(t: &str) -> bool {
+    let mut chars = t.chars().filter(|c| *c != ' ');
+    let Some(c) = chars.next() else {
+        return false;
+    };
+    matches!(c, '-' | '*' | '_')
+        && t.chars().filter(|x| *x == c).count() >= 3
+        && chars.all(|x| x == c)
+}
+
+/// A Markdown heading: `## Q&A`, `# Opening statement`.
+pub fn is_heading(text: &str) -> bool {
+    let hashes = text.len() - text.trim_start_matches('#').len();
+    (1..=6).contains(&hashes)
+        && text[hashes..].starts_with(' ')
+        && !text[hashes..].trim().is_empty()
+}
+
+/// A subtitle timing line: `00:00:02.350 --> 00:00:07.910` (WebVTT, with
+/// optional cue settings after it) or `00:00:02,350 --> 00:00:07,910` (SRT).
+pub fn is_cue_timing(text: &str) -> bool {
+    let Some((from, to)) = text.split_once("-->") else {
+        return false;
+    };
+    let to = to.split_whitespace().next().unwrap_or("");
+    cue_time(from.trim()) && cue_time(to)
+}
+
+/// `00:00:02.350`, `00:02.350`, `00:00:02,350`.
+fn cue_time(s: &str) -> bool {
+    let Some((clock, millis)) = s.split_once(['.', ',']) else {
+        return false;
+    };
+    let parts: Vec<&str> = clock.split(':').collect();
+    (2..=3).contains(&parts.len())
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.len() <= 2 && p.bytes().all(|b| b.is_ascii_digit()))
+        && millis.len() == 3
+        && millis.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Mark the cue lines of a subtitle file: timing lines, the cue number or
+/// identifier just above each, and the `WEBVTT` header line.
+fn mark_cues(lines: &mut [Line<'_>]) {
+    let mut any = false;
+    for i in 0..lines.len() {
+        if !is_cue_timing(&lines[i].text) {
+            continue;
+        }
+        any = true;
+        lines[i].cue = true;
+        if i > 0 {
+            let id = &lines[i - 1];
+            let block_start = i == 1 || lines[i - 2].is_blank() || lines[i - 2].cue;
+            if !id.is_blank() && block_start && !id.text.contains(' ') {
+                lines[i - 1].cue = true;
+            }
+        }
+    }
+    if any {
+        if let Some(first) = lines.iter_mut().find(|l| !l.is_blank()) {
+            if first.text.starts_with("WEBVTT") {
+                first.cue = true;
+            }
+        }
+        for l in lines.iter_mut().filter(|l| l.cue) {
+            l.markup = true;
+        }
+    }
 }
 
 /// Split text into lines, honouring LF, CRLF and lone CR.
@@ -111,6 +189,7 @@ pub fn split<'a>(text: &'a str) -> Vec<Line<'a>> {
             text: norm,
             indent,
             markup,
+            cue: false,
         });
     };
     while i < bytes.len() {
@@ -133,6 +212,9 @@ pub fn split<'a>(text: &'a str) -> Vec<Line<'a>> {
     }
     if start < bytes.len() {
         push(start, bytes.len(), &mut lines);
+    }
+    if text.contains("-->") {
+        mark_cues(&mut lines);
     }
     lines
 }
@@ -173,5 +255,32 @@ mod tests {
         let lines = split("one\r\n\r\n\r\nfour");
         assert_eq!(lines.len(), 4);
         assert_eq!(lines[3].no, 4);
+    }
+
+    #[test]
+    fn subtitle_cues_are_marked_not_text() {
+        let lines = split(
+            "WEBVTT\n\n1\n00:00:02.350 --> 00:00:07.910\nMaria Lopez: Hello.\n\n2\n00:00:08.120 --> 00:00:14.600 align:start\nMore.\n",
+        );
+        let cues: Vec<usize> = lines.iter().filter(|l| l.cue).map(|l| l.no).collect();
+        assert_eq!(cues, [1, 3, 4, 7, 8]);
+        assert!(lines.iter().filter(|l| l.cue).all(|l| l.markup));
+        assert!(!lines[4].markup);
+        // SRT: commas before the milliseconds.
+        let srt = split("1\n00:00:01,000 --> 00:00:04,000\nHello.\n");
+        assert!(srt[0].cue && srt[1].cue && !srt[2].cue);
+        // An arrow in prose is not a cue.
+        let prose = split("1\nprices --> up\n");
+        assert!(prose.iter().all(|l| !l.cue));
+    }
+
+    #[test]
+    fn markdown_rules_and_headings() {
+        let lines = split("---\n* * *\n***\n- item\n## Q&A\n#hashtag");
+        assert!(lines[0].markup && lines[1].markup && lines[2].markup);
+        assert!(!lines[3].markup);
+        assert!(is_heading("## Q&A"));
+        assert!(!is_heading("#hashtag"));
+        assert!(!is_heading("####### seven"));
     }
 }

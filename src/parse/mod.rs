@@ -21,7 +21,7 @@ pub mod people;
 pub mod trailer;
 
 use crate::model::{Note, Role, SourceLine, Transcript, Turn};
-use label::{Candidate, LabelKind};
+use label::{Candidate, Form, LabelKind};
 use lines::Line;
 use std::collections::HashMap;
 
@@ -92,6 +92,14 @@ struct Accepted<'a> {
     rule: &'static str,
 }
 
+/// A label refused only because it is seen once and nothing else marks it:
+/// a question and its reply may still confirm it.
+struct Once<'a> {
+    idx: usize,
+    cand: Candidate<'a>,
+    diag: Diagnostic,
+}
+
 /// Decide which lines are speaker labels.
 fn find_labels<'a>(
     lines: &'a [Line<'a>],
@@ -100,28 +108,28 @@ fn find_labels<'a>(
 ) -> Vec<Accepted<'a>> {
     let mut cands: Vec<Option<Candidate<'a>>> = vec![None; lines.len()];
     let mut counts: HashMap<String, usize> = HashMap::new();
+    // Lines that nearly read as labels, for a file where none is accepted.
+    let mut near: Vec<(usize, String)> = Vec::new();
     for (i, line) in lines.iter().enumerate().skip(start) {
         if line.markup || line.is_blank() {
             continue;
         }
         match label::candidate(&line.text) {
             Ok(Some(c)) => {
-                *counts.entry(key(c.label)).or_default() += 1;
+                *counts.entry(key(&c.label)).or_default() += 1;
                 cands[i] = Some(c);
             }
             Ok(None) => {}
             Err(refusal) => {
                 let words = refusal.label.split_whitespace().count();
                 let para_start = i == start || lines[i - 1].is_blank() || lines[i - 1].markup;
-                if words <= 4 && para_start && lexicon::header_field(refusal.label).is_none() {
-                    diags.push(Diagnostic::info(
-                        line.no,
-                        "label-refused",
-                        format!(
-                            "'{}:' looks like a label but was read as text: {}",
-                            refusal.label, refusal.reason
-                        ),
-                    ));
+                if words <= 4 && para_start && lexicon::header_field(&refusal.label).is_none() {
+                    let message = format!(
+                        "'{}:' looks like a label but was read as text: {}",
+                        refusal.label, refusal.reason
+                    );
+                    near.push((line.no, message.clone()));
+                    diags.push(Diagnostic::info(line.no, "label-refused", message));
                 }
             }
         }
@@ -139,6 +147,9 @@ fn find_labels<'a>(
             || closes_paragraph(&lines[i - 1].text)
             || heading_above(i)
     };
+    // An indented first line opens a paragraph (the Congressional Record).
+    let indented =
+        |i: usize| i > start && lines[i].indent >= 2 && lines[i].indent > lines[i - 1].indent;
     // How the document writes its inline labels: strong or repeated ones.
     let firm_inline: Vec<bool> = cands
         .iter()
@@ -146,15 +157,45 @@ fn find_labels<'a>(
         .filter_map(|(i, c)| c.as_ref().map(|c| (i, c)))
         .filter(|(i, c)| {
             c.kind != LabelKind::Alone
+                && c.form == Form::Colon
                 && para_start(*i)
-                && (c.shape.strong() || counts[&key(c.label)] >= 2)
+                && (c.shape.strong() || counts[&key(&c.label)] >= 2)
         })
         .map(|(_, c)| c.shape.all_caps)
         .collect();
     let caps_style = firm_inline.len() >= 3
         && firm_inline.iter().filter(|c| **c).count() * 5 >= firm_inline.len() * 4;
+    // Styles one line does not prove. A name and a clock time on a line of
+    // their own (`Speaker 1  0:04`) must recur; so must `Mr. Powell.` at
+    // paragraph starts, with some speaker seen twice, in a document not
+    // written in colon labels.
+    let clock_lines = cands
+        .iter()
+        .flatten()
+        .filter(|c| c.form == Form::Clock)
+        .count();
+    let period: Vec<&Candidate<'a>> = cands
+        .iter()
+        .enumerate()
+        .filter_map(|(i, c)| c.as_ref().map(|c| (i, c)))
+        .filter(|(i, c)| {
+            c.form == Form::Period
+                && c.kind != LabelKind::AMarker
+                && (para_start(*i) || indented(*i))
+        })
+        .map(|(_, c)| c)
+        .collect();
+    let period_style = period.len() >= 3
+        && period.len() > firm_inline.len()
+        && period.iter().any(|c| counts[&key(&c.label)] >= 2);
+    let q_markers = cands
+        .iter()
+        .enumerate()
+        .filter(|(i, c)| c.as_ref().is_some_and(|c| c.kind == LabelKind::QMarker) && para_start(*i))
+        .count();
 
     let mut accepted: Vec<Accepted<'a>> = Vec::new();
+    let mut once: Vec<Once<'a>> = Vec::new();
     for i in start..lines.len() {
         let Some(cand) = cands[i].take() else {
             continue;
@@ -166,7 +207,7 @@ fn find_labels<'a>(
             .find(|(_, l)| !l.is_blank() && !l.markup)
             .map(|(j, l)| (i + 1 + j, l));
         // Header fields (`Speakers:`, `Date:`) before the first turn.
-        if in_header && lexicon::header_field(cand.label).is_some() {
+        if in_header && lexicon::header_field(&cand.label).is_some() {
             let value = if cand.rest.is_empty() {
                 next_content.map(|(_, l)| l.text.as_ref()).unwrap_or("")
             } else {
@@ -175,18 +216,45 @@ fn find_labels<'a>(
             // `Moderator: Jane Roe, ...` lists a person; `Moderator: Welcome
             // to ...` is the moderator speaking.
             let listed = header::participant(value).is_some() || header::find_date(value).is_some();
-            let person_role = lexicon::is_role_word(cand.label);
+            let person_role = lexicon::is_role_word(&cand.label);
             if !person_role || listed {
                 continue;
             }
         }
-        let count = counts[&key(cand.label)];
-        let rule = match cand.kind {
-            LabelKind::Alone => {
+        let count = counts[&key(&cand.label)];
+        let rule = match (cand.form, cand.kind) {
+            (Form::Voice, _) => "WebVTT voice tag",
+            (Form::Period, LabelKind::AMarker) => {
+                if !para_start(i) || q_markers == 0 {
+                    continue;
+                }
+                "answer marker A. at the start of a paragraph, where Q markers ask"
+            }
+            (Form::Period, _) => {
+                if !(para_start(i) || indented(i)) {
+                    continue;
+                }
+                if !period_style {
+                    near.push((
+                        lines[i].no,
+                        format!(
+                            "'{}.' opens a paragraph like a Congressional Record label, but too few paragraphs do",
+                            cand.label
+                        ),
+                    ));
+                    continue;
+                }
+                "title and surname closed by a full stop at a paragraph start, in a document of such labels"
+            }
+            (_, LabelKind::Alone) => {
                 if !para_start(i) {
                     continue;
                 }
-                let next_is_label = next_content.is_some_and(|(j, _)| cands[j].is_some());
+                let next_is_label = next_content.is_some_and(|(j, _)| {
+                    cands[j]
+                        .as_ref()
+                        .is_some_and(|c| c.form == Form::Colon || c.kind == LabelKind::QMarker)
+                });
                 if next_content.is_none() {
                     diags.push(Diagnostic::warning(
                         lines[i].no,
@@ -209,19 +277,32 @@ fn find_labels<'a>(
                     ));
                     continue;
                 }
-                if cand.timestamp.is_some() {
+                if cand.form == Form::Clock {
+                    if clock_lines < 2 {
+                        near.push((
+                            lines[i].no,
+                            format!(
+                                "'{}  {}' reads like a transcription service's label, but it is the only one",
+                                cand.label,
+                                cand.timestamp.unwrap_or_default()
+                            ),
+                        ));
+                        continue;
+                    }
+                    "name and clock time alone on its line, text below"
+                } else if cand.timestamp.is_some() {
                     "label alone on its line with a timestamp, text below"
                 } else {
                     "label alone on its line, text below"
                 }
             }
-            LabelKind::QMarker => {
+            (_, LabelKind::QMarker) => {
                 if !para_start(i) {
                     continue;
                 }
                 "reporter marker Q at the start of a paragraph"
             }
-            LabelKind::Inline => {
+            (_, LabelKind::Inline | LabelKind::AMarker) => {
                 if !para_start(i) {
                     if cand.shape.strong() || count >= 2 {
                         diags.push(Diagnostic::info(
@@ -245,14 +326,130 @@ fn find_labels<'a>(
                 {
                     "inline label seen once, in a document of inline labels"
                 } else {
-                    diags.push(Diagnostic::info(lines[i].no, "label-refused", format!("'{}:' is seen once and nothing else marks it as a speaker; kept as text", cand.label)));
+                    let diag = Diagnostic::info(
+                        lines[i].no,
+                        "label-refused",
+                        format!(
+                            "'{}:' is seen once and nothing else marks it as a speaker; kept as text",
+                            cand.label
+                        ),
+                    );
+                    near.push((lines[i].no, diag.message.clone()));
+                    once.push(Once { idx: i, cand, diag });
                     continue;
                 }
             }
         };
         accepted.push(Accepted { idx: i, cand, rule });
     }
+    confirm_exchanges(lines, &mut accepted, once, caps_style, diags);
+    if accepted.is_empty() {
+        near.sort_by_key(|n| n.0);
+        for (no, why) in near.into_iter().take(3) {
+            diags.push(Diagnostic::warning(
+                no,
+                "no-labels",
+                format!("no speaker label found; this line comes closest: {why}"),
+            ));
+        }
+    }
     accepted
+}
+
+/// Does the turn that `a` opens, running to line `b`, end in a question?
+fn asks(lines: &[Line<'_>], a: usize, rest: &str, b: usize) -> bool {
+    let last = lines[a + 1..b]
+        .iter()
+        .rev()
+        .find(|l| !l.is_blank() && !l.markup)
+        .map_or(rest, |l| l.text.as_ref());
+    last.trim_end_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '"' | '”' | '’' | '\'' | ')' | ']')
+    })
+    .ends_with(['?', '？'])
+}
+
+/// Labels seen once confirm each other where one asks and the next
+/// replies: `TAPPER: ... Is that realistic?` then `GRAHAM: Yes.`, or
+/// `Question: ...?` then `Vladimir Putin: ...`. A reply that opens with a
+/// quotation (`Jack Lew: "..."`, a speaker quoting sources) is not one, nor
+/// is a reporter's marker after a refused question.
+fn confirm_exchanges<'a>(
+    lines: &[Line<'_>],
+    accepted: &mut Vec<Accepted<'a>>,
+    once: Vec<Once<'a>>,
+    caps_style: bool,
+    diags: &mut Vec<Diagnostic>,
+) {
+    if once.is_empty() {
+        return;
+    }
+    let first_accepted = accepted.first().map(|a| a.idx);
+    // (line index, Some(position in `once`) or None for an accepted label).
+    let mut order: Vec<(usize, Option<usize>)> = accepted
+        .iter()
+        .map(|a| (a.idx, None))
+        .chain(once.iter().enumerate().map(|(k, o)| (o.idx, Some(k))))
+        .collect();
+    order.sort_by_key(|o| o.0);
+    let cand_at = |o: &(usize, Option<usize>)| -> &Candidate<'a> {
+        match o.1 {
+            Some(k) => &once[k].cand,
+            None => {
+                &accepted
+                    .iter()
+                    .find(|a| a.idx == o.0)
+                    .expect("accepted")
+                    .cand
+            }
+        }
+    };
+    let mut rescued = vec![false; once.len()];
+    for w in order.windows(2) {
+        let (a, b) = (&w[0], &w[1]);
+        if a.1.is_none() && b.1.is_none() {
+            continue;
+        }
+        let (ca, cb) = (cand_at(a), cand_at(b));
+        // A label seen once is a short name written in the document's
+        // case (`GRAHAM` where labels are in capitals), with no small
+        // words (`Starting with NATO` opens a topic, not a turn).
+        let name_like = |c: &Candidate<'_>, o: &(usize, Option<usize>)| {
+            o.1.is_none()
+                || c.shape.words <= 4
+                    && (!caps_style || c.shape.all_caps)
+                    && !c.label.split_whitespace().any(lexicon::is_connector)
+        };
+        // A question refused as a label is confirmed by a reply refused
+        // too, or by any reply when nothing before it was taken as a
+        // label (it would be lost to the preamble).
+        let asker_ok = a.1.is_none() || b.1.is_some() || first_accepted.is_none_or(|f| a.0 < f);
+        if key(&ca.label) == key(&cb.label)
+            || !name_like(ca, a)
+            || !name_like(cb, b)
+            || !asker_ok
+            || cb.rest.starts_with(['"', '“', '‘', '\''])
+            || (b.1.is_none() && cb.kind == LabelKind::QMarker)
+            || !asks(lines, a.0, ca.rest, b.0)
+        {
+            continue;
+        }
+        for k in [a.1, b.1].into_iter().flatten() {
+            rescued[k] = true;
+        }
+    }
+    for (o, rescued) in once.into_iter().zip(rescued) {
+        if rescued {
+            accepted.push(Accepted {
+                idx: o.idx,
+                cand: o.cand,
+                rule: "label seen once, confirmed by a question and its reply",
+            });
+        } else {
+            diags.push(o.diag);
+        }
+    }
+    accepted.sort_by_key(|a| a.idx);
 }
 
 /// Are lines of this document hard-wrapped (one paragraph over many lines)?
@@ -361,10 +558,18 @@ pub fn parse_text(text: &str, source: &str) -> Parsed {
     // it takes when it does not ask (`official`, or `other` if anonymous).
     let mut unknown_role: Vec<Option<Role>> = Vec::new();
     for (n, acc) in labels.iter().enumerate() {
-        let stop = labels
+        let mut stop = labels
             .get(n + 1)
             .map_or(end, |next| next.idx)
             .min(end.max(acc.idx + 1));
+        // A Markdown heading just above the next label (`## Q&A`) belongs
+        // to no one's turn; it is kept as a note.
+        while let Some(h) = (acc.idx + 1..stop).rev().find(|&j| !lines[j].is_blank()) {
+            if !lines::is_heading(&lines[h].text) {
+                break;
+            }
+            stop = h;
+        }
         let mut body_lines = &lines[acc.idx + 1..stop.max(acc.idx + 1)];
         if let Some(k) = trailing_heading(acc.cand.rest, body_lines) {
             transcript.notes.push(Note {
@@ -376,6 +581,21 @@ pub fn parse_text(text: &str, source: &str) -> Parsed {
             body_lines = &body_lines[..k];
         }
         let mut body = body::assemble(acc.cand.rest, lines[acc.idx].no, body_lines, wrapped);
+        // `TAPPER (voice-over)`: how the words were delivered is an event.
+        let (name_label, notes) = label::split_notes(&acc.cand.label);
+        for note in notes.into_iter().rev() {
+            let inner = &note[1..note.len() - 1];
+            body.events.insert(
+                0,
+                crate::model::Event {
+                    kind: lexicon::stage_direction_kind(inner)
+                        .unwrap_or("delivery")
+                        .into(),
+                    text: note.to_string(),
+                    line: lines[acc.idx].no,
+                },
+            );
+        }
         if let Some(ts) = acc.cand.timestamp {
             body.events.insert(
                 0,
@@ -391,10 +611,16 @@ pub fn parse_text(text: &str, source: &str) -> Parsed {
             .rev()
             .find(|l| !l.is_blank() && !l.markup)
             .map_or(lines[acc.idx].no, |l| l.no);
-        // The same speaker again after only a new timestamp: one turn.
-        if acc.cand.timestamp.is_some() {
+        // The same speaker again after only a new timestamp (or a new
+        // subtitle cue): one turn.
+        let after_cue = lines[..acc.idx]
+            .iter()
+            .rev()
+            .find(|l| !l.is_blank())
+            .is_some_and(|l| l.cue);
+        if acc.cand.timestamp.is_some() || after_cue {
             if let Some(prev) = turns.last_mut() {
-                if prev.label.eq_ignore_ascii_case(acc.cand.label) {
+                if prev.label.eq_ignore_ascii_case(&acc.cand.label) {
                     prev.events.extend(body.events);
                     if !body.text.is_empty() {
                         if !prev.text.is_empty() {
@@ -409,7 +635,7 @@ pub fn parse_text(text: &str, source: &str) -> Parsed {
                 }
             }
         }
-        let mut id = people::identify(acc.cand.label);
+        let mut id = people::identify(name_label);
         // Where reporters are marked `Q`, an outlet-like label (`RM`,
         // `CBS`) is someone's name or a quoted source, not a reporter.
         if q_marked && id.role_rule == "outlet-label" {
@@ -465,6 +691,7 @@ pub fn parse_text(text: &str, source: &str) -> Parsed {
             rule,
         });
     }
+    cue_events(&lines, &mut turns);
     resolve_short_labels(&mut turns, &mut unknown_role);
     complete_from_body(&mut turns);
     share_outlets(&mut turns);
@@ -577,6 +804,35 @@ fn reads_as_heading(text: &str) -> bool {
     shouting && (words.len() >= 2 || letters.len() >= 4) || title_case
 }
 
+/// Subtitle cue numbers and timings (`00:00:02.350 --> 00:00:07.910`)
+/// inside a turn's lines are events of that turn, in line order.
+fn cue_events(lines: &[Line<'_>], turns: &mut [Turn]) {
+    if !lines.iter().any(|l| l.cue) {
+        return;
+    }
+    for t in turns.iter_mut() {
+        let from = t.line; // 1-based: lines[t.line] is the line after the label
+        let to = t.end_line.min(lines.len());
+        let mut added = false;
+        for l in lines[from..to].iter().filter(|l| l.cue) {
+            t.events.push(crate::model::Event {
+                kind: if l.text.contains("-->") {
+                    "timestamp"
+                } else {
+                    "cue"
+                }
+                .into(),
+                text: l.text.to_string(),
+                line: l.no,
+            });
+            added = true;
+        }
+        if added {
+            t.events.sort_by_key(|e| e.line);
+        }
+    }
+}
+
 /// Every non-blank line that no header field, turn or credit claimed
 /// becomes a note (`markup` for page breaks, `stray` otherwise), so nothing
 /// is ever lost.
@@ -603,7 +859,16 @@ fn keep_unplaced_lines(lines: &[Line<'_>], t: &mut Transcript) {
     for line in lines {
         if !line.is_blank() && !placed[line.no] {
             t.notes.push(Note {
-                kind: if line.markup { "markup" } else { "stray" }.into(),
+                kind: if line.cue {
+                    "cue"
+                } else if line.markup {
+                    "markup"
+                } else if lines::is_heading(&line.text) {
+                    "heading"
+                } else {
+                    "stray"
+                }
+                .into(),
                 text: line.text.to_string(),
                 line: line.no,
                 end_line: line.no,
@@ -785,7 +1050,7 @@ fn style_of(labels: &[Accepted<'_>]) -> String {
         match a.cand.kind {
             LabelKind::Alone => alone += 1,
             LabelKind::Inline => inline += 1,
-            LabelKind::QMarker => q += 1,
+            LabelKind::QMarker | LabelKind::AMarker => q += 1,
         }
         if a.cand.shape.all_caps && a.cand.kind != LabelKind::QMarker {
             caps += 1;

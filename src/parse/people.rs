@@ -182,6 +182,37 @@ pub fn identify(label: &str) -> Identity {
             ..Identity::default()
         };
     }
+    // `QUESTION JUNG`, `Question (Alexander Gamov, Komsomolskaya Pravda)`,
+    // `Question from Laura Kuenssberg, BBC`, `Q (Yonhap)`: a reporter
+    // marker with the asker attached (the shape is read in `label`).
+    if let Some(m) = super::label::reporter_marker(label) {
+        let (title, name) = m.name.map_or((None, None), |n| {
+            let (t, n) = strip_title(n);
+            (t, person(n))
+        });
+        let shouting = !label.chars().any(char::is_lowercase);
+        let public = m
+            .description
+            .is_some_and(|d| d.to_ascii_lowercase().contains("member of the public"));
+        return Identity {
+            speaker: name,
+            title: title.map(str::to_string),
+            // `REUTERS` in a label in capitals is Reuters; `BBC` stays.
+            outlet: m.outlet.map(|o| {
+                if shouting && o.chars().count() > 4 {
+                    name_case(o)
+                } else {
+                    o.to_string()
+                }
+            }),
+            role: Some(if public {
+                Role::Other
+            } else {
+                Role::Journalist
+            }),
+            role_rule: "reporter-marker",
+        };
+    }
     if let Some(role) = lexicon::role_of_word(label) {
         let speaker = match role {
             Role::Journalist => None,
