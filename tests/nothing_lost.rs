@@ -86,7 +86,7 @@ fn every_fixture_loses_no_line() {
     for entry in fs::read_dir(dir).unwrap() {
         let path = entry.unwrap().path();
         let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
-        if ext == "txt" || ext == "md" {
+        if ["txt", "md", "vtt", "srt"].contains(&ext) {
             let text = fs::read_to_string(&path).unwrap();
             check_accounting(&text, &path.display().to_string()).unwrap();
             n += 1;

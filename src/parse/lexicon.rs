@@ -206,6 +206,8 @@ pub fn is_heading_word(label: &str) -> bool {
         "attachments",
         "attachment",
         "summary",
+        "subjects",
+        "keywords",
     ];
     eq_any(label, LIST)
 }
@@ -262,7 +264,9 @@ pub fn role_of_word(label: &str) -> Option<Role> {
         | "journalists"
         | "member of the press"
         | "members of the press"
-        | "remark" => Role::Journalist,
+        | "remark"
+        | "remark from the floor"
+        | "question from the floor" => Role::Journalist,
         "moderator"
         | "chair"
         | "chairperson"

@@ -188,11 +188,20 @@ fn find_labels<'a>(
     let period_style = period.len() >= 3
         && period.len() > firm_inline.len()
         && period.iter().any(|c| counts[&key(&c.label)] >= 2);
-    let q_markers = cands
-        .iter()
-        .enumerate()
-        .filter(|(i, c)| c.as_ref().is_some_and(|c| c.kind == LabelKind::QMarker) && para_start(*i))
-        .count();
+    // `A.` answers where `Q.` asks, or where it recurs after `Q` markers
+    // (`A. Lincoln said` once in a briefing is a sentence).
+    let marked = |kind: LabelKind| {
+        cands
+            .iter()
+            .enumerate()
+            .filter(|(i, c)| c.as_ref().is_some_and(|c| c.kind == kind) && para_start(*i))
+            .map(|(i, _)| i)
+            .collect::<Vec<usize>>()
+    };
+    let q_markers = marked(LabelKind::QMarker);
+    let answers_marked = !q_markers.is_empty()
+        && (marked(LabelKind::AMarker).len() >= 2
+            || q_markers.iter().any(|&i| lines[i].text.starts_with("Q.")));
 
     let mut accepted: Vec<Accepted<'a>> = Vec::new();
     let mut once: Vec<Once<'a>> = Vec::new();
@@ -225,7 +234,7 @@ fn find_labels<'a>(
         let rule = match (cand.form, cand.kind) {
             (Form::Voice, _) => "WebVTT voice tag",
             (Form::Period, LabelKind::AMarker) => {
-                if !para_start(i) || q_markers == 0 {
+                if !para_start(i) || !answers_marked {
                     continue;
                 }
                 "answer marker A. at the start of a paragraph, where Q markers ask"
@@ -493,7 +502,17 @@ pub fn parse_text(text: &str, source: &str) -> Parsed {
         source_url: head.source_url,
         participants: head.participants,
         header: head.lines,
-        notes: head.notes,
+        notes: head
+            .notes
+            .into_iter()
+            .map(|mut n| {
+                // Subtitle cue numbers and timings above the first turn.
+                if lines.get(n.line.wrapping_sub(1)).is_some_and(|l| l.cue) {
+                    n.kind = "cue".into();
+                }
+                n
+            })
+            .collect(),
         ..Transcript::default()
     };
     if let Some(first) = labels.first() {
