@@ -91,8 +91,9 @@ pub enum Command {
 #[derive(Args, Debug, Clone, Default)]
 pub struct InputArgs {
     /// Transcript files or directories (searched recursively for *.txt,
-    /// *.md, *.html and *.htm, hidden and binary files skipped), or `-` for
-    /// standard input. HTML pages are read without their markup.
+    /// *.md, *.html, *.htm, and *.vtt and *.srt subtitles, hidden and binary
+    /// files skipped), or `-` for standard input. HTML pages are read
+    /// without their markup.
     /// Without PATH: piped standard input, else the bundled transcript.
     /// Example: whosaid turns briefings/ -
     #[arg(value_name = "PATH")]

@@ -409,6 +409,9 @@ fn voice(text: &str) -> Result<Option<Candidate<'_>>, Refusal<'_>> {
 /// print them: `Speaker 1  0:04`, `Jane Doe  12:30`, `Speaker 2  1:02:33`.
 fn clock_label(text: &str) -> Option<Candidate<'_>> {
     let (head, clock) = text.rsplit_once(' ')?;
+    if !clock.starts_with(|c: char| c.is_ascii_digit()) || !clock.contains(':') {
+        return None;
+    }
     let head = head.trim_end();
     if head.is_empty() || !is_clock(clock) || clock.contains('.') {
         return None;
@@ -442,6 +445,15 @@ fn name_word(word: &str) -> bool {
 /// `The CHAIRMAN.`. Only a shape: one such sentence is not a label; the
 /// parser wants a document full of them.
 fn period_label(text: &str) -> Option<Candidate<'_>> {
+    // Cheap test first: a word after the first ends in a full stop.
+    if !text
+        .split(' ')
+        .take(5)
+        .skip(1)
+        .any(|w| w.len() > 2 && w.ends_with('.'))
+    {
+        return None;
+    }
     let n = lexicon::title_prefix_len(text);
     if n == 0 {
         return None;
