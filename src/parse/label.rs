@@ -821,6 +821,16 @@ pub fn name_shape(label: &str) -> Result<Shape, &'static str> {
     }
     let (main, paren, trailing) = split_bracket(label)?;
     let main = main.as_ref();
+    // `Kallol Bhattacherjee from The Hindu`: a name, then a capitalised
+    // organisation (`Statement from the President` is a heading).
+    let (main, from) = match main.split_once(" from ") {
+        Some((a, b))
+            if !b.contains(',') && b.split_whitespace().all(|w| word_ok(w, true, true).is_ok()) =>
+        {
+            (a.trim(), Some(b.trim()))
+        }
+        _ => (main, None),
+    };
     let parts: Vec<&str> = main.split(',').map(str::trim).collect();
     if parts.len() > 2 || parts.iter().any(|p| p.is_empty()) {
         return Err("it holds more commas than a name does");
@@ -832,7 +842,7 @@ pub fn name_shape(label: &str) -> Result<Shape, &'static str> {
         return Err("it holds more commas than a name does");
     }
     let mut words = 0;
-    for part in parts.iter().chain(&paren_parts) {
+    for part in parts.iter().chain(&paren_parts).chain(&from) {
         let tokens: Vec<&str> = part.split_whitespace().collect();
         for (i, t) in tokens.iter().enumerate() {
             word_ok(t, i == 0, i + 1 == tokens.len())?;
@@ -864,7 +874,8 @@ pub fn name_shape(label: &str) -> Result<Shape, &'static str> {
     let titled = lexicon::title_prefix_len(main) > 0;
     let outlet_like = paren.is_some_and(|p| trailing && !lexicon::is_stage_direction_words(p))
         || parts.len() == 2 && (lexicon::is_outlet(parts[0]) || lexicon::is_outlet(parts[1]))
-        || lexicon::is_outlet(main);
+        || lexicon::is_outlet(main)
+        || from.is_some_and(lexicon::is_outlet);
     Ok(Shape {
         all_caps,
         titled,
@@ -1288,7 +1299,13 @@ mod tests {
     #[test]
     fn brackets_and_from_inside_labels() {
         assert!(name_shape("Joint Secretary (Gulf), Shri Anurag Bhushan").is_ok());
-        assert!(name_shape("Kallol Bhattacherjee from The Hindu").is_ok());
+        assert!(
+            name_shape("Kallol Bhattacherjee from The Hindu")
+                .unwrap()
+                .outlet_like
+        );
+        assert!(!name_shape("Greetings from Beijing").unwrap().outlet_like);
+        assert!(name_shape("Statement from the President").is_err());
         assert!(name_shape("Jane (Doe) Roe (Reuters)").is_err());
         assert!(name_shape("Jane Roe (Reuters").is_err());
     }

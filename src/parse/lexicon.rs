@@ -21,7 +21,7 @@ pub fn is_connector(word: &str) -> bool {
     const LIST: &[&str] = &[
         "of", "and", "for", "the", "de", "da", "del", "della", "di", "du", "des", "van", "von",
         "der", "den", "la", "le", "al", "el", "bin", "ibn", "y", "e", "on", "at", "to", "in",
-        "with", "from", "und", "dos", "das", "af", "zu", "ter",
+        "with", "und", "dos", "das", "af", "zu", "ter",
     ];
     word.chars().next().is_some_and(char::is_lowercase) && eq_any(word, LIST)
 }
