@@ -460,7 +460,8 @@ fn period_label(text: &str) -> Option<Candidate<'_>> {
     }
     let mut offset = n;
     let mut end = None;
-    for word in text[n..].split(' ').take(3) {
+    // `Mr. SMITH of Texas.`: a small word may join a place to the name.
+    for (k, word) in text[n..].split(' ').take(4).enumerate() {
         if let Some(stem) = word.strip_suffix('.') {
             if stem.chars().count() == 1 && stem.chars().all(char::is_uppercase) {
                 offset += word.len() + 1; // an initial: `Jerome H. Powell.`
@@ -472,7 +473,7 @@ fn period_label(text: &str) -> Option<Candidate<'_>> {
             end = Some(offset + stem.len());
             break;
         }
-        if !name_word(word) {
+        if !(name_word(word) || k > 0 && lexicon::is_connector(word)) {
             return None;
         }
         offset += word.len() + 1;
@@ -1152,6 +1153,21 @@ mod tests {
                 "Without objection.",
             ),
             ("Mr. Powell.", "Mr. Powell", ""),
+            (
+                "Mr. SMITH of Texas. Madam Speaker, I yield.",
+                "Mr. SMITH of Texas",
+                "Madam Speaker, I yield.",
+            ),
+            (
+                "Ms. JACKSON LEE. Mr. Speaker,",
+                "Ms. JACKSON LEE",
+                "Mr. Speaker,",
+            ),
+            (
+                "The PRESIDING OFFICER. Without objection, it is so ordered.",
+                "The PRESIDING OFFICER",
+                "Without objection, it is so ordered.",
+            ),
         ] {
             let c = candidate(line).unwrap().unwrap();
             assert_eq!(
