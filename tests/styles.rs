@@ -82,17 +82,7 @@ fn diff(expected: &[String], actual: &[String]) -> String {
 /// Fixtures whose turn boundaries and labels are right but where some
 /// speaker, role or outlet is not yet what a reader expects. Each entry
 /// says why; the test fails if a gap closes, so the list stays honest.
-const KNOWN_GAPS: &[(&str, &str)] = &[
-    (
-        "congress-record.txt",
-        "the office in `Chairwoman Brennan` makes an official, though she only gives the floor (chair); \
-         `Mr. Hale` questions the witness (journalist, the model's questioner) but his honorific makes an official",
-    ),
-    (
-        "marker-caps.txt",
-        "the office in `CHAIR BAUER` makes an official, though the chair only opens and closes (chair)",
-    ),
-];
+const KNOWN_GAPS: &[(&str, &str)] = &[];
 
 /// `line\tlabel` of each row: where turns start, whatever the speaker.
 fn boundaries(rows: &[String]) -> Vec<String> {

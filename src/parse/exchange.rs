@@ -97,6 +97,8 @@ pub fn infer_chairs(turns: &mut [Turn]) {
         s.3 += turns.get(i + 1).is_some_and(|n| n.role == Role::Journalist) as usize;
     }
     let answerers = stats.values().filter(|s| s.2 > 0).count();
+    let opener = turns.first().map(who);
+    let closer = turns.last().map(who);
     for t in turns.iter_mut() {
         if t.role != Role::Official
             || t.rule.contains("listed in the header")
@@ -107,7 +109,21 @@ pub fn infer_chairs(turns: &mut [Turn]) {
         let Some(&(n, words, answered, gave)) = stats.get(&who(t)) else {
             continue;
         };
-        if answerers > 0 && answered == 0 && gave > 0 && words <= 60 * n {
+        let short = words <= 60 * n;
+        // `CHAIR BAUER`, `Chairwoman Brennan`: the label says who chairs;
+        // opening or closing the event in short turns confirms it (a
+        // `CHAIR ROUSE` of an economic council answers at length, mid-way,
+        // and stays an official).
+        let chair_titled = t
+            .title
+            .as_deref()
+            .is_some_and(|x| super::lexicon::role_of_word(x) == Some(Role::Chair))
+            && (opener.as_deref() == Some(&who(t)) || closer.as_deref() == Some(&who(t)));
+        if chair_titled && short {
+            t.role = Role::Chair;
+            t.rule
+                .push_str("; role: titled chair who opens or closes in short turns, so chairs");
+        } else if answerers > 0 && answered == 0 && gave > 0 && short {
             t.role = Role::Chair;
             t.rule
                 .push_str("; role: gives the floor and never answers, so chairs");

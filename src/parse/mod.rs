@@ -676,6 +676,10 @@ pub fn parse_text(text: &str, source: &str) -> Parsed {
         });
         let (role, role_rule) = match (participant, id.role) {
             (Some(p), _) => (Some(p.role), "role: listed in the header"),
+            // An honorific alone (`Mr. Hale`) says someone is addressed
+            // formally, not which side they are on: the conversation
+            // decides, officials by default.
+            (None, Some(_)) if id.role_rule == "honorific" => (None, id.role_rule),
             (None, Some(r)) => (Some(r), id.role_rule),
             (None, None) => (None, id.role_rule),
         };
