@@ -53,6 +53,13 @@ pub fn infer_roles(turns: &mut [Turn], unknown: &[Option<Role>], has_roster: boo
     // conference, but more often than anyone who answers.
     let ratio = |s: &(usize, usize)| s.1 as f64 / s.0.max(1) as f64;
     let clear_questioner = stats.values().any(|s| ratio(s) >= 0.5 && s.1 > 0);
+    // Per speaker: turns that follow another speaker's question.
+    let mut replies: HashMap<String, usize> = HashMap::new();
+    for w in turns.windows(2) {
+        if asks(&w[0]) && who(&w[0]) != who(&w[1]) {
+            *replies.entry(who(&w[1])).or_default() += 1;
+        }
+    }
     for (t, u) in turns.iter_mut().zip(unknown) {
         let Some(fallback) = *u else { continue };
         let s = stats[&who(t)];
@@ -65,8 +72,16 @@ pub fn infer_roles(turns: &mut [Turn], unknown: &[Option<Role>], has_roster: boo
         let others = stats.len() > 1;
         let questioner = s.1 > 0
             && (r >= 0.5 || (!clear_questioner && others && r >= 0.25 && r >= 2.0 * others_max));
+        // A numbered voice (`Speaker 1`) that replies to questions is the
+        // podium's, not a bystander.
+        let answers_questions = fallback == Role::Other
+            && !questioner
+            && numbered_voice(&t.label)
+            && replies.get(&who(t)).is_some_and(|&n| n > 0);
         t.role = if has_roster || questioner {
             Role::Journalist
+        } else if answers_questions {
+            Role::Official
         } else {
             fallback
         };
@@ -78,6 +93,13 @@ pub fn infer_roles(turns: &mut [Turn], unknown: &[Option<Role>], has_roster: boo
             "; role: answers"
         });
     }
+}
+
+/// `Speaker 1`, `SPEAKER 2`: a transcription service's numbered voice.
+fn numbered_voice(label: &str) -> bool {
+    label
+        .rsplit_once(' ')
+        .is_some_and(|(_, n)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
 }
 
 /// An official who never answers a question, only gives the floor in short
@@ -282,6 +304,7 @@ fn introduction_in(sentence: &str) -> Option<(String, String)> {
     let last = *parts.last()?;
     for joiner in [" from ", " with ", " of "] {
         if let Some((name, outlet)) = last.split_once(joiner) {
+            let outlet = outlet.strip_prefix("the ").unwrap_or(outlet);
             if is_name(name) && is_outlet(outlet) && address_only(&parts[..parts.len() - 1]) {
                 return Some((name.to_string(), outlet_name(outlet)));
             }
@@ -295,6 +318,8 @@ fn introduction_in(sentence: &str) -> Option<(String, String)> {
 /// them until whoever gave the floor (or a chair) speaks again.
 pub fn apply_handoffs(turns: &mut [Turn]) {
     let mut current: Option<(String, String, String)> = None;
+    // Numbered voices (`Speaker 3`) that introduced themselves.
+    let mut introduced: Vec<(String, Option<String>, Option<String>)> = Vec::new();
     for t in turns.iter_mut() {
         if t.role != Role::Journalist {
             let giver = who(t);
@@ -315,6 +340,9 @@ pub fn apply_handoffs(turns: &mut [Turn]) {
             t.outlet = Some(outlet);
             t.rule
                 .push_str("; speaker and outlet from the reporter's own introduction");
+            if numbered_voice(&t.label) {
+                introduced.push((t.label.clone(), t.speaker.clone(), t.outlet.clone()));
+            }
             continue;
         }
         let Some((name, outlet, _)) = &current else {
@@ -324,6 +352,20 @@ pub fn apply_handoffs(turns: &mut [Turn]) {
         t.speaker = Some(name.clone());
         t.rule
             .push_str("; speaker and outlet from the hand-off that gave the floor");
+    }
+    // A numbered voice is one person throughout: the name it gave holds
+    // for its other turns.
+    for t in turns.iter_mut() {
+        if t.speaker.is_some() || t.outlet.is_some() {
+            continue;
+        }
+        let mut named = introduced.iter().filter(|i| i.0 == t.label);
+        if let (Some((_, speaker, outlet)), None) = (named.next(), named.next()) {
+            t.speaker.clone_from(speaker);
+            t.outlet.clone_from(outlet);
+            t.rule
+                .push_str("; speaker and outlet from this voice's own introduction");
+        }
     }
 }
 

@@ -424,6 +424,7 @@ fn person(name: &str) -> Option<String> {
 /// Words that start a capitalised run in prose but are not given names.
 pub fn not_a_given_name(word: &str) -> bool {
     lexicon::is_honorific(word)
+        || lexicon::is_role_word(word)
         || lexicon::title_prefix_len(&format!("{word} X")) > 0
         || lexicon::is_sentence_opener(word)
         || lexicon::is_connector(&word.to_lowercase())
