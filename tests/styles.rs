@@ -82,7 +82,32 @@ fn diff(expected: &[String], actual: &[String]) -> String {
 /// Fixtures whose turn boundaries and labels are right but where some
 /// speaker, role or outlet is not yet what a reader expects. Each entry
 /// says why; the test fails if a gap closes, so the list stays honest.
-const KNOWN_GAPS: &[(&str, &str)] = &[];
+const KNOWN_GAPS: &[(&str, &str)] = &[
+    (
+        "layout-cnn-sotu.txt",
+        "`UNIDENTIFIED MALE (through translator)` in a video clip asks a question, so reads as a journalist, not a voice (other)",
+    ),
+    (
+        "layout-congress-hearing.txt",
+        "`Ms. Waters` questions the witness without a question mark (read as answering), and `Mr. Powell` is not completed to `Jerome H. Powell` (a middle initial in the header)",
+    ),
+    (
+        "layout-email-wrapped-doorstop.txt",
+        "`JOURNALIST: Treasurer, Sky News.` introduces an outlet without a name; only name-and-outlet introductions are read",
+    ),
+    (
+        "layout-india-mea.txt",
+        "`Speaker 1: Sir, from Doordarshan.` asks without a question mark and names an outlet only",
+    ),
+    (
+        "layout-kremlin.txt",
+        "`Alexander Yunashev, Life.`: a one-word outlet that is not a known outlet is not taken from a self-introduction",
+    ),
+    (
+        "layout-zoom.vtt",
+        "a device name as the label (`iPhone`) is not replaced by the reporter the moderator called (`Sara Kim, KXTV`)",
+    ),
+];
 
 /// `line\tlabel` of each row: where turns start, whatever the speaker.
 fn boundaries(rows: &[String]) -> Vec<String> {

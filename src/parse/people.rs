@@ -41,6 +41,19 @@ pub fn strip_title(label: &str) -> (Option<&str>, &str) {
     }
     let n = lexicon::title_prefix_len(label);
     if n == 0 {
+        // `SRS DEMMER`: an abbreviated office (three or more capitals and
+        // no vowel, so no name) before a name.
+        if let Some((abbr, rest)) = label.trim().split_once(' ') {
+            let abbreviation = (3..=5).contains(&abbr.len())
+                && abbr.chars().all(|c| c.is_ascii_uppercase())
+                && !abbr.contains(['A', 'E', 'I', 'O', 'U', 'Y']);
+            let rest_is_name = !rest.trim().is_empty()
+                && !lexicon::is_role_word(rest.trim())
+                && !lexicon::starts_with_office(&format!("{} ", rest.trim()));
+            if abbreviation && rest_is_name {
+                return (Some(abbr), rest.trim());
+            }
+        }
         return (None, label.trim());
     }
     let rest = label[n..].trim();
