@@ -168,7 +168,7 @@ static HANDOFFS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     [
         format!(r"\b{verbs}\s+(?:back\s+|over\s+|now\s+|first\s+)?(?:to|with)?\s*(?:the\s+line\s+of\s+)?{honor}{NAME}\s*,?\s+(?:with|from|of|at)\s+(?:the\s+)?{OUTLET}"),
         format!(r"(?:^|[.!?]\s+){honor}{NAME}\s+(?:of|from|with|at)\s+(?:the\s+)?{OUTLET}(?:,\s*please)?[.!]?$"),
-        format!(r"(?:^|[.!?]\s+){honor}{NAME},\s+{OUTLET}[.!]?$"),
+        format!(r"(?:^|[.!?,]\s+){honor}{NAME},\s+{OUTLET}[.!]?$"),
     ]
     .iter()
     .map(|re| Regex::new(re).expect("hand-off pattern"))
@@ -448,6 +448,10 @@ mod tests {
             Some(("Ito".into(), "NHK".into()))
         );
         assert_eq!(handoff("Thank you, John."), None);
+        assert_eq!(
+            handoff("Next question, Jorge Valero, Bloomberg."),
+            Some(("Jorge Valero".into(), "Bloomberg".into()))
+        );
     }
 
     #[test]
