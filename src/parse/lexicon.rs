@@ -477,7 +477,7 @@ const HONORIFICS: &[&str] = &[
 const OFFICE_ABBREVIATIONS: &[&str] = &[
     "sen", "sen.", "rep", "rep.", "gov", "gov.", "gen", "gen.", "adm", "adm.", "lt", "lt.",
     "col", "col.", "capt", "capt.", "amb", "amb.", "sec", "sec.", "pres", "pres.", "supt",
-    "supt.", "cmdr", "cmdr.", "sgt", "sgt.", "maj", "maj.", "insp", "insp.",
+    "supt.", "cmdr", "cmdr.", "sgt", "sgt.", "maj", "maj.", "insp", "insp.", "pm", "dpm", "fm", "vp",
 ];
 
 /// Offices that precede a name: they mark someone on the podium.
