@@ -9,6 +9,7 @@ use super::header::is_date_or_time_line;
 use super::lexicon::stage_direction_kind;
 use super::lines::Line;
 use crate::model::Event;
+use std::borrow::Cow;
 use unicode_segmentation::UnicodeSegmentation;
 
 /// The spoken content of one turn.
@@ -30,9 +31,9 @@ fn is_clock(inner: &str) -> bool {
 }
 
 /// Remove stage directions from `text`, recording them as events.
-fn lift_directions(text: &str, line: usize, events: &mut Vec<Event>) -> String {
+fn lift_directions<'a>(text: &'a str, line: usize, events: &mut Vec<Event>) -> Cow<'a, str> {
     if !text.contains(['(', '[']) {
-        return text.to_string();
+        return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
@@ -66,7 +67,7 @@ fn lift_directions(text: &str, line: usize, events: &mut Vec<Event>) -> String {
     for p in [" .", " ,", " ?", " !"] {
         tidy = tidy.replace(p, &p[1..]);
     }
-    tidy
+    Cow::Owned(tidy)
 }
 
 /// The inside of a line wholly in brackets: `(…)`, `[…]`, `（…）`.
@@ -107,7 +108,9 @@ pub fn line_direction_kind(text: &str) -> Option<&'static str> {
 pub fn line_event(text: &str, line: usize) -> Option<Event> {
     let t = text.trim();
     let kind = line_direction_kind(t).or_else(|| {
-        (t.split_whitespace().count() <= 6 && is_date_or_time_line(t)).then_some("timestamp")
+        // At most six words (`nth` stops at the seventh instead of counting
+        // a whole paragraph).
+        (t.split_whitespace().nth(6).is_none() && is_date_or_time_line(t)).then_some("timestamp")
     })?;
     Some(Event {
         kind: kind.into(),
@@ -152,30 +155,30 @@ fn closes_bracket(note: &str) -> bool {
 /// line) and the lines that follow it up to the next turn.
 pub fn assemble(first: &str, first_line: usize, lines: &[Line<'_>], wrapped: bool) -> Body {
     let mut body = Body::default();
-    let mut paragraphs: Vec<String> = Vec::new();
     let mut current = String::new();
-    let flush = |current: &mut String, paragraphs: &mut Vec<String>| {
+    // A finished paragraph goes straight into `body.text`, after "\n\n".
+    let flush = |current: &mut String, body: &mut Body| {
         let p = current.trim();
         if !p.is_empty() {
-            paragraphs.push(p.to_string());
+            if body.paragraphs > 0 {
+                body.text.push_str("\n\n");
+            }
+            body.text.push_str(p);
+            body.paragraphs += 1;
         }
         current.clear();
     };
-    let add = |text: &str,
-               line: usize,
-               current: &mut String,
-               paragraphs: &mut Vec<String>,
-               events: &mut Vec<Event>| {
+    let add = |text: &str, line: usize, current: &mut String, body: &mut Body| {
         if let Some(e) = line_event(text, line) {
-            events.push(e);
+            body.events.push(e);
             return;
         }
-        let clean = lift_directions(text, line, events);
+        let clean = lift_directions(text, line, &mut body.events);
         if clean.is_empty() {
             return;
         }
         if !wrapped && !current.is_empty() {
-            flush(current, paragraphs);
+            flush(current, body);
         }
         if !current.is_empty() {
             current.push(' ');
@@ -183,13 +186,7 @@ pub fn assemble(first: &str, first_line: usize, lines: &[Line<'_>], wrapped: boo
         current.push_str(&clean);
     };
     if !first.is_empty() {
-        add(
-            first,
-            first_line,
-            &mut current,
-            &mut paragraphs,
-            &mut body.events,
-        );
+        add(first, first_line, &mut current, &mut body);
     }
     // An editor's note runs from its opening line to the paragraph's end.
     let mut note: Option<Event> = None;
@@ -199,7 +196,7 @@ pub fn assemble(first: &str, first_line: usize, lines: &[Line<'_>], wrapped: boo
             continue;
         }
         if line.is_blank() {
-            flush(&mut current, &mut paragraphs);
+            flush(&mut current, &mut body);
             body.events.extend(note.take());
             para_start = true;
             continue;
@@ -214,7 +211,7 @@ pub fn assemble(first: &str, first_line: usize, lines: &[Line<'_>], wrapped: boo
             continue;
         }
         if is_editor_note(&line.text, starts_para) {
-            flush(&mut current, &mut paragraphs);
+            flush(&mut current, &mut body);
             let n = Event {
                 kind: "editor-note".into(),
                 text: line.text.to_string(),
@@ -227,18 +224,10 @@ pub fn assemble(first: &str, first_line: usize, lines: &[Line<'_>], wrapped: boo
             }
             continue;
         }
-        add(
-            &line.text,
-            line.no,
-            &mut current,
-            &mut paragraphs,
-            &mut body.events,
-        );
+        add(&line.text, line.no, &mut current, &mut body);
     }
-    flush(&mut current, &mut paragraphs);
+    flush(&mut current, &mut body);
     body.events.extend(note);
-    body.paragraphs = paragraphs.len();
-    body.text = paragraphs.join("\n\n");
     body.words = count_words(&body.text);
     body
 }

@@ -49,9 +49,12 @@ fn is_zero_width(c: char) -> bool {
 
 /// Normalise one raw line (without its line ending).
 fn normalise(raw: &str) -> (Cow<'_, str>, usize) {
-    let needs_rewrite = raw
-        .chars()
-        .any(|c| is_unicode_space(c) || is_zero_width(c) || c == '\t' || (c.is_control()));
+    // Printable ASCII needs nothing: look at the characters only when a
+    // byte is a control or not ASCII.
+    let needs_rewrite = raw.bytes().any(|b| !(0x20..0x7f).contains(&b))
+        && raw
+            .chars()
+            .any(|c| is_unicode_space(c) || is_zero_width(c) || c == '\t' || (c.is_control()));
     let text: Cow<'_, str> = if needs_rewrite {
         let mut s = String::with_capacity(raw.len());
         for c in raw.chars() {
@@ -91,10 +94,11 @@ fn is_markup(text: &str) -> bool {
         return false;
     }
     let lower_has = |needle: &str| t.to_ascii_lowercase().contains(needle);
+    // Cheap tests first: at most two words, then the lower-cased copy.
     (t.starts_with('_') && t.ends_with('_') && t.len() > 4 && !t.contains(' '))
-        || (lower_has("page_break") || lower_has("pagebreak"))
+        || t.split_whitespace().nth(2).is_none()
             && !t.contains(". ")
-            && t.split_whitespace().count() <= 2
+            && (lower_has("page_break") || lower_has("pagebreak"))
         || t == "<!-- pagebreak -->"
         || t.eq_ignore_ascii_case("[page break]")
         || is_rule(t)
