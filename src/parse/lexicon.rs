@@ -6,6 +6,7 @@
 //! look-ups are case-insensitive. Data only: no parsing decisions here.
 
 use crate::model::Role;
+use std::sync::LazyLock;
 
 fn eq_any(word: &str, list: &[&str]) -> bool {
     list.iter().any(|w| w.eq_ignore_ascii_case(word))
@@ -565,6 +566,19 @@ const OFFICES: &[&str] = &[
     "the",
 ];
 
+/// Honorifics, offices and their abbreviations by their first byte, lower
+/// case: `title_prefix_len` runs for every line that may be a label, and
+/// compares only the phrases that can match.
+static PREFIXES_BY_FIRST_BYTE: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| {
+    let mut by_first = vec![Vec::new(); 256];
+    for phrase in HONORIFICS.iter().chain(OFFICES).chain(OFFICE_ABBREVIATIONS) {
+        if let Some(b) = phrase.as_bytes().first() {
+            by_first[usize::from(b.to_ascii_lowercase())].push(*phrase);
+        }
+    }
+    by_first
+});
+
 /// Length in bytes of a leading run of honorifics and offices in `label`
 /// (`Deputy Prime Minister ` in `Deputy Prime Minister Jane Roe`), or 0.
 /// The whole label is never a prefix: `THE PRESIDENT` keeps its words.
@@ -576,7 +590,8 @@ pub fn title_prefix_len(label: &str) -> usize {
         consumed += rest.len() - trimmed.len();
         rest = trimmed;
         let mut best = 0;
-        for phrase in HONORIFICS.iter().chain(OFFICES).chain(OFFICE_ABBREVIATIONS) {
+        let first = rest.as_bytes().first().copied().unwrap_or(0);
+        for phrase in &PREFIXES_BY_FIRST_BYTE[usize::from(first.to_ascii_lowercase())] {
             let n = phrase.len();
             if rest.len() > n
                 && rest.is_char_boundary(n)

@@ -47,15 +47,35 @@ fn is_zero_width(c: char) -> bool {
     )
 }
 
+/// Does [`normalise`] change a character of `raw`: a Unicode space, a
+/// zero-width character, a tab or another control? Read on UTF-8 bytes,
+/// without decoding characters: C0 controls and DEL are single bytes, the
+/// others start with `C2`, `E1`, `E2`, `E3` or `EF` (a continuation byte
+/// never equals a lead byte).
+fn needs_rewrite(raw: &[u8]) -> bool {
+    let at = |i: usize| raw.get(i).copied().unwrap_or(0);
+    raw.iter().enumerate().any(|(i, &b)| match b {
+        0..0x20 | 0x7f => true,
+        // C1 controls U+0080..U+009F, no-break space U+00A0.
+        0xc2 => (0x80..=0xa0).contains(&at(i + 1)),
+        // U+1680 ogham space mark.
+        0xe1 => at(i + 1) == 0x9a && at(i + 2) == 0x80,
+        // U+2000..U+200D spaces and zero-widths, U+202F, U+205F, U+2060.
+        0xe2 => matches!(
+            (at(i + 1), at(i + 2)),
+            (0x80, 0x80..=0x8d | 0xaf) | (0x81, 0x9f | 0xa0)
+        ),
+        // U+3000 ideographic space.
+        0xe3 => at(i + 1) == 0x80 && at(i + 2) == 0x80,
+        // U+FEFF zero-width no-break space.
+        0xef => at(i + 1) == 0xbb && at(i + 2) == 0xbf,
+        _ => false,
+    })
+}
+
 /// Normalise one raw line (without its line ending).
 fn normalise(raw: &str) -> (Cow<'_, str>, usize) {
-    // Printable ASCII needs nothing: look at the characters only when a
-    // byte is a control or not ASCII.
-    let needs_rewrite = raw.bytes().any(|b| !(0x20..0x7f).contains(&b))
-        && raw
-            .chars()
-            .any(|c| is_unicode_space(c) || is_zero_width(c) || c == '\t' || (c.is_control()));
-    let text: Cow<'_, str> = if needs_rewrite {
+    let text: Cow<'_, str> = if needs_rewrite(raw.as_bytes()) {
         let mut s = String::with_capacity(raw.len());
         for c in raw.chars() {
             if is_zero_width(c) {
@@ -226,6 +246,19 @@ pub fn split<'a>(text: &'a str) -> Vec<Line<'a>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn needs_rewrite_reads_bytes_as_the_characters_ask() {
+        let by_chars = |s: &str| {
+            s.chars()
+                .any(|c| is_unicode_space(c) || is_zero_width(c) || c == '\t' || c.is_control())
+        };
+        for c in (0..=0x10ffff_u32).filter_map(char::from_u32) {
+            for s in [c.to_string(), format!("a{c}é"), format!("{c}\u{2019}")] {
+                assert_eq!(needs_rewrite(s.as_bytes()), by_chars(&s), "{c:?}");
+            }
+        }
+    }
 
     fn texts(s: &str) -> Vec<String> {
         split(s).into_iter().map(|l| l.text.into_owned()).collect()
