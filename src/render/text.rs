@@ -12,12 +12,7 @@ use std::borrow::Cow;
 /// `one_line`, newline) and DEL in caret notation (`^[`), C1 controls as
 /// U+FFFD. With `one_line`, every run of line breaks becomes one space.
 pub fn clean(s: &str, one_line: bool) -> Cow<'_, str> {
-    let needs = s.chars().any(|c| {
-        (c.is_control() && c != '\t' && (one_line || c != '\n'))
-            || c == '\u{2028}'
-            || c == '\u{2029}'
-    });
-    if !needs {
+    if !needs_cleaning(s.as_bytes(), one_line) {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len() + 8);
@@ -46,6 +41,21 @@ pub fn clean(s: &str, one_line: bool) -> Cow<'_, str> {
         }
     }
     Cow::Owned(out)
+}
+
+/// Does [`clean`] change `s`? A control character other than tab (and,
+/// unless `one_line`, newline), or U+2028/U+2029; read on UTF-8 bytes:
+/// C0 and DEL are single bytes, C1 controls are `C2 80..=9F`, the two
+/// separators `E2 80 A8/A9` (continuation bytes never equal a lead byte).
+fn needs_cleaning(b: &[u8], one_line: bool) -> bool {
+    b.iter().enumerate().any(|(i, &c)| match c {
+        b'\t' => false,
+        b'\n' => one_line,
+        0..0x20 | 0x7f => true,
+        0xc2 => b.get(i + 1).is_some_and(|n| (0x80..=0x9f).contains(n)),
+        0xe2 => b.get(i + 1) == Some(&0x80) && matches!(b.get(i + 2), Some(0xa8 | 0xa9)),
+        _ => false,
+    })
 }
 
 /// A colour role in human output.
@@ -130,6 +140,28 @@ pub fn shorten(s: &str, max: usize) -> Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn needs_cleaning_reads_bytes_as_the_characters_ask() {
+        let by_chars = |s: &str, one_line: bool| {
+            s.chars().any(|c| {
+                (c.is_control() && c != '\t' && (one_line || c != '\n'))
+                    || c == '\u{2028}'
+                    || c == '\u{2029}'
+            })
+        };
+        for c in (0..=0x10ffff_u32).filter_map(char::from_u32) {
+            for s in [c.to_string(), format!("a{c}é")] {
+                for one_line in [false, true] {
+                    assert_eq!(
+                        needs_cleaning(s.as_bytes(), one_line),
+                        by_chars(&s, one_line),
+                        "{c:?} {one_line}"
+                    );
+                }
+            }
+        }
+    }
 
     #[test]
     fn control_characters_never_reach_the_terminal() {
