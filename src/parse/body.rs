@@ -32,7 +32,8 @@ fn is_clock(inner: &str) -> bool {
 
 /// Remove stage directions from `text`, recording them as events.
 fn lift_directions<'a>(text: &'a str, line: usize, events: &mut Vec<Event>) -> Cow<'a, str> {
-    if !text.contains(['(', '[']) {
+    // Bytes, not characters: `(` and `[` are ASCII.
+    if !text.bytes().any(|b| b == b'(' || b == b'[') {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());

@@ -54,7 +54,7 @@ fn is_zero_width(c: char) -> bool {
 /// never equals a lead byte).
 fn needs_rewrite(raw: &[u8]) -> bool {
     let at = |i: usize| raw.get(i).copied().unwrap_or(0);
-    raw.iter().enumerate().any(|(i, &b)| match b {
+    let special = |i: usize| match raw[i] {
         0..0x20 | 0x7f => true,
         // C1 controls U+0080..U+009F, no-break space U+00A0.
         0xc2 => (0x80..=0xa0).contains(&at(i + 1)),
@@ -70,7 +70,23 @@ fn needs_rewrite(raw: &[u8]) -> bool {
         // U+FEFF zero-width no-break space.
         0xef => at(i + 1) == 0xbb && at(i + 2) == 0xbf,
         _ => false,
-    })
+    };
+    // Eight bytes at a time: only a word holding a byte below 0x20, DEL or
+    // a byte of a non-ASCII character is looked at byte by byte.
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut words = raw.chunks_exact(8);
+    let mut i = 0;
+    for word in &mut words {
+        let w = u64::from_le_bytes(word.try_into().expect("eight bytes"));
+        let below_space = w.wrapping_sub(ONES * 0x20) & !w;
+        let del_or_high = w | w.wrapping_add(ONES);
+        if (below_space | del_or_high) & HIGH != 0 && (i..i + 8).any(special) {
+            return true;
+        }
+        i += 8;
+    }
+    (i..raw.len()).any(special)
 }
 
 /// Normalise one raw line (without its line ending).
@@ -256,6 +272,16 @@ mod tests {
         for c in (0..=0x10ffff_u32).filter_map(char::from_u32) {
             for s in [c.to_string(), format!("a{c}é"), format!("{c}\u{2019}")] {
                 assert_eq!(needs_rewrite(s.as_bytes()), by_chars(&s), "{c:?}");
+            }
+            // At every offset of an eight-byte word, and across two (for
+            // the characters up to U+3000, U+FE00..U+FFFF and a sample).
+            let u = u32::from(c);
+            if !(u <= 0x3000 || (0xfe00..=0xffff).contains(&u) || u % 61 == 0) {
+                continue;
+            }
+            for pad in [1, 5, 6, 7, 8, 13, 14, 15] {
+                let s = format!("{}{c}~ plain text", &"0123456789abcdef"[..pad]);
+                assert_eq!(needs_rewrite(s.as_bytes()), by_chars(&s), "{s:?}");
             }
         }
     }
