@@ -168,6 +168,9 @@ measure search 2 "$W search -w chips $C --format text"
 add "search" "whosaid search -w chips DIR --format text" "$secs"
 measure turns 2 "$W turns $C --format jsonl"
 add "turns" "whosaid turns DIR --format jsonl" "$secs"
+# The same on one thread: what the parser alone does per core.
+measure turns-j1 2 "$W -j1 turns $C --format jsonl"
+add "turns -j1" "whosaid -j1 turns DIR --format jsonl" "$secs"
 measure check 2 "$W check $C --format json"
 add "check" "whosaid check DIR --format json" "$secs"
 measure speakers 2 "$W speakers $C --format tsv"
@@ -183,6 +186,7 @@ cpu=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo 2>/dev/null ||
 echo "whosaid benchmark — $(date +%F)"
 echo "commit:  $commit"
 echo "machine: ${cpu:-unknown cpu}, $(nproc 2>/dev/null || echo '?') cores"
+echo "threads: whosaid's default (one per CPU) except 'turns -j1'"
 echo "corpus:  $corpus_desc"
 printf 'bytes:   %d in %d files (*.md, *.txt) = %.1f MB\n' "$bytes" "$files" "$(awk -v b="$bytes" 'BEGIN { print b / 1e6 }')"
 if [[ -n $rg ]]; then
