@@ -49,15 +49,16 @@ else
     corpus_desc="generated: $copies copies of data/$(basename "$bundled") ($missing was not found)"
 fi
 
-# The bytes whosaid reads: *.txt and *.md (any case), recursively, links
+# The bytes whosaid reads: *.txt, *.md, *.html, *.htm, *.vtt and *.srt (any
+# case), recursively, links
 # followed, hidden names skipped. (Binary files are also skipped by whosaid;
 # a transcript corpus has none.)
 read -r files bytes < <(
-    find -L "$corpus" -mindepth 1 -name '.*' -prune -o -type f \( -iname '*.md' -o -iname '*.txt' \) -printf '%s\n' |
+    find -L "$corpus" -mindepth 1 -name '.*' -prune -o -type f \( -iname '*.md' -o -iname '*.txt' -o -iname '*.html' -o -iname '*.htm' -o -iname '*.vtt' -o -iname '*.srt' \) -printf '%s\n' |
         awk '{ n++; s += $1 } END { printf "%d %d\n", n, s }'
 )
 if [[ $files -eq 0 ]]; then
-    note "no *.md or *.txt files under $corpus"
+    note "no transcript files (*.txt, *.md, *.html, *.htm, *.vtt, *.srt) under $corpus"
     exit 2
 fi
 
@@ -149,7 +150,8 @@ W=$(q "$whosaid")
 C=$(q "$corpus")
 # ripgrep on the same files as whosaid: same extensions, links followed,
 # no .gitignore rules; -i because whosaid's lower-case pattern is smart case.
-RGOPTS="--no-ignore -L --iglob '*.md' --iglob '*.txt' -i"
+RGOPTS="--no-ignore -L -i"
+for ext in md txt html htm vtt srt; do RGOPTS+=" --iglob '*.$ext'"; done
 
 names=() cmds=() times=()
 add() { names+=("$1"); cmds+=("$2"); times+=("$3"); }
@@ -168,6 +170,9 @@ measure search 2 "$W search -w chips $C --format text"
 add "search" "whosaid search -w chips DIR --format text" "$secs"
 measure turns 2 "$W turns $C --format jsonl"
 add "turns" "whosaid turns DIR --format jsonl" "$secs"
+# The same on one thread: what the parser alone does per core.
+measure turns-j1 2 "$W -j1 turns $C --format jsonl"
+add "turns -j1" "whosaid -j1 turns DIR --format jsonl" "$secs"
 measure check 2 "$W check $C --format json"
 add "check" "whosaid check DIR --format json" "$secs"
 measure speakers 2 "$W speakers $C --format tsv"
@@ -183,8 +188,9 @@ cpu=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo 2>/dev/null ||
 echo "whosaid benchmark — $(date +%F)"
 echo "commit:  $commit"
 echo "machine: ${cpu:-unknown cpu}, $(nproc 2>/dev/null || echo '?') cores"
+echo "threads: whosaid's default (one per CPU) except 'turns -j1'"
 echo "corpus:  $corpus_desc"
-printf 'bytes:   %d in %d files (*.md, *.txt) = %.1f MB\n' "$bytes" "$files" "$(awk -v b="$bytes" 'BEGIN { print b / 1e6 }')"
+printf 'bytes:   %d in %d transcript files = %.1f MB\n' "$bytes" "$files" "$(awk -v b="$bytes" 'BEGIN { print b / 1e6 }')"
 if [[ -n $rg ]]; then
     echo "rg:      $("$rg" --version | head -1) ($rg)"
 else

@@ -41,6 +41,19 @@ pub struct Cli {
     #[arg(long, value_name = "FILE", global = true)]
     pub roster: Option<PathBuf>,
 
+    /// How many inputs to read and parse at a time. 0, the default, means
+    /// one per CPU. The output is the same whatever N is: always in input
+    /// order.
+    /// Example: -j 1
+    #[arg(
+        short = 'j',
+        long,
+        value_name = "N",
+        default_value_t = 0,
+        global = true
+    )]
+    pub threads: usize,
+
     #[command(subcommand)]
     pub command: Command,
 }

@@ -19,6 +19,7 @@ use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let cli = cli::Cli::parse();
+    cmd::set_threads(cli.threads);
     if let Some(path) = &cli.roster {
         if let Err(why) = corpus::load_roster(path) {
             cmd::message(&mut io::stderr(), &why);

@@ -1,9 +1,10 @@
 //! The subcommands, one file each: arguments in, records out through a
 //! [`Printer`](crate::render::Printer), an exit status back.
 //!
-//! Shared here: the loop over inputs (one transcript loaded, used and
-//! dropped at a time; unreadable ones reported on stderr and skipped) and
-//! the exit status rules. Commands write data only to the `out` writer they
+//! Shared here: the loop over inputs (transcripts handed to the command one
+//! at a time, in input order, and dropped after; parsed a few ahead on
+//! worker threads; unreadable ones reported on stderr and skipped) and the
+//! exit status rules. Commands write data only to the `out` writer they
 //! are given and messages only to `err`; they never exit the process.
 
 pub mod check;
@@ -17,10 +18,14 @@ pub mod turns;
 
 use crate::cli::{Cli, Command};
 use crate::config::Env;
-use crate::corpus::{self, Found, Loaded};
+use crate::corpus::{self, Found, Input, Loaded};
 use crate::query::Unmatched;
+use std::collections::VecDeque;
 use std::io::{self, Write};
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{self, Receiver, SyncSender};
+use std::sync::{Mutex, OnceLock};
 use whosaid::Turn;
 
 /// Exit statuses, as grep.
@@ -65,10 +70,51 @@ pub struct Failed {
     pub reason: String,
 }
 
+/// How many inputs are read and parsed at a time (`-j/--threads`); set once
+/// by `main` before any input is read. Unset (unit tests): one.
+static THREADS: OnceLock<usize> = OnceLock::new();
+
+/// Set the number of parsing threads; 0 means one per available CPU.
+pub fn set_threads(n: usize) {
+    let n = if n == 0 {
+        std::thread::available_parallelism().map_or(1, |n| n.get())
+    } else {
+        n
+    };
+    let _ = THREADS.set(n);
+}
+
 /// Load each input in turn and hand it to `f`; report the ones that fail
 /// on `err` as `whosaid: <path>: <reason>` and go on. `f` is told about
 /// failures too (`check` lists them); most commands ignore them.
+///
+/// With several inputs and more than one thread, inputs are read and
+/// parsed on worker threads, a few ahead of the one being printed, while
+/// `f` and the messages still run here, in input order, exactly as in the
+/// sequential loop: the output does not depend on the number of threads.
+/// At most `WINDOW_PER_THREAD` loaded inputs per thread wait in memory, so
+/// memory does not grow with the corpus. When `f` fails (a closed pipe),
+/// the workers stop after the file they are on.
 pub fn for_each_input(
+    found: Vec<Found>,
+    err: &mut dyn Write,
+    f: impl FnMut(Result<Loaded, Failed>) -> io::Result<()>,
+) -> io::Result<Inputs> {
+    let files = found
+        .iter()
+        .filter(|x| matches!(x, Found::Input(i) if *i != Input::Stdin))
+        .count();
+    let threads = THREADS.get().copied().unwrap_or(1).min(files);
+    if threads <= 1 {
+        return sequential(found, err, f);
+    }
+    parallel(found, threads, err, f)
+}
+
+/// Loaded inputs that may wait, per worker thread, for their turn to print.
+const WINDOW_PER_THREAD: usize = 4;
+
+fn sequential(
     found: Vec<Found>,
     err: &mut dyn Write,
     mut f: impl FnMut(Result<Loaded, Failed>) -> io::Result<()>,
@@ -76,30 +122,146 @@ pub fn for_each_input(
     let mut inputs = Inputs::default();
     for item in found {
         match item {
-            Found::Note(note) => message(err, &format!("note: {note}")),
-            Found::Error(path, why) => {
-                inputs.errors += 1;
-                message(err, &format!("{path}: {why}"));
-                f(Err(Failed {
-                    source: path,
-                    reason: why,
-                }))?;
+            Found::Input(input) => {
+                let loaded = corpus::load(&input);
+                deliver(&mut inputs, err, &mut f, input.name(), loaded)?;
             }
-            Found::Input(input) => match corpus::load(&input) {
-                Ok(loaded) => f(Ok(loaded))?,
-                Err(why) => {
-                    inputs.errors += 1;
-                    let name = input.name();
-                    message(err, &format!("{name}: {why}"));
-                    f(Err(Failed {
-                        source: name,
-                        reason: why,
-                    }))?;
-                }
-            },
+            other => walk_entry(&mut inputs, err, &mut f, other)?,
         }
     }
     Ok(inputs)
+}
+
+/// A note or an error of the walk, reported where it stands in the order.
+fn walk_entry(
+    inputs: &mut Inputs,
+    err: &mut dyn Write,
+    f: &mut impl FnMut(Result<Loaded, Failed>) -> io::Result<()>,
+    item: Found,
+) -> io::Result<()> {
+    match item {
+        Found::Note(note) => message(err, &format!("note: {note}")),
+        Found::Error(path, why) => deliver(inputs, err, f, path, Err(why))?,
+        Found::Input(_) => unreachable!("inputs are loaded, not walk entries"),
+    }
+    Ok(())
+}
+
+/// Hand one loaded input, or its failure, to `f`.
+fn deliver(
+    inputs: &mut Inputs,
+    err: &mut dyn Write,
+    f: &mut impl FnMut(Result<Loaded, Failed>) -> io::Result<()>,
+    name: String,
+    loaded: Result<Loaded, String>,
+) -> io::Result<()> {
+    match loaded {
+        Ok(loaded) => f(Ok(loaded)),
+        Err(why) => {
+            inputs.errors += 1;
+            message(err, &format!("{name}: {why}"));
+            f(Err(Failed {
+                source: name,
+                reason: why,
+            }))
+        }
+    }
+}
+
+/// An entry of the walk, in order, while its input may still be parsing.
+enum Pending {
+    /// Loading on a worker; the result comes on the receiver.
+    Loading(String, Receiver<Result<Loaded, String>>),
+    /// Standard input: read here, at its turn, as the sequential loop does.
+    Here(Input),
+    /// A note or an error of the walk.
+    Walk(Found),
+}
+
+type Job = (Input, SyncSender<Result<Loaded, String>>);
+
+fn parallel(
+    found: Vec<Found>,
+    threads: usize,
+    err: &mut dyn Write,
+    mut f: impl FnMut(Result<Loaded, Failed>) -> io::Result<()>,
+) -> io::Result<Inputs> {
+    let window = threads * WINDOW_PER_THREAD;
+    let stop = AtomicBool::new(false);
+    let (jobs, queue) = mpsc::sync_channel::<Job>(window);
+    let queue = Mutex::new(queue);
+    std::thread::scope(|scope| {
+        for _ in 0..threads {
+            scope.spawn(|| {
+                loop {
+                    // The lock is held only while waiting for the next job.
+                    let job = queue
+                        .lock()
+                        .map_err(drop)
+                        .and_then(|q| q.recv().map_err(drop));
+                    let Ok((input, result)) = job else { break };
+                    if stop.load(Ordering::Relaxed) {
+                        break;
+                    }
+                    // The receiver is gone when printing stopped early.
+                    let _ = result.send(corpus::load(&input));
+                }
+            });
+        }
+        let outcome = print_in_order(found, window, jobs, err, &mut f);
+        // Tell the workers to skip what is still queued (a closed pipe).
+        stop.store(true, Ordering::Relaxed);
+        outcome
+    })
+}
+
+/// The main thread's side of [`parallel`]: queue inputs for the workers,
+/// no more than `window` ahead, and deliver results in input order.
+/// Dropping `jobs` on return lets the workers finish.
+fn print_in_order(
+    found: Vec<Found>,
+    window: usize,
+    jobs: SyncSender<Job>,
+    err: &mut dyn Write,
+    f: &mut impl FnMut(Result<Loaded, Failed>) -> io::Result<()>,
+) -> io::Result<Inputs> {
+    let mut inputs = Inputs::default();
+    let mut walk = found.into_iter();
+    let mut pending: VecDeque<Pending> = VecDeque::with_capacity(window);
+    loop {
+        while pending.len() < window {
+            let Some(item) = walk.next() else { break };
+            pending.push_back(match item {
+                Found::Input(Input::Stdin) => Pending::Here(Input::Stdin),
+                Found::Input(input) => {
+                    let (tx, rx) = mpsc::sync_channel(1);
+                    let name = input.name();
+                    if jobs.send((input, tx)).is_err() {
+                        return Err(io::Error::other("the parsing threads stopped"));
+                    }
+                    Pending::Loading(name, rx)
+                }
+                other => Pending::Walk(other),
+            });
+        }
+        let Some(next) = pending.pop_front() else {
+            return Ok(inputs);
+        };
+        match next {
+            Pending::Loading(name, rx) => {
+                // No result means the worker panicked; the scope re-raises it.
+                let loaded = rx
+                    .recv()
+                    .map_err(|_| io::Error::other("a parsing thread failed"))?;
+                deliver(&mut inputs, err, f, name, loaded)?;
+            }
+            Pending::Here(input) => {
+                let loaded = corpus::load(&input);
+                deliver(&mut inputs, err, f, input.name(), loaded)?;
+            }
+            Pending::Walk(item) => walk_entry(&mut inputs, err, f, item)?,
+        }
+    }
 }
 
 /// A one-line message on stderr: `whosaid: <text>`. Failing to write to

@@ -180,7 +180,13 @@ pub fn handoff(text: &str) -> Option<(String, String)> {
     let tail = text.trim_end();
     let mut best: Option<(usize, String, String)> = None;
     for (i, re) in HANDOFFS.iter().enumerate() {
-        let Some(caps) = re.captures_iter(tail).last() else {
+        // Only the last match counts: find it with the fast engines, then
+        // take its groups there (captures from a match's start give that
+        // same match).
+        let Some(last) = re.find_iter(tail).last() else {
+            continue;
+        };
+        let Some(caps) = re.captures_at(tail, last.start()) else {
             continue;
         };
         let name = caps["name"].trim().to_string();

@@ -123,6 +123,11 @@ pub fn find_time(text: &str) -> Option<(String, std::ops::Range<usize>)> {
 /// Is this line only a date and/or a time (with separators), e.g.
 /// `1:16 P.M. EST`, `(November 3, 2023)`, `10/11/2022 07:54 PM`?
 pub fn is_date_or_time_line(text: &str) -> bool {
+    // Every date and time pattern needs a digit (`\d`, Unicode Nd): most
+    // short lines of a body have none, and skip the regexes.
+    if !text.chars().any(char::is_numeric) {
+        return false;
+    }
     let mut rest = text.to_string();
     let mut found = false;
     if let Some((_, r)) = find_date(&rest) {

@@ -6,6 +6,7 @@
 //! look-ups are case-insensitive. Data only: no parsing decisions here.
 
 use crate::model::Role;
+use std::sync::LazyLock;
 
 fn eq_any(word: &str, list: &[&str]) -> bool {
     list.iter().any(|w| w.eq_ignore_ascii_case(word))
@@ -565,6 +566,19 @@ const OFFICES: &[&str] = &[
     "the",
 ];
 
+/// Honorifics, offices and their abbreviations by their first byte, lower
+/// case: `title_prefix_len` runs for every line that may be a label, and
+/// compares only the phrases that can match.
+static PREFIXES_BY_FIRST_BYTE: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| {
+    let mut by_first = vec![Vec::new(); 256];
+    for phrase in HONORIFICS.iter().chain(OFFICES).chain(OFFICE_ABBREVIATIONS) {
+        if let Some(b) = phrase.as_bytes().first() {
+            by_first[usize::from(b.to_ascii_lowercase())].push(*phrase);
+        }
+    }
+    by_first
+});
+
 /// Length in bytes of a leading run of honorifics and offices in `label`
 /// (`Deputy Prime Minister ` in `Deputy Prime Minister Jane Roe`), or 0.
 /// The whole label is never a prefix: `THE PRESIDENT` keeps its words.
@@ -576,7 +590,8 @@ pub fn title_prefix_len(label: &str) -> usize {
         consumed += rest.len() - trimmed.len();
         rest = trimmed;
         let mut best = 0;
-        for phrase in HONORIFICS.iter().chain(OFFICES).chain(OFFICE_ABBREVIATIONS) {
+        let first = rest.as_bytes().first().copied().unwrap_or(0);
+        for phrase in &PREFIXES_BY_FIRST_BYTE[usize::from(first.to_ascii_lowercase())] {
             let n = phrase.len();
             if rest.len() > n
                 && rest.is_char_boundary(n)
@@ -1057,6 +1072,13 @@ pub fn is_stage_direction_words(inner: &str) -> bool {
 
 /// Two names that differ by one substituted, inserted, deleted or swapped letter.
 pub fn one_letter_apart(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        return one_letter_apart_ascii(a.as_bytes(), b.as_bytes());
+    }
+    one_letter_apart_chars(a, b)
+}
+
+fn one_letter_apart_chars(a: &str, b: &str) -> bool {
     let a: Vec<char> = a.to_lowercase().chars().collect();
     let b: Vec<char> = b.to_lowercase().chars().collect();
     if a == b || a.len().abs_diff(b.len()) > 1 || a.len() < 4 {
@@ -1082,9 +1104,67 @@ pub fn one_letter_apart(a: &str, b: &str) -> bool {
     short[i..] == long[i + 1..]
 }
 
+/// [`one_letter_apart`] for ASCII, where lower-casing keeps every length:
+/// the same test on bytes, ignoring case, without allocating (it runs for
+/// every pair of speakers and every unknown label).
+fn one_letter_apart_ascii(a: &[u8], b: &[u8]) -> bool {
+    let eq = |x: u8, y: u8| x.eq_ignore_ascii_case(&y);
+    if a.len().abs_diff(b.len()) > 1 || a.len() < 4 || a.eq_ignore_ascii_case(b) {
+        return false;
+    }
+    if a.len() == b.len() {
+        let mut diff = (0..a.len()).filter(|&i| !eq(a[i], b[i]));
+        return match (diff.next(), diff.next(), diff.next()) {
+            (Some(_), None, _) => true,
+            (Some(i), Some(j), None) => j == i + 1 && eq(a[i], b[j]) && eq(a[j], b[i]),
+            _ => false,
+        };
+    }
+    let (short, long) = if a.len() < b.len() { (a, b) } else { (b, a) };
+    let mut i = 0;
+    while i < short.len() && eq(short[i], long[i]) {
+        i += 1;
+    }
+    short[i..].eq_ignore_ascii_case(&long[i + 1..])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// The ASCII shortcut answers as the general test does.
+        #[test]
+        fn one_letter_apart_ascii_is_the_general_test(
+            a in "[abAB ]{0,7}",
+            b in "[abAB ]{0,7}",
+            base in "[a-zA-Z .'-]{3,12}",
+            edit in 0usize..40,
+        ) {
+            proptest::prop_assert_eq!(
+                one_letter_apart_ascii(a.as_bytes(), b.as_bytes()),
+                one_letter_apart_chars(&a, &b)
+            );
+            // Near misses of a real name: one byte changed, dropped or swapped.
+            let mut near = base.clone().into_bytes();
+            let i = edit % near.len();
+            match edit % 4 {
+                0 => near[i] = b'x',
+                1 => { near.remove(i); }
+                2 if i + 1 < near.len() => near.swap(i, i + 1),
+                _ => near[i] = near[i].to_ascii_uppercase(),
+            }
+            let near = String::from_utf8(near).unwrap();
+            proptest::prop_assert_eq!(
+                one_letter_apart_ascii(base.as_bytes(), near.as_bytes()),
+                one_letter_apart_chars(&base, &near)
+            );
+            proptest::prop_assert_eq!(
+                one_letter_apart_ascii(near.as_bytes(), base.as_bytes()),
+                one_letter_apart_chars(&near, &base)
+            );
+        }
+    }
 
     #[test]
     fn title_prefixes() {

@@ -47,12 +47,51 @@ fn is_zero_width(c: char) -> bool {
     )
 }
 
+/// Does [`normalise`] change a character of `raw`: a Unicode space, a
+/// zero-width character, a tab or another control? Read on UTF-8 bytes,
+/// without decoding characters: C0 controls and DEL are single bytes, the
+/// others start with `C2`, `E1`, `E2`, `E3` or `EF` (a continuation byte
+/// never equals a lead byte).
+fn needs_rewrite(raw: &[u8]) -> bool {
+    let at = |i: usize| raw.get(i).copied().unwrap_or(0);
+    let special = |i: usize| match raw[i] {
+        0..0x20 | 0x7f => true,
+        // C1 controls U+0080..U+009F, no-break space U+00A0.
+        0xc2 => (0x80..=0xa0).contains(&at(i + 1)),
+        // U+1680 ogham space mark.
+        0xe1 => at(i + 1) == 0x9a && at(i + 2) == 0x80,
+        // U+2000..U+200D spaces and zero-widths, U+202F, U+205F, U+2060.
+        0xe2 => matches!(
+            (at(i + 1), at(i + 2)),
+            (0x80, 0x80..=0x8d | 0xaf) | (0x81, 0x9f | 0xa0)
+        ),
+        // U+3000 ideographic space.
+        0xe3 => at(i + 1) == 0x80 && at(i + 2) == 0x80,
+        // U+FEFF zero-width no-break space.
+        0xef => at(i + 1) == 0xbb && at(i + 2) == 0xbf,
+        _ => false,
+    };
+    // Eight bytes at a time: only a word holding a byte below 0x20, DEL or
+    // a byte of a non-ASCII character is looked at byte by byte.
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut words = raw.chunks_exact(8);
+    let mut i = 0;
+    for word in &mut words {
+        let w = u64::from_le_bytes(word.try_into().expect("eight bytes"));
+        let below_space = w.wrapping_sub(ONES * 0x20) & !w;
+        let del_or_high = w | w.wrapping_add(ONES);
+        if (below_space | del_or_high) & HIGH != 0 && (i..i + 8).any(special) {
+            return true;
+        }
+        i += 8;
+    }
+    (i..raw.len()).any(special)
+}
+
 /// Normalise one raw line (without its line ending).
 fn normalise(raw: &str) -> (Cow<'_, str>, usize) {
-    let needs_rewrite = raw
-        .chars()
-        .any(|c| is_unicode_space(c) || is_zero_width(c) || c == '\t' || (c.is_control()));
-    let text: Cow<'_, str> = if needs_rewrite {
+    let text: Cow<'_, str> = if needs_rewrite(raw.as_bytes()) {
         let mut s = String::with_capacity(raw.len());
         for c in raw.chars() {
             if is_zero_width(c) {
@@ -91,10 +130,11 @@ fn is_markup(text: &str) -> bool {
         return false;
     }
     let lower_has = |needle: &str| t.to_ascii_lowercase().contains(needle);
+    // Cheap tests first: at most two words, then the lower-cased copy.
     (t.starts_with('_') && t.ends_with('_') && t.len() > 4 && !t.contains(' '))
-        || (lower_has("page_break") || lower_has("pagebreak"))
+        || t.split_whitespace().nth(2).is_none()
             && !t.contains(". ")
-            && t.split_whitespace().count() <= 2
+            && (lower_has("page_break") || lower_has("pagebreak"))
         || t == "<!-- pagebreak -->"
         || t.eq_ignore_ascii_case("[page break]")
         || is_rule(t)
@@ -222,6 +262,29 @@ pub fn split<'a>(text: &'a str) -> Vec<Line<'a>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn needs_rewrite_reads_bytes_as_the_characters_ask() {
+        let by_chars = |s: &str| {
+            s.chars()
+                .any(|c| is_unicode_space(c) || is_zero_width(c) || c == '\t' || c.is_control())
+        };
+        for c in (0..=0x10ffff_u32).filter_map(char::from_u32) {
+            for s in [c.to_string(), format!("a{c}é"), format!("{c}\u{2019}")] {
+                assert_eq!(needs_rewrite(s.as_bytes()), by_chars(&s), "{c:?}");
+            }
+            // At every offset of an eight-byte word, and across two (for
+            // the characters up to U+3000, U+FE00..U+FFFF and a sample).
+            let u = u32::from(c);
+            if !(u <= 0x3000 || (0xfe00..=0xffff).contains(&u) || u % 61 == 0) {
+                continue;
+            }
+            for pad in [1, 5, 6, 7, 8, 13, 14, 15] {
+                let s = format!("{}{c}~ plain text", &"0123456789abcdef"[..pad]);
+                assert_eq!(needs_rewrite(s.as_bytes()), by_chars(&s), "{s:?}");
+            }
+        }
+    }
 
     fn texts(s: &str) -> Vec<String> {
         split(s).into_iter().map(|l| l.text.into_owned()).collect()

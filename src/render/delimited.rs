@@ -12,6 +12,9 @@ pub fn tsv_field(s: &str) -> Cow<'_, str> {
     if !s.chars().any(char::is_control) {
         return Cow::Borrowed(s);
     }
+    if !s.contains('\t') {
+        return Cow::Owned(clean(s, true).into_owned());
+    }
     Cow::Owned(clean(&s.replace('\t', " "), true).into_owned())
 }
 

@@ -15,6 +15,7 @@ pub mod text;
 use crate::cli::Format;
 use crate::config::Out;
 use serde::Serialize;
+use std::borrow::Cow;
 use std::io::{self, Write};
 pub use text::{Paint, Style};
 
@@ -147,13 +148,13 @@ impl<'w> Printer<'w> {
                 let tsv = self.out.format == Format::Tsv;
                 let eol: &[u8] = if tsv { self.out.eol() } else { b"\n" };
                 let sep = if tsv { "\t" } else { "," };
-                let field = |s: &str| -> String {
+                fn field(tsv: bool, s: &str) -> Cow<'_, str> {
                     if tsv {
-                        delimited::tsv_field(s).into_owned()
+                        delimited::tsv_field(s)
                     } else {
-                        delimited::csv_field(s).into_owned()
+                        delimited::csv_field(s)
                     }
-                };
+                }
                 if !self.header_done {
                     self.header_done = true;
                     let mut names: Vec<&str> = Vec::new();
@@ -164,12 +165,18 @@ impl<'w> Printer<'w> {
                     self.w.write_all(names.join(sep).as_bytes())?;
                     self.w.write_all(eol)?;
                 }
-                let mut fields: Vec<String> = Vec::new();
-                if multi {
-                    fields.push(field(r.source()));
+                // Straight to the writer: no copy of the fields, no joined line.
+                let cells = r.cells();
+                let source = multi.then(|| r.source());
+                let texts = source
+                    .into_iter()
+                    .chain(cells.iter().map(|c| c.text.as_str()));
+                for (i, text) in texts.enumerate() {
+                    if i > 0 {
+                        self.w.write_all(sep.as_bytes())?;
+                    }
+                    self.w.write_all(field(tsv, text).as_bytes())?;
                 }
-                fields.extend(r.cells().iter().map(|c| field(&c.text)));
-                self.w.write_all(fields.join(sep).as_bytes())?;
                 self.w.write_all(eol)
             }
             Format::Table => {

@@ -12,17 +12,30 @@ use std::borrow::Cow;
 /// `one_line`, newline) and DEL in caret notation (`^[`), C1 controls as
 /// U+FFFD. With `one_line`, every run of line breaks becomes one space.
 pub fn clean(s: &str, one_line: bool) -> Cow<'_, str> {
-    let needs = s.chars().any(|c| {
-        (c.is_control() && c != '\t' && (one_line || c != '\n'))
-            || c == '\u{2028}'
-            || c == '\u{2029}'
-    });
-    if !needs {
+    let bytes = s.as_bytes();
+    let Some(first) = (0..bytes.len()).find(|&i| special_at(bytes, i, one_line)) else {
         return Cow::Borrowed(s);
-    }
+    };
     let mut out = String::with_capacity(s.len() + 8);
     let mut in_break = false;
-    for c in s.chars() {
+    // Text between special characters is copied as it is, a span at a time.
+    let mut plain = 0;
+    let mut i = first;
+    while i < bytes.len() {
+        if !special_at(bytes, i, one_line) {
+            i += 1;
+            continue;
+        }
+        if plain < i {
+            out.push_str(&s[plain..i]);
+            in_break = false;
+        }
+        let c = s[i..]
+            .chars()
+            .next()
+            .expect("a special byte starts a character");
+        i += c.len_utf8();
+        plain = i;
         let is_break = matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}');
         if one_line && is_break {
             if !in_break {
@@ -33,7 +46,6 @@ pub fn clean(s: &str, one_line: bool) -> Cow<'_, str> {
         }
         in_break = false;
         match c {
-            '\t' | '\n' => out.push(c),
             '\r' => {}
             '\u{2028}' | '\u{2029}' => out.push('\n'),
             c if (c as u32) < 0x20 => {
@@ -41,11 +53,27 @@ pub fn clean(s: &str, one_line: bool) -> Cow<'_, str> {
                 out.push(char::from(b'@' + c as u8));
             }
             '\u{7f}' => out.push_str("^?"),
-            c if c.is_control() => out.push('\u{FFFD}'),
-            c => out.push(c),
+            _ => out.push('\u{FFFD}'), // C1 controls
         }
     }
+    out.push_str(&s[plain..]);
     Cow::Owned(out)
+}
+
+/// Does the character at byte `i` of valid UTF-8 `b` need [`clean`]'s
+/// attention: a control character other than tab (and, unless `one_line`,
+/// newline), or U+2028/U+2029? C0 and DEL are single bytes, C1 controls are
+/// `C2 80..=9F`, the two separators `E2 80 A8/A9`; a continuation byte never
+/// equals a lead byte, so any `i` may be asked.
+fn special_at(b: &[u8], i: usize, one_line: bool) -> bool {
+    match b[i] {
+        b'\t' => false,
+        b'\n' => one_line,
+        0..0x20 | 0x7f => true,
+        0xc2 => b.get(i + 1).is_some_and(|n| (0x80..=0x9f).contains(n)),
+        0xe2 => b.get(i + 1) == Some(&0x80) && matches!(b.get(i + 2), Some(0xa8 | 0xa9)),
+        _ => false,
+    }
 }
 
 /// A colour role in human output.
@@ -130,6 +158,63 @@ pub fn shorten(s: &str, max: usize) -> Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `clean` as it was written first, a character at a time: the
+    /// reference for the span-copying version.
+    fn clean_by_chars(s: &str, one_line: bool) -> String {
+        let mut out = String::new();
+        let mut in_break = false;
+        for c in s.chars() {
+            let is_break = matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}');
+            if one_line && is_break {
+                if !in_break {
+                    out.push(' ');
+                }
+                in_break = true;
+                continue;
+            }
+            in_break = false;
+            match c {
+                '\t' | '\n' => out.push(c),
+                '\r' => {}
+                '\u{2028}' | '\u{2029}' => out.push('\n'),
+                c if (c as u32) < 0x20 => {
+                    out.push('^');
+                    out.push(char::from(b'@' + c as u8));
+                }
+                '\u{7f}' => out.push_str("^?"),
+                c if c.is_control() => out.push('\u{FFFD}'),
+                c => out.push(c),
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn clean_reads_bytes_as_the_characters_ask() {
+        let changes = |s: &str, one_line: bool| {
+            s.chars().any(|c| {
+                (c.is_control() && c != '\t' && (one_line || c != '\n'))
+                    || c == '\u{2028}'
+                    || c == '\u{2029}'
+            })
+        };
+        // Every character up to U+3000 (all the special ones), then a sample.
+        let chars = (0..=0x10ffff_u32).filter(|&u| u < 0x3000 || u % 61 == 0);
+        for c in chars.filter_map(char::from_u32) {
+            for s in [c.to_string(), format!("a{c}é\r\n\n{c}\tb")] {
+                for one_line in [false, true] {
+                    let cleaned = clean(&s, one_line);
+                    assert_eq!(cleaned, clean_by_chars(&s, one_line), "{s:?} {one_line}");
+                    assert_eq!(
+                        matches!(cleaned, Cow::Owned(_)),
+                        changes(&s, one_line),
+                        "{s:?} {one_line}"
+                    );
+                }
+            }
+        }
+    }
 
     #[test]
     fn control_characters_never_reach_the_terminal() {
