@@ -538,6 +538,24 @@ fn name_office_line(text: &str) -> Option<(String, String)> {
     })
 }
 
+/// `Spokesperson Mao Ning`, `Minister for Foreign Affairs Penny Wong`: an
+/// office, then a name of two to four capitalised words, alone on a line.
+fn office_name_line(text: &str) -> Option<(String, String)> {
+    let text = text.trim();
+    if text.ends_with(['.', '?', '!', ':']) || text.contains(',') {
+        return None;
+    }
+    let (title, name) = super::people::strip_title(text);
+    let title = title?;
+    let words = name.split_whitespace().count();
+    let capitalised = name
+        .split_whitespace()
+        .all(|w| w.starts_with(char::is_uppercase));
+    let office = lexicon::starts_with_office(&format!("{title} ")) || lexicon::names_office(title);
+    ((2..=4).contains(&words) && capitalised && office && super::label::name_shape(name).is_ok())
+        .then(|| (name.to_string(), title.to_string()))
+}
+
 /// First-person speech (`Good afternoon. I will begin ...`): an opening
 /// statement printed without a label, not a summary of the event.
 fn is_speech(text: &str) -> bool {
@@ -688,14 +706,13 @@ pub fn parse(lines: &[Line<'_>]) -> Header {
             section = None;
         }
         let words = text.split_whitespace().count();
-        // `Ned Price, Department Spokesperson` lines.
-        if block
-            .lines
-            .iter()
-            .all(|l| name_office_line(&l.text).is_some())
-        {
+        // `Ned Price, Department Spokesperson` lines, or after the title
+        // `Spokesperson Mao Ning`.
+        let person_line =
+            |t: &str| name_office_line(t).or_else(|| office_name_line(t).filter(|_| title_done));
+        if block.lines.iter().all(|l| person_line(&l.text).is_some()) {
             for l in &block.lines {
-                if let Some((name, office)) = name_office_line(&l.text) {
+                if let Some((name, office)) = person_line(&l.text) {
                     add_participant(&mut header, name, Role::Official, Some(office));
                 }
             }
@@ -1169,6 +1186,15 @@ mod tests {
             None
         );
         assert_eq!(name_office_line("Washington, D.C."), None);
+        assert_eq!(
+            office_name_line("Spokesperson Mao Ning"),
+            Some(("Mao Ning".to_string(), "Spokesperson".to_string()))
+        );
+        assert_eq!(office_name_line("Mr. Jones"), None);
+        assert_eq!(
+            office_name_line("President Biden Speaks on the Economy."),
+            None
+        );
         assert_eq!(
             names("Jane Roe, Minister of Finance, and Li Wei"),
             [
