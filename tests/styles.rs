@@ -84,10 +84,6 @@ fn diff(expected: &[String], actual: &[String]) -> String {
 /// says why; the test fails if a gap closes, so the list stays honest.
 const KNOWN_GAPS: &[(&str, &str)] = &[
     (
-        "layout-cnn-sotu.txt",
-        "`UNIDENTIFIED MALE (through translator)` in a video clip asks a question, so reads as a journalist, not a voice (other)",
-    ),
-    (
         "layout-congress-hearing.txt",
         "`Ms. Waters` questions the witness without a question mark (read as answering), and `Mr. Powell` is not completed to `Jerome H. Powell` (a middle initial in the header)",
     ),

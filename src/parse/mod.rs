@@ -723,6 +723,25 @@ pub fn parse_text(text: &str, source: &str) -> Parsed {
     // `Reporter:`), named speakers not otherwise placed are on the podium
     // side: a question swallowed by a missed label must not make a
     // questioner of the person answering.
+    // Played footage (`(BEGIN VIDEO CLIP)` ... `(END VIDEO CLIP)`) is not
+    // the conversation: an anonymous voice in it is `other`, whatever it
+    // asks.
+    let mut in_clip = false;
+    for (t, u) in turns.iter_mut().zip(unknown_role.iter_mut()) {
+        if in_clip && u.is_some() && t.speaker.is_none() && t.outlet.is_none() {
+            t.role = Role::Other;
+            *u = None;
+            t.rule.push_str("; role: a voice in played footage");
+        }
+        for e in t.events.iter().filter(|e| e.kind == "video") {
+            let cue = e.text.to_ascii_lowercase();
+            if cue.contains("begin") || cue.contains("start") {
+                in_clip = true;
+            } else if cue.contains("end") {
+                in_clip = false;
+            }
+        }
+    }
     let reporters_marked = q_marked
         || turns
             .iter()
