@@ -88,10 +88,6 @@ const KNOWN_GAPS: &[(&str, &str)] = &[
         "`Ms. Waters` questions the witness without a question mark (read as answering), and `Mr. Powell` is not completed to `Jerome H. Powell` (a middle initial in the header)",
     ),
     (
-        "layout-email-wrapped-doorstop.txt",
-        "`JOURNALIST: Treasurer, Sky News.` introduces an outlet without a name; only name-and-outlet introductions are read",
-    ),
-    (
         "layout-india-mea.txt",
         "`Speaker 1: Sir, from Doordarshan.` asks without a question mark and names an outlet only",
     ),

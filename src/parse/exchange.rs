@@ -241,6 +241,39 @@ pub fn self_introduction(text: &str) -> Option<(String, String)> {
     None
 }
 
+/// A reporter who gives only their outlet in the first sentence:
+/// `Treasurer, Sky News.`, `Hi, Bloomberg News.` The outlet must read as
+/// news by its words (a known outlet or `News`, `Times`, ...).
+fn outlet_introduction(text: &str) -> Option<String> {
+    let end = text.find(['.', '?', '!'])?;
+    if !text[end..].starts_with('.') {
+        return None;
+    }
+    let parts: Vec<&str> = text[..end].split(',').map(str::trim).collect();
+    let (outlet, before) = parts.split_last()?;
+    // `from Reuters`, `Ina with Axios`: the outlet follows the joiner.
+    let outlet = ["from ", "with "]
+        .iter()
+        .find_map(|p| outlet.strip_prefix(p))
+        .or_else(|| {
+            [" from ", " with "]
+                .iter()
+                .find_map(|j| outlet.split_once(j).map(|(_, o)| o))
+        })
+        .unwrap_or(outlet);
+    let capitalised = outlet.split_whitespace().enumerate().all(|(i, w)| {
+        w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+            || (i > 0 && super::lexicon::is_connector(w))
+    });
+    (parts.len() <= 3
+        && capitalised
+        && !before.is_empty()
+        && before.iter().all(|p| p.split_whitespace().count() <= 3)
+        && super::lexicon::is_news_outlet(outlet)
+        && outlet.split_whitespace().count() <= 5)
+        .then(|| outlet.to_string())
+}
+
 /// `Kommersant newspaper` -> `Kommersant`: lower-case words after an
 /// outlet's name describe it.
 fn outlet_name(outlet: &str) -> String {
@@ -268,6 +301,8 @@ fn introduction_in(sentence: &str) -> Option<(String, String)> {
                 "I am ",
                 "It's ",
                 "It’s ",
+                "it's ",
+                "it’s ",
                 "This is ",
                 "My name is ",
             ]
@@ -352,6 +387,11 @@ pub fn apply_handoffs(turns: &mut [Turn]) {
             continue;
         }
         let Some((name, outlet, _)) = &current else {
+            if let Some(outlet) = outlet_introduction(&t.text) {
+                t.outlet = Some(outlet);
+                t.rule
+                    .push_str("; outlet from the reporter's own introduction");
+            }
             continue;
         };
         t.outlet = Some(outlet.clone());
@@ -457,6 +497,27 @@ mod tests {
         assert_eq!(
             handoff("Next question, Jorge Valero, Bloomberg."),
             Some(("Jorge Valero".into(), "Bloomberg".into()))
+        );
+    }
+
+    #[test]
+    fn reporters_who_give_only_an_outlet() {
+        assert_eq!(
+            outlet_introduction("Treasurer, Sky News. Have you spoken to him?").as_deref(),
+            Some("Sky News")
+        );
+        assert_eq!(outlet_introduction("Thank you, Jen. On Ukraine."), None);
+        assert_eq!(
+            outlet_introduction("Hi, Ina with Axios. Two questions.").as_deref(),
+            Some("Axios")
+        );
+        assert_eq!(
+            outlet_introduction("Thanks, the news just broke. Is it?"),
+            None
+        );
+        assert_eq!(
+            outlet_introduction("Sky News reported it. Is it true?"),
+            None
         );
     }
 
