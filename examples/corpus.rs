@@ -3,29 +3,15 @@
 //! upper-case label an official or chair): `cargo run --release --example
 //! corpus -- ../shared/data/whitehouse-press-briefings`.
 
-use std::path::{Path, PathBuf};
+mod common;
 
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for e in entries.flatten() {
-        let p = e.path();
-        if p.is_dir() {
-            walk(&p, out);
-        } else if p.extension().is_some_and(|x| x == "md" || x == "txt") {
-            out.push(p);
-        }
-    }
-}
+use std::path::Path;
 
 fn main() {
     let root = std::env::args()
         .nth(1)
         .unwrap_or_else(|| "../shared/data/whitehouse-press-briefings".into());
-    let mut files = Vec::new();
-    walk(Path::new(&root), &mut files);
-    files.sort();
+    let files = common::transcripts(Path::new(&root));
     let (mut turns, mut warnings, mut errors, mut bad_q, mut bad_titled, mut bytes) =
         (0, 0, 0, 0, 0, 0);
     for f in &files {

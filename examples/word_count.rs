@@ -3,32 +3,18 @@
 //! `cargo run --release --example word_count -- ../shared/data/whitehouse-press-briefings`.
 //! Exits with status 1 at the first difference.
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use std::path::Path;
 use std::time::Instant;
 use unicode_segmentation::UnicodeSegmentation;
 use whosaid::parse::body::count_words;
-
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for e in entries.flatten() {
-        let p = e.path();
-        if p.is_dir() {
-            walk(&p, out);
-        } else if p.extension().is_some_and(|x| x == "md" || x == "txt") {
-            out.push(p);
-        }
-    }
-}
 
 fn main() {
     let root = std::env::args()
         .nth(1)
         .unwrap_or_else(|| "../shared/data/whitehouse-press-briefings".into());
-    let mut files = Vec::new();
-    walk(Path::new(&root), &mut files);
-    files.sort();
+    let files = common::transcripts(Path::new(&root));
     // Three sets: turn texts (what the parser counts), lines, whole files.
     let mut sets: [(&str, Vec<String>); 3] = [
         ("turns", Vec::new()),

@@ -771,6 +771,18 @@ impl Writer {
         self.blank(off);
     }
 
+    /// Where an element opens or closes: `<br>` ends a line, a block
+    /// element a paragraph, a table cell leaves a space.
+    fn element_edge(&mut self, name: &str, at: usize) {
+        if name == "br" {
+            self.line_break(at, true);
+        } else if BLOCK.contains(&name) {
+            self.paragraph_break(at);
+        } else if name == "td" || name == "th" {
+            self.space = true;
+        }
+    }
+
     fn text(&mut self, raw: &str, at: usize, pre: bool) {
         let mut i = 0;
         while i < raw.len() {
@@ -872,13 +884,7 @@ pub fn strip(html: &str) -> Stripped {
                     "h1" => h1 += 1,
                     _ => {}
                 }
-                if n == "br" {
-                    w.line_break(*at, true);
-                } else if BLOCK.contains(&n) {
-                    w.paragraph_break(*at);
-                } else if n == "td" || n == "th" {
-                    w.space = true;
-                }
+                w.element_edge(n, *at);
             }
             Tok::Close { name, at } => {
                 let n = name.as_str();
@@ -889,13 +895,7 @@ pub fn strip(html: &str) -> Stripped {
                         "h1" => h1 = h1.saturating_sub(1),
                         _ => {}
                     }
-                    if n == "br" {
-                        w.line_break(*at, true);
-                    } else if BLOCK.contains(&n) {
-                        w.paragraph_break(*at);
-                    } else if n == "td" || n == "th" {
-                        w.space = true;
-                    }
+                    w.element_edge(n, *at);
                 }
             }
             Tok::Text { text, at } => {

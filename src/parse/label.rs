@@ -194,6 +194,28 @@ fn a_marker(text: &str) -> Option<&str> {
     (rest.is_empty() || rest.starts_with(' ')).then(|| rest.trim_start())
 }
 
+/// A one-letter marker (`Q`, `A`): a role word in capitals.
+fn letter_marker<'a>(
+    label: &'static str,
+    rest: &'a str,
+    kind: LabelKind,
+    form: Form,
+) -> Candidate<'a> {
+    Candidate {
+        label: Cow::Borrowed(label),
+        rest,
+        kind,
+        form,
+        timestamp: None,
+        shape: Shape {
+            all_caps: true,
+            role_word: true,
+            words: 1,
+            ..Shape::default()
+        },
+    }
+}
+
 /// Does the line open with a speaker label? `Ok(None)` when it plainly does
 /// not (no colon near the start, lower-case start); `Err` when it opens like
 /// one but the words do not read as a name.
@@ -215,19 +237,12 @@ pub fn candidate(text: &str) -> Result<Option<Candidate<'_>>, Refusal<'_>> {
                 }
             }
             if let Some(rest) = q_marker(text) {
-                return Ok(Some(Candidate {
-                    label: Cow::Borrowed("Q"),
+                return Ok(Some(letter_marker(
+                    "Q",
                     rest,
-                    kind: LabelKind::QMarker,
-                    form: Form::Colon,
-                    timestamp: None,
-                    shape: Shape {
-                        all_caps: true,
-                        role_word: true,
-                        words: 1,
-                        ..Shape::default()
-                    },
-                }));
+                    LabelKind::QMarker,
+                    Form::Colon,
+                )));
             }
         }
         _ => {}
@@ -249,19 +264,12 @@ pub fn candidate(text: &str) -> Result<Option<Candidate<'_>>, Refusal<'_>> {
         return Ok(Some(c));
     }
     if let Some(rest) = a_marker(text) {
-        return Ok(Some(Candidate {
-            label: Cow::Borrowed("A"),
+        return Ok(Some(letter_marker(
+            "A",
             rest,
-            kind: LabelKind::AMarker,
-            form: Form::Period,
-            timestamp: None,
-            shape: Shape {
-                all_caps: true,
-                role_word: true,
-                words: 1,
-                ..Shape::default()
-            },
-        }));
+            LabelKind::AMarker,
+            Form::Period,
+        )));
     }
     if let Ok(None) = colon {
         if let Some(c) = clock_label(text) {

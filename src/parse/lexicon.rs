@@ -890,36 +890,14 @@ pub fn is_news_outlet(name: &str) -> bool {
 /// Does `name` read as a news organisation?
 pub fn is_outlet(name: &str) -> bool {
     let n = name.trim();
-    if n.is_empty() {
-        return false;
-    }
-    if eq_any(n, KNOWN_OUTLETS) {
-        return true;
-    }
-    let lower = n.to_ascii_lowercase();
-    if lower.ends_with(".com")
-        || lower.ends_with(".cn")
-        || lower.ends_with(".net")
-        || lower.ends_with(".org")
-    {
-        return true;
-    }
-    let words: Vec<&str> = n.split_whitespace().collect();
-    if words.len() > 1 && words.iter().any(|w| eq_any(w, OUTLET_WORDS)) {
-        return true;
-    }
-    if words
-        .iter()
-        .any(|w| eq_any(w, KNOWN_OUTLETS) && w.len() > 2)
-        && words.len() <= 4
-    {
+    if is_news_outlet(n) {
         return true;
     }
     // Upper-case initialisms (CCTV, AFP) that are neither offices nor role
     // words. A surname in capitals (PRICE, HILL) has the vowels of a word;
     // an initialism has almost none.
     let vowels = n.chars().filter(|c| "AEIOUY".contains(*c)).count();
-    words.len() == 1
+    !n.contains(char::is_whitespace)
         && (2..=6).contains(&n.len())
         && n.chars().all(|c| c.is_ascii_uppercase())
         && (vowels == 0 || vowels == 1 && n.len() <= 3)

@@ -982,8 +982,7 @@ fn complete_from_body(turns: &mut [Turn]) {
     let is_surname = |s: &str| {
         s.split_whitespace().count() == 1 && !lexicon::is_role_word(s) && s.chars().count() >= 2
     };
-    let texts: Vec<String> = turns.iter().map(|t| t.text.clone()).collect();
-    let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+    let texts: Vec<&str> = turns.iter().map(|t| t.text.as_str()).collect();
     // Per surname printed with honorifics: the full name for each kind.
     let mut by_kind: HashMap<(String, char), Option<String>> = HashMap::new();
     for t in turns.iter() {
@@ -1000,23 +999,29 @@ fn complete_from_body(turns: &mut [Turn]) {
             _ => false,
         }
     };
-    let mut resolved: HashMap<String, Option<String>> = HashMap::new();
-    for turn in turns.iter_mut() {
-        let Some(short) = turn.speaker.clone().filter(|s| is_surname(s)) else {
+    // Decide every turn first (the texts are borrowed), then rename.
+    let mut resolved: HashMap<&str, Option<String>> = HashMap::new();
+    let mut renamed: Vec<(usize, String)> = Vec::new();
+    for (i, turn) in turns.iter().enumerate() {
+        let Some(short) = turn.speaker.as_deref().filter(|s| is_surname(s)) else {
             continue;
         };
         let full = match kind_of(turn) {
-            Some(k) if two_people(&short) => by_kind[&(short.to_lowercase(), k)].clone(),
+            Some(k) if two_people(short) => by_kind[&(short.to_lowercase(), k)].clone(),
             _ => resolved
-                .entry(short.clone())
-                .or_insert_with(|| people::given_name_in(&short, &texts))
+                .entry(short)
+                .or_insert_with(|| people::given_name_in(short, &texts))
                 .clone(),
         };
         if let Some(full) = full {
-            turn.speaker = Some(full);
-            turn.rule
-                .push_str("; speaker: given name found in the transcript");
+            renamed.push((i, full));
         }
+    }
+    for (i, full) in renamed {
+        turns[i].speaker = Some(full);
+        turns[i]
+            .rule
+            .push_str("; speaker: given name found in the transcript");
     }
 }
 
