@@ -6,6 +6,7 @@
 //! command line, input discovery and printing; nothing in here touches
 //! stdout, stderr, the environment or exit codes.
 
+pub mod decision;
 pub mod html;
 pub mod model;
 pub mod parse;

@@ -162,8 +162,12 @@ pub struct Turn {
     /// Stage directions inside the turn: laughter, applause, cross-talk.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub events: Vec<Event>,
-    /// The label rule that started this turn (shown by `turns --explain`).
+    /// The label rule that started this turn and what decided its speaker
+    /// and role, in words (shown by `turns --explain`).
     pub rule: String,
+    /// The same decisions as typed evidence, for the parser's own stages.
+    #[serde(skip)]
+    pub decision: crate::decision::Decision,
 }
 
 /// A stage direction kept as data, out of the word counts.

@@ -305,6 +305,7 @@ mod tests {
             end_line: 1,
             events: vec![],
             rule: "test".into(),
+            decision: Default::default(),
         }
     }
 

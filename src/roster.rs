@@ -76,8 +76,8 @@ impl Roster {
             if entry.title.is_some() {
                 turn.title.clone_from(&entry.title);
             }
-            turn.rule
-                .push_str("; speaker, role and outlet from the roster");
+            turn.decision.push(crate::decision::Evidence::Roster);
+            turn.rule = turn.decision.to_string();
             changed = true;
         }
         if changed {

@@ -6,6 +6,7 @@
 //! hand-off ("our next question goes to Andrea Mitchell with NBC"). It never
 //! changes a label, a line or a text.
 
+use crate::decision::{Evidence, RoleRule};
 use crate::model::{Exchange, Role, Turn};
 use regex::Regex;
 use std::collections::HashMap;
@@ -85,12 +86,12 @@ pub fn infer_roles(turns: &mut [Turn], unknown: &[Option<Role>], has_roster: boo
         } else {
             fallback
         };
-        t.rule.push_str(if has_roster {
-            "; role: not in the header's list of officials, so a questioner"
+        t.decision.push(if has_roster {
+            Evidence::NotListedSoAsks
         } else if questioner {
-            "; role: asks questions"
+            Evidence::Asks
         } else {
-            "; role: answers"
+            Evidence::Answers
         });
     }
 }
@@ -123,8 +124,10 @@ pub fn infer_chairs(turns: &mut [Turn]) {
     let closer = turns.last().map(who);
     for t in turns.iter_mut() {
         if t.role != Role::Official
-            || t.rule.contains("listed in the header")
-            || t.rule.contains("role-word")
+            || matches!(
+                t.decision.role_rule(),
+                RoleRule::ListedInHeader | RoleRule::RoleWord
+            )
         {
             continue;
         }
@@ -143,12 +146,10 @@ pub fn infer_chairs(turns: &mut [Turn]) {
             && (opener.as_deref() == Some(&who(t)) || closer.as_deref() == Some(&who(t)));
         if chair_titled && short {
             t.role = Role::Chair;
-            t.rule
-                .push_str("; role: titled chair who opens or closes in short turns, so chairs");
+            t.decision.push(Evidence::TitledChair);
         } else if answerers > 0 && answered == 0 && gave > 0 && short {
             t.role = Role::Chair;
-            t.rule
-                .push_str("; role: gives the floor and never answers, so chairs");
+            t.decision.push(Evidence::GivesFloor);
         }
     }
 }
@@ -379,8 +380,7 @@ pub fn apply_handoffs(turns: &mut [Turn]) {
         if let Some((name, outlet)) = self_introduction(&t.text) {
             t.speaker = Some(name);
             t.outlet = Some(outlet);
-            t.rule
-                .push_str("; speaker and outlet from the reporter's own introduction");
+            t.decision.push(Evidence::SelfIntroduction);
             if numbered_voice(&t.label) {
                 introduced.push((t.label.clone(), t.speaker.clone(), t.outlet.clone()));
             }
@@ -389,15 +389,13 @@ pub fn apply_handoffs(turns: &mut [Turn]) {
         let Some((name, outlet, _)) = &current else {
             if let Some(outlet) = outlet_introduction(&t.text) {
                 t.outlet = Some(outlet);
-                t.rule
-                    .push_str("; outlet from the reporter's own introduction");
+                t.decision.push(Evidence::OutletFromIntroduction);
             }
             continue;
         };
         t.outlet = Some(outlet.clone());
         t.speaker = Some(name.clone());
-        t.rule
-            .push_str("; speaker and outlet from the hand-off that gave the floor");
+        t.decision.push(Evidence::Handoff);
     }
     // A numbered voice is one person throughout: the name it gave holds
     // for its other turns.
@@ -409,8 +407,7 @@ pub fn apply_handoffs(turns: &mut [Turn]) {
         if let (Some((_, speaker, outlet)), None) = (named.next(), named.next()) {
             t.speaker.clone_from(speaker);
             t.outlet.clone_from(outlet);
-            t.rule
-                .push_str("; speaker and outlet from this voice's own introduction");
+            t.decision.push(Evidence::VoiceIntroduction);
         }
     }
 }

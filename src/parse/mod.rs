@@ -20,6 +20,7 @@ pub mod lines;
 pub mod people;
 pub mod trailer;
 
+use crate::decision::{Decision, Evidence, LabelRule, RoleRule};
 use crate::model::{Note, Role, SourceLine, Transcript, Turn};
 use label::{Candidate, Form, LabelKind};
 use lines::Line;
@@ -89,7 +90,7 @@ fn key(label: &str) -> String {
 struct Accepted<'a> {
     idx: usize,
     cand: Candidate<'a>,
-    rule: &'static str,
+    rule: LabelRule,
 }
 
 /// A label refused only because it is seen once and nothing else marks it:
@@ -232,12 +233,12 @@ fn find_labels<'a>(
         }
         let count = counts[&key(&cand.label)];
         let rule = match (cand.form, cand.kind) {
-            (Form::Voice, _) => "WebVTT voice tag",
+            (Form::Voice, _) => LabelRule::VoiceTag,
             (Form::Period, LabelKind::AMarker) => {
                 if !para_start(i) || !answers_marked {
                     continue;
                 }
-                "answer marker A. at the start of a paragraph, where Q markers ask"
+                LabelRule::AnswerMarker
             }
             (Form::Period, _) => {
                 if !(para_start(i) || indented(i)) {
@@ -253,7 +254,7 @@ fn find_labels<'a>(
                     ));
                     continue;
                 }
-                "title and surname closed by a full stop at a paragraph start, in a document of such labels"
+                LabelRule::PeriodLabel
             }
             (_, LabelKind::Alone) => {
                 if !para_start(i) {
@@ -298,18 +299,18 @@ fn find_labels<'a>(
                         ));
                         continue;
                     }
-                    "name and clock time alone on its line, text below"
+                    LabelRule::NameAndClock
                 } else if cand.timestamp.is_some() {
-                    "label alone on its line with a timestamp, text below"
+                    LabelRule::AloneWithTimestamp
                 } else {
-                    "label alone on its line, text below"
+                    LabelRule::Alone
                 }
             }
             (_, LabelKind::QMarker) => {
                 if !para_start(i) {
                     continue;
                 }
-                "reporter marker Q at the start of a paragraph"
+                LabelRule::QMarker
             }
             (_, LabelKind::Inline | LabelKind::AMarker) => {
                 if !para_start(i) {
@@ -326,14 +327,14 @@ fn find_labels<'a>(
                     continue;
                 }
                 if cand.shape.strong() {
-                    "inline label with a title, role, outlet or capitals"
+                    LabelRule::InlineStrong
                 } else if count >= 2 {
-                    "inline label seen more than once"
+                    LabelRule::InlineRepeated
                 } else if firm_inline.len() >= 2
                     && (!caps_style || cand.shape.all_caps)
                     && cand.rest.split_whitespace().count() >= 2
                 {
-                    "inline label seen once, in a document of inline labels"
+                    LabelRule::InlineOnceInInlineDocument
                 } else {
                     let diag = Diagnostic::info(
                         lines[i].no,
@@ -452,7 +453,7 @@ fn confirm_exchanges<'a>(
             accepted.push(Accepted {
                 idx: o.idx,
                 cand: o.cand,
-                rule: "label seen once, confirmed by a question and its reply",
+                rule: LabelRule::ConfirmedByReply,
             });
         } else {
             diags.push(o.diag);
@@ -657,7 +658,7 @@ pub fn parse_text(text: &str, source: &str) -> Parsed {
         let mut id = people::identify(name_label);
         // Where reporters are marked `Q`, an outlet-like label (`RM`,
         // `CBS`) is someone's name or a quoted source, not a reporter.
-        if q_marked && id.role_rule == "outlet-label" {
+        if q_marked && id.role_rule == RoleRule::OutletLabel {
             id = people::Identity {
                 speaker: Some(acc.cand.label.to_string()),
                 ..people::Identity::default()
@@ -675,11 +676,11 @@ pub fn parse_text(text: &str, source: &str) -> Parsed {
                 .find(|p| p.name.eq_ignore_ascii_case(s))
         });
         let (role, role_rule) = match (participant, id.role) {
-            (Some(p), _) => (Some(p.role), "role: listed in the header"),
+            (Some(p), _) => (Some(p.role), RoleRule::ListedInHeader),
             // An honorific alone (`Mr. Hale`) says someone is addressed
             // formally, not which side they are on: the conversation
             // decides, officials by default.
-            (None, Some(_)) if id.role_rule == "honorific" => (None, id.role_rule),
+            (None, Some(_)) if id.role_rule == RoleRule::Honorific => (None, id.role_rule),
             (None, Some(r)) => (Some(r), id.role_rule),
             (None, None) => (None, id.role_rule),
         };
@@ -689,13 +690,9 @@ pub fn parse_text(text: &str, source: &str) -> Parsed {
         } else {
             Role::Official
         }));
-        let mut rule = acc.rule.to_string();
-        if !role_rule.is_empty() {
-            rule.push_str("; ");
-            if !role_rule.starts_with("role") {
-                rule.push_str("role: ");
-            }
-            rule.push_str(role_rule);
+        let mut decision = Decision::new(acc.rule);
+        if role_rule != RoleRule::None {
+            decision.push(Evidence::Role(role_rule));
         }
         turns.push(Turn {
             index: turns.len() + 1,
@@ -711,7 +708,8 @@ pub fn parse_text(text: &str, source: &str) -> Parsed {
             line: lines[acc.idx].no,
             end_line: last_line,
             events: body.events,
-            rule,
+            rule: String::new(),
+            decision,
         });
     }
     cue_events(&lines, &mut turns);
@@ -731,7 +729,7 @@ pub fn parse_text(text: &str, source: &str) -> Parsed {
         if in_clip && u.is_some() && t.speaker.is_none() && t.outlet.is_none() {
             t.role = Role::Other;
             *u = None;
-            t.rule.push_str("; role: a voice in played footage");
+            t.decision.push(Evidence::VoiceInFootage);
         }
         for e in t.events.iter().filter(|e| e.kind == "video") {
             let cue = e.text.to_ascii_lowercase();
@@ -757,9 +755,7 @@ pub fn parse_text(text: &str, source: &str) -> Parsed {
         for (t, u) in turns.iter_mut().zip(unknown_role.iter_mut()) {
             if let Some(fallback) = u.take() {
                 t.role = fallback;
-                t.rule.push_str(
-                    "; role: reporters here are marked Q or QUESTION, so a named speaker answers",
-                );
+                t.decision.push(Evidence::ReportersMarkedSoAnswers);
             }
         }
     }
@@ -773,7 +769,7 @@ pub fn parse_text(text: &str, source: &str) -> Parsed {
     for t in turns.iter_mut() {
         if t.role == Role::Journalist
             && t.outlet.is_none()
-            && t.rule.contains(people::AFFILIATION_RULE)
+            && t.decision.role_rule() == RoleRule::Affiliation
         {
             t.outlet = t.title.take();
         }
@@ -782,6 +778,9 @@ pub fn parse_text(text: &str, source: &str) -> Parsed {
     exchange::apply_handoffs(&mut turns);
     transcript.exchanges = exchange::build(&mut turns);
     transcript.style = style_of(&labels);
+    for t in turns.iter_mut() {
+        t.rule = t.decision.to_string();
+    }
     transcript.turns = turns;
     keep_unplaced_lines(&lines, &mut transcript);
     transcript.notes.sort_by_key(|n| n.line);
@@ -961,7 +960,7 @@ fn resolve_short_labels(turns: &mut [Turn], unknown_role: &mut [Option<Role>]) {
                 }
             }
             t.speaker = Some(name);
-            t.rule.push_str("; speaker: short form of a fuller label");
+            t.decision.push(Evidence::ShortFormOfFullerLabel);
         }
     }
 }
@@ -1019,9 +1018,7 @@ fn complete_from_body(turns: &mut [Turn]) {
     }
     for (i, full) in renamed {
         turns[i].speaker = Some(full);
-        turns[i]
-            .rule
-            .push_str("; speaker: given name found in the transcript");
+        turns[i].decision.push(Evidence::GivenNameInTranscript);
     }
 }
 
@@ -1055,8 +1052,7 @@ fn resolve_office_labels(turns: &mut [Turn]) {
         if let Some(Some(person)) = holders.get(&key(s)) {
             t.title = t.speaker.take();
             t.speaker = Some(person.clone());
-            t.rule
-                .push_str("; speaker: the person another label gives this office");
+            t.decision.push(Evidence::OfficeHolder);
         }
     }
 }
@@ -1081,8 +1077,7 @@ fn share_outlets(turns: &mut [Turn]) {
     for t in turns.iter_mut().filter(|t| t.outlet.is_none()) {
         if let Some(Some(o)) = t.speaker.as_ref().and_then(|s| outlets.get(s)) {
             t.outlet = Some(o.clone());
-            t.rule
-                .push_str("; outlet: from another label of the same speaker");
+            t.decision.push(Evidence::OutletFromOtherLabel);
         }
     }
 }

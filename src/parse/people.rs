@@ -8,6 +8,7 @@
 //! conversation (who asks, who answers).
 
 use super::lexicon;
+use crate::decision::RoleRule;
 use crate::model::{Participant, Role};
 
 /// What one label says about its speaker.
@@ -20,7 +21,7 @@ pub struct Identity {
     /// Role when the label or the header decides it.
     pub role: Option<Role>,
     /// Which rule gave the role (for `--explain` and `check`).
-    pub role_rule: &'static str,
+    pub role_rule: RoleRule,
 }
 
 /// Split a leading honorific or office from a name:
@@ -172,13 +173,6 @@ fn journalistic_title(title: &str) -> bool {
     .any(|w| l.contains(w))
 }
 
-/// The rule of a label whose brackets hold an affiliation that is neither
-/// a known outlet nor an office (`DOE (XYZ)`): the bracket is kept as the
-/// title, and becomes the outlet if the conversation makes a questioner of
-/// the speaker.
-pub const AFFILIATION_RULE: &str =
-    "affiliation in brackets, outlet or office by what the speaker does";
-
 /// Read a label into an identity, before names are completed.
 pub fn identify(label: &str) -> Identity {
     if lexicon::is_anonymous(label) {
@@ -191,7 +185,7 @@ pub fn identify(label: &str) -> Identity {
         return Identity {
             outlet: Some(outlet.to_string()),
             role: Some(Role::Journalist),
-            role_rule: "outlet-label",
+            role_rule: RoleRule::OutletLabel,
             ..Identity::default()
         };
     }
@@ -223,7 +217,7 @@ pub fn identify(label: &str) -> Identity {
             } else {
                 Role::Journalist
             }),
-            role_rule: "reporter-marker",
+            role_rule: RoleRule::ReporterMarker,
         };
     }
     if let Some(role) = lexicon::role_of_word(label) {
@@ -235,7 +229,7 @@ pub fn identify(label: &str) -> Identity {
         return Identity {
             speaker,
             role: Some(role),
-            role_rule: "role-word",
+            role_rule: RoleRule::RoleWord,
             ..Identity::default()
         };
     }
@@ -246,7 +240,7 @@ pub fn identify(label: &str) -> Identity {
             return Identity {
                 outlet: Some(paren.to_string()),
                 role: Some(Role::Journalist),
-                role_rule: "name-with-outlet",
+                role_rule: RoleRule::NameWithOutlet,
                 ..Identity::default()
             };
         }
@@ -256,7 +250,7 @@ pub fn identify(label: &str) -> Identity {
                 speaker: Some(name_case(name)),
                 title: title.map(str::to_string),
                 role: Some(role),
-                role_rule: "role-word",
+                role_rule: RoleRule::RoleWord,
                 ..Identity::default()
             };
         }
@@ -280,7 +274,7 @@ pub fn identify(label: &str) -> Identity {
                 title: title.map(str::to_string),
                 outlet: Some(affiliation.to_string()),
                 role: Some(Role::Journalist),
-                role_rule: "name-with-outlet",
+                role_rule: RoleRule::NameWithOutlet,
             };
         }
         let joined = |t: Option<&str>| match t {
@@ -292,7 +286,7 @@ pub fn identify(label: &str) -> Identity {
                 speaker: person(name),
                 title: Some(joined(title)),
                 role: Some(Role::Official),
-                role_rule: "name-with-office",
+                role_rule: RoleRule::NameWithOffice,
                 ..Identity::default()
             };
         }
@@ -301,9 +295,9 @@ pub fn identify(label: &str) -> Identity {
             title: Some(joined(title)),
             role: title.map(|_| Role::Official),
             role_rule: if title.is_some() {
-                "honorific"
+                RoleRule::Honorific
             } else {
-                AFFILIATION_RULE
+                RoleRule::Affiliation
             },
             ..Identity::default()
         };
@@ -327,7 +321,7 @@ pub fn identify(label: &str) -> Identity {
                 title: title.map(str::to_string),
                 outlet: Some(b.to_string()),
                 role: Some(Role::Journalist),
-                role_rule: "name-with-outlet",
+                role_rule: RoleRule::NameWithOutlet,
             };
         }
     }
@@ -343,7 +337,7 @@ pub fn identify(label: &str) -> Identity {
                     None => a.to_string(),
                 }),
                 role: Some(Role::Official),
-                role_rule: "name-with-office",
+                role_rule: RoleRule::NameWithOffice,
                 ..Identity::default()
             };
         }
@@ -357,7 +351,7 @@ pub fn identify(label: &str) -> Identity {
                 title: job.map(name_case).or(title.map(str::to_string)),
                 outlet: Some(outlet.to_string()),
                 role: Some(Role::Journalist),
-                role_rule: "name-with-outlet",
+                role_rule: RoleRule::NameWithOutlet,
             };
         }
         if lexicon::is_outlet(a) && !lexicon::starts_with_office(a) {
@@ -365,7 +359,7 @@ pub fn identify(label: &str) -> Identity {
                 speaker: person(b),
                 outlet: Some(a.to_string()),
                 role: Some(Role::Journalist),
-                role_rule: "name-with-outlet",
+                role_rule: RoleRule::NameWithOutlet,
                 ..Identity::default()
             };
         }
@@ -385,9 +379,9 @@ pub fn identify(label: &str) -> Identity {
                 Role::Official
             }),
             role_rule: if journalist {
-                "journalist-title"
+                RoleRule::JournalistTitle
             } else {
-                "name-with-office"
+                RoleRule::NameWithOffice
             },
             ..Identity::default()
         };
@@ -397,7 +391,7 @@ pub fn identify(label: &str) -> Identity {
         return Identity {
             outlet: Some(main.to_string()),
             role: Some(Role::Journalist),
-            role_rule: "outlet-label",
+            role_rule: RoleRule::OutletLabel,
             ..Identity::default()
         };
     }
@@ -405,19 +399,19 @@ pub fn identify(label: &str) -> Identity {
         Some(t)
             if lexicon::starts_with_office(t) || lexicon::starts_with_office(&format!("{t} ")) =>
         {
-            (Some(Role::Official), "office-title")
+            (Some(Role::Official), RoleRule::OfficeTitle)
         }
-        Some(t) if t.eq_ignore_ascii_case("the") => (Some(Role::Official), "office-title"),
-        Some(_) => (Some(Role::Official), "honorific"),
+        Some(t) if t.eq_ignore_ascii_case("the") => (Some(Role::Official), RoleRule::OfficeTitle),
+        Some(_) => (Some(Role::Official), RoleRule::Honorific),
         None if name != label && lexicon::starts_with_office(label) => {
-            (Some(Role::Official), "office-title")
+            (Some(Role::Official), RoleRule::OfficeTitle)
         }
         None if lexicon::starts_with_office(&format!("{label} "))
             || lexicon::starts_with_office(label) =>
         {
-            (Some(Role::Official), "office-title")
+            (Some(Role::Official), RoleRule::OfficeTitle)
         }
-        None => (None, ""),
+        None => (None, RoleRule::None),
     };
     Identity {
         speaker: Some(name_case(name)),
