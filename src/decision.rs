@@ -88,6 +88,9 @@ pub enum RoleRule {
     Affiliation,
     JournalistTitle,
     OfficeTitle,
+    /// Name words that hold an outlet's word (`LIAM FOX`): a person who
+    /// answers, an outlet that asks.
+    NameOrOutlet,
 }
 
 impl RoleRule {
@@ -106,6 +109,7 @@ impl RoleRule {
             }
             RoleRule::JournalistTitle => "journalist-title",
             RoleRule::OfficeTitle => "office-title",
+            RoleRule::NameOrOutlet => "a name or an outlet, by what the speaker does",
         }
     }
 }

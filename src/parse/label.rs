@@ -69,6 +69,10 @@ pub struct Shape {
     pub words: usize,
     /// Written in CJK script.
     pub cjk: bool,
+    /// The first word usually opens a sentence or a list (`Will`, `First`,
+    /// `So`): evidence against, which repetition in the document's style
+    /// may outweigh (`WILL HURD:` at every other paragraph).
+    pub opener: bool,
 }
 
 impl Shape {
@@ -88,6 +92,9 @@ pub struct Refusal<'a> {
     pub label: Cow<'a, str>,
     pub reason: &'static str,
 }
+
+/// Why a label that opens like a sentence is refused.
+pub const OPENS_LIKE_A_SENTENCE: &str = "it opens like a sentence or a heading, not a name";
 
 /// Longest label, in characters, that still reads as a name.
 const MAX_LABEL_CHARS: usize = 80;
@@ -180,6 +187,11 @@ fn label_colon(text: &str) -> Option<(usize, usize)> {
                 if after.starts_with("//") {
                     return None;
                 }
+                // A colon set off by a wide gap is a column of a table or
+                // a caption (`Respondents on Review.      :`), not a label.
+                if text[..i].ends_with("  ") {
+                    return None;
+                }
                 return Some((i, i + c.len_utf8()));
             }
             _ => {}
@@ -224,6 +236,16 @@ pub fn candidate(text: &str) -> Result<Option<Candidate<'_>>, Refusal<'_>> {
         Some(c) => c,
         None => return Ok(None),
     };
+    // `[00:00:31] Mark Adeyinka: text`: a clock before the label.
+    if let Some((ts, after)) = leading_timestamp(text) {
+        if let Ok(Some(mut c)) = candidate(after) {
+            if c.timestamp.is_none() && c.kind != LabelKind::Alone {
+                c.timestamp = Some(ts);
+                return Ok(Some(c));
+            }
+        }
+        return Ok(None);
+    }
     match first {
         '*' | '_' => return emphasised(text),
         '<' => return voice(text),
@@ -309,7 +331,7 @@ fn judge<'a>(
     if label.is_empty() {
         return Ok(None);
     }
-    let shape = match name_shape(&label) {
+    let shape = match label_shape(&label) {
         Ok(shape) => shape,
         Err(reason) => return Err(Refusal { label, reason }),
     };
@@ -786,8 +808,22 @@ fn split_bracket(label: &str) -> Result<(Cow<'_, str>, Option<&str>, bool), &'st
 }
 
 /// Judge whether `label` (without colon) reads as a speaker's name, title,
-/// outlet or role. Returns its shape, or why it does not.
+/// outlet or role. Returns its shape, or why it does not. A first word
+/// that opens sentences (`Read in Chinese`, `Will Hurd`) refuses it here:
+/// only a label that recurs in the document may outweigh that
+/// ([`label_shape`]).
 pub fn name_shape(label: &str) -> Result<Shape, &'static str> {
+    let shape = label_shape(label)?;
+    if shape.opener {
+        return Err(OPENS_LIKE_A_SENTENCE);
+    }
+    Ok(shape)
+}
+
+/// [`name_shape`], with a sentence-opening first word kept as evidence
+/// against (`Shape::opener`) rather than a refusal: for a colon label,
+/// which the parser weighs against its repetition in the document.
+fn label_shape(label: &str) -> Result<Shape, &'static str> {
     if label.chars().count() > MAX_LABEL_CHARS {
         return Err("too long for a speaker label");
     }
@@ -867,8 +903,10 @@ pub fn name_shape(label: &str) -> Result<Shape, &'static str> {
         return Err("too many words for a speaker label");
     }
     let first_word = main.split_whitespace().next().unwrap_or("");
-    if lexicon::is_sentence_opener(first_word) && !lexicon::is_role_word(main) {
-        return Err("it opens like a sentence or a heading, not a name");
+    let opener = lexicon::is_sentence_opener(first_word) && !lexicon::is_role_word(main);
+    // One word that opens sentences (`First:`, `So:`) is never a name.
+    if opener && words < 2 {
+        return Err(OPENS_LIKE_A_SENTENCE);
     }
     if lexicon::is_heading_word(main) {
         return Err("it is a heading word, not a name");
@@ -892,6 +930,7 @@ pub fn name_shape(label: &str) -> Result<Shape, &'static str> {
         outlet_like,
         words,
         cjk: false,
+        opener,
     })
 }
 

@@ -209,6 +209,12 @@ pub fn is_heading_word(label: &str) -> bool {
         "summary",
         "subjects",
         "keywords",
+        // Court and hearing front pages: who sat and who appeared.
+        "before",
+        "appearances",
+        "present",
+        "also present",
+        "in attendance",
     ];
     eq_any(label, LIST)
 }
@@ -862,6 +868,11 @@ pub fn is_outlet_word(word: &str) -> bool {
     eq_any(word, OUTLET_WORDS)
 }
 
+/// Is `name` a well-known outlet's full name (`Associated Press`)?
+pub fn is_known_outlet(name: &str) -> bool {
+    eq_any(name.trim(), KNOWN_OUTLETS)
+}
+
 /// Does `name` read as a news organisation by its words (a known outlet,
 /// an outlet word such as `Times`, a web domain), not by shape alone?
 pub fn is_news_outlet(name: &str) -> bool {
@@ -893,14 +904,16 @@ pub fn is_outlet(name: &str) -> bool {
     if is_news_outlet(n) {
         return true;
     }
-    // Upper-case initialisms (CCTV, AFP) that are neither offices nor role
-    // words. A surname in capitals (PRICE, HILL) has the vowels of a word;
-    // an initialism has almost none.
+    // Upper-case initialisms (CCTV, NHK) that are neither offices nor role
+    // words. A surname in capitals (PRICE, HILL, and the short KIM, LI,
+    // WU, LIM, TAN) has the vowels of a word and two letters (NG) may be
+    // a name; an initialism has three letters or more and no vowel.
+    // Known outlets with vowels or two letters (AFP, ABC, AP) are listed.
     let vowels = n.chars().filter(|c| "AEIOUY".contains(*c)).count();
     !n.contains(char::is_whitespace)
-        && (2..=6).contains(&n.len())
+        && (3..=6).contains(&n.len())
         && n.chars().all(|c| c.is_ascii_uppercase())
-        && (vowels == 0 || vowels == 1 && n.len() <= 3)
+        && vowels == 0
         && !is_role_word(n)
         && !eq_any(n, HONORIFICS)
         && title_prefix_len(&format!("{n} X")) == 0

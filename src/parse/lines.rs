@@ -22,6 +22,10 @@ pub struct Line<'a> {
     /// A subtitle cue's number or timing line, or the `WEBVTT` header
     /// (WebVTT, SRT): also `markup`.
     pub cue: bool,
+    /// A line number or question number printed in the margin (PDF
+    /// extractions of court and hearing transcripts) was set aside: `text`
+    /// starts after it.
+    pub gutter: bool,
 }
 
 impl Line<'_> {
@@ -230,6 +234,7 @@ pub fn split<'a>(text: &'a str) -> Vec<Line<'a>> {
             indent,
             markup,
             cue: false,
+            gutter: false,
         });
     };
     while i < bytes.len() {
@@ -256,7 +261,100 @@ pub fn split<'a>(text: &'a str) -> Vec<Line<'a>> {
     if text.contains("-->") {
         mark_cues(&mut lines);
     }
+    strip_gutters(&mut lines);
     lines
+}
+
+/// The margin number at the start of a line and the text after it:
+/// `14          MS. RIVERA: Thank you` -> (14, `MS. RIVERA: ...`), `Q12
+/// Chair: ...` -> (12, `Chair: ...`). At least two spaces must follow, as
+/// a gutter is set off from the text; a number alone is a gutter line with
+/// nothing else on it.
+fn margin_number(text: &str, q: bool) -> Option<(u32, &str)> {
+    let digits = if q { text.strip_prefix('Q')? } else { text };
+    let end = digits
+        .bytes()
+        .position(|b| !b.is_ascii_digit())
+        .unwrap_or(digits.len());
+    if end == 0 || end > 4 {
+        return None;
+    }
+    let n: u32 = digits[..end].parse().ok()?;
+    let rest = &digits[end..];
+    if rest.is_empty() {
+        return (!q).then_some((n, ""));
+    }
+    rest.starts_with("  ").then(|| (n, rest.trim_start()))
+}
+
+/// Set aside margin numbers printed by PDF extraction: line numbers
+/// (`1` to `25` on every page of a court transcript) when most lines carry
+/// one and they count up, and question numbers (`Q12`) when several count
+/// up. Running heads and feet repeated on every page of such a document,
+/// and page numbers alone on a line, become markup. Nothing is dropped:
+/// the line keeps its place; only its text starts after the number.
+fn strip_gutters(lines: &mut [Line<'_>]) {
+    for q in [false, true] {
+        let numbered: Vec<(usize, u32)> = lines
+            .iter()
+            .enumerate()
+            .filter_map(|(i, l)| margin_number(&l.text, q).map(|(n, _)| (i, n)))
+            .collect();
+        let content = lines.iter().filter(|l| !l.is_blank()).count();
+        let counting_up = numbered.windows(2).filter(|w| w[1].1 > w[0].1).count();
+        let gutter = if q {
+            numbered.len() >= 2 && counting_up + 1 == numbered.len()
+        } else {
+            numbered.len() >= 10
+                && numbered.len() * 2 >= content
+                && counting_up * 10 >= numbered.len() * 7
+        };
+        if !gutter {
+            continue;
+        }
+        for (i, _) in numbered {
+            let line = &mut lines[i];
+            let (_, rest) = margin_number(&line.text, q).expect("numbered");
+            let number_len = line.text.find(' ').unwrap_or(line.text.len());
+            // The text's own indent is what stands between number and text.
+            let indent = (line.text.len() - rest.len()).saturating_sub(number_len);
+            let text = match &line.text {
+                std::borrow::Cow::Borrowed(s) => {
+                    let at = s.len() - rest.len();
+                    std::borrow::Cow::Borrowed(&s[at..])
+                }
+                std::borrow::Cow::Owned(_) => std::borrow::Cow::Owned(rest.to_string()),
+            };
+            line.text = text;
+            line.indent = indent;
+            line.gutter = true;
+            line.markup = line.text.is_empty() || line.markup;
+        }
+        if !q {
+            mark_page_furniture(lines);
+        }
+    }
+}
+
+/// In a document with a line-number gutter: page numbers alone on a line
+/// and lines repeated three times or more (a reporter's name and phone on
+/// every page) are page furniture.
+fn mark_page_furniture(lines: &mut [Line<'_>]) {
+    let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for l in lines.iter().filter(|l| !l.gutter && !l.is_blank()) {
+        *seen.entry(l.text.as_ref()).or_default() += 1;
+    }
+    let furniture: std::collections::HashSet<String> = seen
+        .into_iter()
+        .filter(|(t, n)| *n >= 3 && t.split_whitespace().count() <= 10)
+        .map(|(t, _)| t.to_string())
+        .collect();
+    for l in lines.iter_mut().filter(|l| !l.gutter && !l.is_blank()) {
+        let page_number = l.text.len() <= 4 && l.text.bytes().all(|b| b.is_ascii_digit());
+        if page_number || furniture.contains(l.text.as_ref()) {
+            l.markup = true;
+        }
+    }
 }
 
 #[cfg(test)]

@@ -141,16 +141,19 @@ fn find_labels<'a>(
             && (i == start + 1 || lines[i - 2].is_blank())
             && lines[i - 1].text.split_whitespace().count() <= 8
     };
+    // An indented first line opens a paragraph (the Congressional Record).
+    let indented =
+        |i: usize| i > start && lines[i].indent >= 2 && lines[i].indent > lines[i - 1].indent;
     let para_start = |i: usize| {
         i == start
             || lines[i - 1].is_blank()
             || lines[i - 1].markup
             || closes_paragraph(&lines[i - 1].text)
             || heading_above(i)
+            // Text under a line-number gutter has no blank lines: its
+            // paragraphs open with a deeper indent.
+            || (lines[i].gutter && indented(i))
     };
-    // An indented first line opens a paragraph (the Congressional Record).
-    let indented =
-        |i: usize| i > start && lines[i].indent >= 2 && lines[i].indent > lines[i - 1].indent;
     // How the document writes its inline labels: strong or repeated ones.
     let firm_inline: Vec<bool> = cands
         .iter()
@@ -232,6 +235,29 @@ fn find_labels<'a>(
             }
         }
         let count = counts[&key(&cand.label)];
+        // A first word that opens sentences (`WILL HURD:`) is evidence
+        // against; recurring at paragraph starts in the document's style
+        // outweighs it.
+        if cand.shape.opener {
+            if count >= 2 && para_start(i) && (!caps_style || cand.shape.all_caps) {
+                accepted.push(Accepted {
+                    idx: i,
+                    cand,
+                    rule: LabelRule::RecursDespiteOpener,
+                });
+            } else {
+                diags.push(Diagnostic::info(
+                    lines[i].no,
+                    "label-refused",
+                    format!(
+                        "'{}:' looks like a label but was read as text: {}, and it does not recur at paragraph starts",
+                        cand.label,
+                        label::OPENS_LIKE_A_SENTENCE
+                    ),
+                ));
+            }
+            continue;
+        }
         let rule = match (cand.form, cand.kind) {
             (Form::Voice, _) => LabelRule::VoiceTag,
             (Form::Period, LabelKind::AMarker) => {
@@ -767,11 +793,20 @@ pub fn parse_text(text: &str, source: &str) -> Parsed {
         .any(|p| p.role == Role::Official);
     exchange::infer_roles(&mut turns, &unknown_role, podium_listed);
     for t in turns.iter_mut() {
-        if t.role == Role::Journalist
-            && t.outlet.is_none()
-            && t.decision.role_rule() == RoleRule::Affiliation
-        {
-            t.outlet = t.title.take();
+        if t.role != Role::Journalist || t.outlet.is_some() {
+            continue;
+        }
+        match t.decision.role_rule() {
+            RoleRule::Affiliation => {
+                t.outlet = t.title.take();
+                t.decision.push(Evidence::AffiliationIsOutlet);
+            }
+            RoleRule::NameOrOutlet => {
+                t.speaker = None;
+                t.outlet = Some(label::split_notes(&t.label).0.to_string());
+                t.decision.push(Evidence::AffiliationIsOutlet);
+            }
+            _ => {}
         }
     }
     exchange::infer_chairs(&mut turns);

@@ -58,8 +58,16 @@ pub fn strip_title(label: &str) -> (Option<&str>, &str) {
         return (None, label.trim());
     }
     let rest = label[n..].trim();
+    // `PRIME MINISTER OF NORWAY`: an office with its qualifier, no name.
+    let qualifier = rest
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| lexicon::is_connector(&w.to_lowercase()));
     // `THE PRESIDENT`, `Minister` alone: the office is the identity.
-    if rest.is_empty() || lexicon::title_prefix_len(&format!("{rest} X")) == rest.len() + 1 {
+    if rest.is_empty()
+        || qualifier
+        || lexicon::title_prefix_len(&format!("{rest} X")) == rest.len() + 1
+    {
         return (None, label.trim());
     }
     (Some(label[..n].trim()), rest)
@@ -68,7 +76,11 @@ pub fn strip_title(label: &str) -> (Option<&str>, &str) {
 /// `JEAN-PIERRE` -> `Jean-Pierre`, `MCDONOUGH` -> `McDonough`, `O'BRIEN` ->
 /// `O'Brien`; mixed-case words are left as printed.
 pub fn name_case(name: &str) -> String {
-    let letters: Vec<char> = name.chars().filter(|c| c.is_alphabetic()).collect();
+    // `McALLISTER` shouts too: the small `c` of a `Mc` prefix is its own.
+    let letters: Vec<char> = name
+        .split(|c: char| !c.is_alphabetic())
+        .flat_map(|w| w.strip_prefix("Mc").unwrap_or(w).chars())
+        .collect();
     let shouting = letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase());
     if !shouting {
         return name.to_string();
@@ -365,28 +377,45 @@ pub fn identify(label: &str) -> Identity {
         }
         // `Mr. Taro Yamada, Minister for Foreign Affairs`: a name and an office.
         let (honorific, name) = strip_title(a);
+        // Initials stay as printed (`PTI`); words in capitals are cased.
+        let cased = if b.chars().count() <= 4 && !b.contains(' ') {
+            b.to_string()
+        } else {
+            name_case(b)
+        };
         let title = match honorific {
-            Some(h) => format!("{h} {}", name_case(b)),
-            None => name_case(b),
+            Some(h) => format!("{h} {cased}"),
+            None => cased,
         };
         let journalist = journalistic_title(b);
+        // `Anna Petrova, Kommersant`: a word that is neither an office nor
+        // a known outlet is an affiliation, an outlet if she asks.
+        let (role, role_rule) = if journalist {
+            (Some(Role::Journalist), RoleRule::JournalistTitle)
+        } else if honorific.is_some() || lexicon::names_office(b) || office_words(b) {
+            (Some(Role::Official), RoleRule::NameWithOffice)
+        } else {
+            (None, RoleRule::Affiliation)
+        };
         return Identity {
             speaker: Some(name_case(name)),
             title: Some(title),
-            role: Some(if journalist {
-                Role::Journalist
-            } else {
-                Role::Official
-            }),
-            role_rule: if journalist {
-                RoleRule::JournalistTitle
-            } else {
-                RoleRule::NameWithOffice
-            },
+            role,
+            role_rule,
             ..Identity::default()
         };
     }
     let (title, name) = strip_title(main);
+    // `LIAM FOX`, `MARK POST`, `Sky News`: name words that hold an
+    // outlet's word may be a person or an outlet; what the speaker does
+    // decides (an outlet asks).
+    if title.is_none() && lexicon::is_outlet(main) && reads_as_person_or_outlet(main) {
+        return Identity {
+            speaker: Some(name_case(main)),
+            role_rule: RoleRule::NameOrOutlet,
+            ..Identity::default()
+        };
+    }
     if title.is_none() && lexicon::is_outlet(main) {
         return Identity {
             outlet: Some(main.to_string()),
@@ -422,6 +451,26 @@ pub fn identify(label: &str) -> Identity {
     }
 }
 
+/// Does a part after a comma read as a job (`Chief Spokesperson`,
+/// `Director of Communications`): an office word or a lower-case word
+/// inside (`for`, `of`)?
+fn office_words(part: &str) -> bool {
+    lexicon::starts_with_office(part)
+        || lexicon::starts_with_office(&format!("{part} "))
+        || part
+            .split_whitespace()
+            .any(|w| lexicon::is_connector(w) || lexicon::title_prefix_len(&format!("{w} X")) > 0)
+}
+
+/// Two or three capitalised name words that are not a well-known outlet's
+/// full name nor a web domain: `Liam Fox` may be a person or an outlet.
+fn reads_as_person_or_outlet(label: &str) -> bool {
+    let words: Vec<&str> = label.split_whitespace().collect();
+    (2..=3).contains(&words.len())
+        && words.iter().all(|w| name_word(w))
+        && !lexicon::is_known_outlet(label)
+}
+
 /// A person's name, or `None` when the words are empty.
 fn person(name: &str) -> Option<String> {
     let n = name.trim();
@@ -430,6 +479,18 @@ fn person(name: &str) -> Option<String> {
 
 /// Words that start a capitalised run in prose but are not given names.
 pub fn not_a_given_name(word: &str) -> bool {
+    // `Doctors Fauci and Walensky`, `Senators Kim and Ruiz`: an office or
+    // honorific in the plural addresses several people.
+    let singular = word
+        .strip_suffix("ies")
+        .map(|s| format!("{s}y"))
+        .or_else(|| word.strip_suffix('s').map(str::to_string));
+    if singular.is_some_and(|s| {
+        s.len() >= 3
+            && (lexicon::is_honorific(&s) || lexicon::title_prefix_len(&format!("{s} X")) > 0)
+    }) {
+        return true;
+    }
     lexicon::is_honorific(word)
         || lexicon::is_role_word(word)
         || lexicon::title_prefix_len(&format!("{word} X")) > 0
@@ -543,8 +604,8 @@ pub fn given_name_in(surname: &str, texts: &[&str]) -> Option<String> {
     counts.sort_by_key(|c| std::cmp::Reverse(c.1));
     match counts.as_slice() {
         [] => None,
-        [(g, _)] => Some(format!("{g} {surname}")),
-        [(g, n), (_, m), ..] if n > m => Some(format!("{g} {surname}")),
+        [(g, _)] => Some(name_case(&format!("{g} {surname}"))),
+        [(g, n), (_, m), ..] if n > m => Some(name_case(&format!("{g} {surname}"))),
         _ => None,
     }
 }
