@@ -21,9 +21,28 @@ fn who(turn: &Turn) -> String {
         .to_lowercase()
 }
 
-/// Does the turn ask something?
-fn asks(turn: &Turn) -> bool {
-    turn.text.contains('?') || turn.text.contains('？')
+/// Does the turn ask something: a question mark, or a sentence that opens
+/// with a prompt for an answer ("Tell us about...", "Walk me through...")?
+pub(crate) fn asks(turn: &Turn) -> bool {
+    turn.text.contains('?') || turn.text.contains('？') || prompts(&turn.text)
+}
+
+/// Does a sentence of `text` open with a prompt that asks without a
+/// question mark (an interviewer's imperative)?
+fn prompts(text: &str) -> bool {
+    let mut at_start = true;
+    let mut rest = text;
+    while !rest.is_empty() {
+        if at_start && super::lexicon::opens_with_prompt(rest) {
+            return true;
+        }
+        let Some(end) = rest.find(['.', '!', '\n', ':']) else {
+            break;
+        };
+        rest = rest[end + 1..].trim_start();
+        at_start = true;
+    }
+    false
 }
 
 /// Does the turn end by asking (its last sentence is a question)?

@@ -1119,6 +1119,51 @@ fn one_letter_apart_ascii(a: &[u8], b: &[u8]) -> bool {
     short[i..].eq_ignore_ascii_case(&long[i + 1..])
 }
 
+/// Prompts that ask for an answer without a question mark, as
+/// interviewers and moderators put them: "Tell us about the plan.",
+/// "Walk me through the numbers."
+const PROMPTS: &[&str] = &[
+    "tell us",
+    "tell me",
+    "walk us through",
+    "walk me through",
+    "take us through",
+    "take me through",
+    "talk about",
+    "talk us through",
+    "talk to us about",
+    "talk me through",
+    "explain",
+    "describe",
+    "help us understand",
+    "help me understand",
+    "give us a sense",
+    "give me a sense",
+    "paint a picture",
+    "expand on",
+    "elaborate on",
+    "say more about",
+    "what about",
+    "how about",
+];
+
+/// Does `text` open with a prompt for an answer ([`PROMPTS`]), perhaps
+/// after a name or a courtesy (`So, tell us...`, `Minister, walk us...`)?
+pub fn opens_with_prompt(text: &str) -> bool {
+    let head: String = text.chars().take(60).collect::<String>().to_lowercase();
+    let starts = |s: &str| {
+        PROMPTS
+            .iter()
+            .any(|p| s.starts_with(p) && s[p.len()..].starts_with([' ', ',', '.']))
+    };
+    if starts(&head) {
+        return true;
+    }
+    // One short address or courtesy before the prompt: `Now, tell us`.
+    head.split_once(", ")
+        .is_some_and(|(before, after)| before.split_whitespace().count() <= 3 && starts(after))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

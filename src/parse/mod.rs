@@ -18,6 +18,7 @@ pub mod label;
 pub mod lexicon;
 pub mod lines;
 pub mod people;
+pub mod setting;
 pub mod trailer;
 
 use crate::decision::{Decision, Evidence, LabelRule, RoleRule};
@@ -810,6 +811,7 @@ pub fn parse_text(text: &str, source: &str) -> Parsed {
         }
     }
     exchange::infer_chairs(&mut turns);
+    setting::hearing_roles(&mut turns, &transcript.participants);
     exchange::apply_handoffs(&mut turns);
     transcript.exchanges = exchange::build(&mut turns);
     transcript.style = style_of(&labels);

@@ -1,0 +1,194 @@
+//! Roles outside the press room: hearings and courts, where the people who
+//! put the questions hold office and the people who answer do not.
+//!
+//! Asking, answering and chairing are what a speaker does; `journalist`,
+//! `official`, `chair` and `other` are who they are. At a press conference
+//! the askers are journalists and the answerers officials; at a hearing
+//! or in a court the presiding member or judge chairs, the members or
+//! justices who question are officials, and witnesses and counsel are
+//! `other` (docs/formats.md, "Roles by setting"). This module recognises
+//! the hearing setting from the turns themselves and re-reads roles in
+//! it. It must not change a speaker, a label, a line or a text.
+
+use super::lexicon;
+use crate::decision::Evidence;
+use crate::model::{Participant, Role, Turn};
+use std::collections::HashMap;
+
+/// Words of a label or title that say its holder presides.
+const PRESIDING: &[&str] = &[
+    "chair",
+    "chairman",
+    "chairwoman",
+    "chairperson",
+    "presiding",
+    "chief justice",
+    "the court",
+    "judge",
+];
+
+/// Words of a label or title that make its holder a member of the body
+/// that holds the hearing (a legislature or a bench).
+const MEMBER: &[&str] = &[
+    "rep.",
+    "rep",
+    "representative",
+    "sen.",
+    "sen",
+    "senator",
+    "congressman",
+    "congresswoman",
+    "ranking member",
+    "justice",
+    "judge",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "member",
+];
+
+fn starts_with_any(text: &str, list: &[&str]) -> bool {
+    let lower = text.trim().to_lowercase();
+    let lower = lower.strip_prefix("the ").map_or(lower.as_str(), |l| l);
+    list.iter().any(|w| {
+        let w = w.strip_prefix("the ").unwrap_or(w);
+        lower == w
+            || lower
+                .strip_prefix(w)
+                .is_some_and(|r| r.starts_with([' ', ',', '(']))
+    })
+}
+
+/// `(D-NJ)`, `(R-OH)`: a US legislator's party and state.
+fn party_bracket(label: &str) -> bool {
+    label.split('(').skip(1).any(|b| {
+        let inner = b.split(')').next().unwrap_or("");
+        let mut parts = inner.splitn(2, ['-', '–']);
+        let party = parts.next().unwrap_or("");
+        let state = parts.next().unwrap_or("");
+        (1..=3).contains(&party.len())
+            && party.chars().all(|c| c.is_ascii_uppercase())
+            && (2..=4).contains(&state.len())
+            && state.chars().all(|c| c.is_ascii_alphabetic())
+    })
+}
+
+/// What the label, its title or the header's entry says of one turn.
+fn presides(t: &Turn, listed: &HashMap<String, String>) -> bool {
+    let header_title = t
+        .speaker
+        .as_ref()
+        .and_then(|s| listed.get(&s.to_lowercase()));
+    starts_with_any(&t.label, PRESIDING)
+        || t.title
+            .as_deref()
+            .is_some_and(|x| starts_with_any(x, PRESIDING))
+        || header_title.is_some_and(|x| {
+            x.split([',', ';'])
+                .any(|part| starts_with_any(part, PRESIDING))
+        })
+}
+
+fn member(t: &Turn) -> bool {
+    starts_with_any(&t.label, MEMBER)
+        || t.title
+            .as_deref()
+            .is_some_and(|x| starts_with_any(x, MEMBER))
+        || party_bracket(&t.label)
+}
+
+/// Is this a hearing or a court? Someone presides, nobody speaks for an
+/// outlet, and reporters are not marked (`Q` markers count only before a
+/// bench, where they mark counsel's questions to a witness).
+fn is_hearing(turns: &[Turn], listed: &HashMap<String, String>) -> bool {
+    let presiding: Vec<&Turn> = turns.iter().filter(|t| presides(t, listed)).collect();
+    if presiding.is_empty() || turns.iter().any(|t| t.outlet.is_some()) {
+        return false;
+    }
+    let judicial = presiding.iter().any(|t| {
+        let l = t.label.to_lowercase();
+        l.contains("court") || l.contains("justice") || l.contains("judge")
+    });
+    let marked = turns
+        .iter()
+        .any(|t| t.speaker.is_none() && lexicon::role_of_word(&t.label) == Some(Role::Journalist));
+    let members = turns.iter().filter(|t| member(t)).count();
+    judicial || (!marked && members > 0)
+}
+
+/// Share of a speaker's turns that ask.
+fn asking_share(turns: &[Turn]) -> HashMap<String, (usize, usize)> {
+    let mut out: HashMap<String, (usize, usize)> = HashMap::new();
+    for t in turns {
+        let e = out.entry(who(t)).or_default();
+        e.0 += 1;
+        e.1 += super::exchange::asks(t) as usize;
+    }
+    out
+}
+
+fn who(t: &Turn) -> String {
+    t.speaker.as_deref().unwrap_or(&t.label).to_lowercase()
+}
+
+/// Re-read roles where the turns are a hearing or a court; returns whether
+/// they were. The header's participants (name and title) help find who
+/// presides.
+pub fn hearing_roles(turns: &mut [Turn], participants: &[Participant]) -> bool {
+    let listed: HashMap<String, String> = participants
+        .iter()
+        .filter_map(|p| Some((p.name.to_lowercase(), p.title.clone()?)))
+        .collect();
+    if !is_hearing(turns, &listed) {
+        return false;
+    }
+    let shares = asking_share(turns);
+    // Before a bench, counsel put the questions to witnesses: only those
+    // who sit on it are officials. Before a committee, whoever questions
+    // is a member.
+    let judicial = turns.iter().any(|t| {
+        presides(t, &listed) && {
+            let l = t.label.to_lowercase();
+            l.contains("court") || l.contains("justice") || l.contains("judge")
+        }
+    });
+    for t in turns.iter_mut() {
+        let (chairs, is_member) = (presides(t, &listed), member(t));
+        let (n, asked) = shares[&who(t)];
+        let asks = asked * 2 >= n && asked > 0;
+        let (role, why) = if chairs {
+            (Role::Chair, Evidence::Presides)
+        } else if is_member || (!judicial && asks) {
+            (Role::Official, Evidence::Asks)
+        } else {
+            (Role::Other, Evidence::Guest)
+        };
+        if t.role != role {
+            t.role = role;
+            t.decision.push(why);
+        }
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn party_brackets_mark_legislators() {
+        assert!(party_bracket("REP. ANDY KIM (D-NJ)"));
+        assert!(party_bracket("SEN. LINDSEY GRAHAM (R-SC)"));
+        assert!(!party_bracket("Jane Doe (Reuters)"));
+        assert!(!party_bracket("ALTER (BMI)"));
+    }
+
+    #[test]
+    fn presiding_words_start_a_label() {
+        assert!(starts_with_any("CHIEF JUSTICE HALVORSEN", PRESIDING));
+        assert!(starts_with_any("THE COURT", PRESIDING));
+        assert!(starts_with_any("Chair", PRESIDING));
+        assert!(!starts_with_any("Chairs of the panel", PRESIDING));
+        assert!(!starts_with_any("Judgement", PRESIDING));
+    }
+}

@@ -1,0 +1,111 @@
+//! The blind set: transcripts in `tests/fixtures/blind/` written, with
+//! their expected turns, by a reviewer who had not read the parser (see
+//! its README). Unlike the style fixtures, these are not pinned row by
+//! row: they measure how well whosaid generalises, as a person would score
+//! it, and this test holds each measure at or above the level reached, so
+//! a change that reads unseen layouts worse fails. `scripts/score.py -v`
+//! lists every row that differs.
+
+use std::collections::HashMap;
+use std::fs;
+use std::path::Path;
+
+const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/blind");
+
+/// Floors: the figures reached (docs/formats.md, "Measured"), rounded down.
+const MIN_F1: f64 = 0.95;
+const MIN_SPEAKER: f64 = 0.75;
+const MIN_ROLE: f64 = 0.86;
+const MIN_OUTLET: f64 = 0.94;
+
+type Row = [String; 4];
+
+/// `line -> [label, speaker, role, outlet]`.
+fn expected(path: &Path) -> HashMap<usize, Row> {
+    let text = fs::read_to_string(path).unwrap();
+    let mut lines = text.lines();
+    assert_eq!(lines.next(), Some("line\tlabel\tspeaker\trole\toutlet"));
+    lines
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| {
+            let mut c: Vec<String> = l.split('\t').map(str::to_string).collect();
+            c.resize(5, String::new());
+            let line = c[0].parse().unwrap();
+            (
+                line,
+                [c[1].clone(), c[2].clone(), c[3].clone(), c[4].clone()],
+            )
+        })
+        .collect()
+}
+
+fn actual(path: &Path) -> HashMap<usize, Row> {
+    let bytes = fs::read(path).unwrap();
+    let Ok(parsed) = whosaid::parse_bytes(&bytes, &path.display().to_string()) else {
+        return HashMap::new();
+    };
+    parsed
+        .transcript
+        .turns
+        .iter()
+        .map(|t| {
+            (
+                t.line,
+                [
+                    t.label.clone(),
+                    t.speaker.clone().unwrap_or_default(),
+                    t.role.to_string(),
+                    t.outlet.clone().unwrap_or_default(),
+                ],
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn the_blind_set_reads_as_its_reviewer_reads_it() {
+    let (mut tp, mut fp, mut fn_) = (0usize, 0usize, 0usize);
+    let mut right = [0usize; 3];
+    let mut files = 0;
+    for entry in fs::read_dir(DIR).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_str().unwrap().to_string();
+        let Some(stem) = name.strip_suffix(".expected.tsv") else {
+            continue;
+        };
+        let text = ["txt", "md", "html", "vtt", "srt"]
+            .iter()
+            .map(|e| Path::new(DIR).join(format!("{stem}.{e}")))
+            .find(|p| p.exists())
+            .unwrap_or_else(|| panic!("no transcript for {name}"));
+        files += 1;
+        let (want, got) = (expected(&path), actual(&text));
+        for (line, w) in &want {
+            match got.get(line) {
+                Some(g) => {
+                    tp += 1;
+                    for k in 0..3 {
+                        right[k] += (w[k + 1] == g[k + 1]) as usize;
+                    }
+                }
+                None => fn_ += 1,
+            }
+        }
+        fp += got.keys().filter(|l| !want.contains_key(l)).count();
+    }
+    assert!(files >= 25, "the blind set has {files} fixtures");
+    let precision = tp as f64 / (tp + fp).max(1) as f64;
+    let recall = tp as f64 / (tp + fn_).max(1) as f64;
+    let f1 = 2.0 * precision * recall / (precision + recall);
+    let share = |k: usize| right[k] as f64 / tp.max(1) as f64;
+    let report = format!(
+        "precision {precision:.3} recall {recall:.3} F1 {f1:.3} speaker {:.3} role {:.3} outlet {:.3}",
+        share(0),
+        share(1),
+        share(2)
+    );
+    assert!(f1 >= MIN_F1, "turn starts: {report}");
+    assert!(share(0) >= MIN_SPEAKER, "speakers: {report}");
+    assert!(share(1) >= MIN_ROLE, "roles: {report}");
+    assert!(share(2) >= MIN_OUTLET, "outlets: {report}");
+}
