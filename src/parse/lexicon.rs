@@ -472,6 +472,7 @@ const HONORIFICS: &[&str] = &[
     "the honourable",
     "rev",
     "rev.",
+    "reverend",
     "father",
     "sister",
     "brother",
@@ -591,6 +592,9 @@ static PREFIXES_BY_FIRST_BYTE: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(
 pub fn title_prefix_len(label: &str) -> usize {
     let mut consumed = 0;
     let mut rest = label;
+    // `The` alone is no title (`The Last Ferry to Inishcarra`): only with
+    // an office after it (`The President`, `The Hon.`).
+    let mut office_seen = false;
     loop {
         let trimmed = rest.trim_start();
         consumed += rest.len() - trimmed.len();
@@ -609,12 +613,26 @@ pub fn title_prefix_len(label: &str) -> usize {
             }
         }
         if best == 0 {
-            return if consumed == 0 || rest.is_empty() {
+            // `THE PRESIDENT`, `The PRESIDING OFFICER`: an office after `The`.
+            let office_follows = || {
+                let head = rest
+                    .split(' ')
+                    .next()
+                    .unwrap_or("")
+                    .trim_end_matches(['.', ',', ':']);
+                OFFICES
+                    .iter()
+                    .chain(OFFICE_ABBREVIATIONS)
+                    .any(|o| *o != "the" && o.split(' ').next() == Some(&head.to_lowercase()))
+                    || head.eq_ignore_ascii_case("presiding")
+            };
+            return if consumed == 0 || rest.is_empty() || !(office_seen || office_follows()) {
                 0
             } else {
                 consumed
             };
         }
+        office_seen |= !rest[..best].eq_ignore_ascii_case("the");
         consumed += best;
         rest = &rest[best..];
     }

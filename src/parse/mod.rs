@@ -792,6 +792,17 @@ pub fn parse_text(text: &str, source: &str) -> Parsed {
         .participants
         .iter()
         .any(|p| p.role == Role::Official);
+    let prose: Vec<&str> = [transcript.title.as_deref(), transcript.summary.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect();
+    let podium: Vec<String> = transcript
+        .participants
+        .iter()
+        .filter(|p| p.role == Role::Official)
+        .map(|p| p.name.clone())
+        .collect();
+    setting::interview_roles(&mut turns, &mut unknown_role, &prose, &podium);
     exchange::infer_roles(&mut turns, &unknown_role, podium_listed);
     for t in turns.iter_mut() {
         if t.role != Role::Journalist || t.outlet.is_some() {

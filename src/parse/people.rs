@@ -58,6 +58,16 @@ pub fn strip_title(label: &str) -> (Option<&str>, &str) {
         return (None, label.trim());
     }
     let rest = label[n..].trim();
+    // `Senator and Reverend Raphael Warnock`: two titles joined.
+    if let Some(more) = rest
+        .strip_prefix("and ")
+        .or_else(|| rest.strip_prefix("AND "))
+        .filter(|m| lexicon::title_prefix_len(m) > 0)
+    {
+        let (_, name) = strip_title(more);
+        let end = label.len() - name.len();
+        return (Some(label[..end].trim()), name);
+    }
     // `PRIME MINISTER OF NORWAY`: an office with its qualifier, no name.
     let qualifier = rest
         .split_whitespace()

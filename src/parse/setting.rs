@@ -171,6 +171,133 @@ pub fn hearing_roles(turns: &mut [Turn], participants: &[Participant]) -> bool {
     true
 }
 
+/// Does `prose` (a title, a summary) name an office just before the
+/// speaker's surname: `Interview With New Hampshire Governor Will Harrow`?
+fn office_before(prose: &[&str], speaker: &str) -> bool {
+    let Some(surname) = speaker.split_whitespace().last() else {
+        return false;
+    };
+    prose.iter().any(|text| {
+        let words: Vec<&str> = text.split_whitespace().collect();
+        words.iter().enumerate().any(|(i, w)| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .eq_ignore_ascii_case(surname)
+                && words[i.saturating_sub(5)..i].iter().any(|b| {
+                    let b = b.trim_matches(|c: char| !c.is_alphanumeric());
+                    !lexicon::is_honorific(b) && lexicon::title_prefix_len(&format!("{b} X")) > 0
+                })
+        })
+    })
+}
+
+/// Interviews and podcasts: one voice (the host) speaks between everyone
+/// else's turns and asks; the others answer it. The host is a journalist;
+/// a guest is an official when a label or the title gives them an office,
+/// otherwise `other` (an author, a scientist). Applies only where no role
+/// is settled as a reporter's (no outlets, no `Q` markers) and returns
+/// whether it decided; decided turns leave `unknown`.
+pub fn interview_roles(
+    turns: &mut [Turn],
+    unknown: &mut [Option<Role>],
+    prose: &[&str],
+    podium: &[String],
+) -> bool {
+    // Reporters marked as such (`Q`, `QUESTION`, an outlet) make it a
+    // press conference.
+    let reporters = turns
+        .iter()
+        .any(|t| t.outlet.is_some() || (t.speaker.is_none() && t.role == Role::Journalist));
+    if reporters || turns.len() < 4 {
+        return false;
+    }
+    let shares = asking_share(turns);
+    // The host asks most often; the guests ask far less.
+    let Some((host, &(host_turns, host_asks))) = shares.iter().max_by_key(|(k, v)| (v.1, v.0, *k))
+    else {
+        return false;
+    };
+    let host = host.clone();
+    let host_share = host_asks as f64 / host_turns as f64;
+    // Guests may ask back now and then; a second voice that asks in half
+    // its turns or more is another reporter.
+    let guests_ask = shares
+        .iter()
+        .any(|(k, v)| *k != host && v.0 >= 3 && v.1 * 2 >= v.0);
+    let others: Vec<usize> = (0..turns.len())
+        .filter(|&i| who(&turns[i]) != host)
+        .collect();
+    let after_host = others
+        .iter()
+        .filter(|&&i| i > 0 && who(&turns[i - 1]) == host)
+        .count();
+    // A host whose label or header entry makes them an official is not
+    // interviewing (a spokesperson giving the floor).
+    let host_official = turns
+        .iter()
+        .zip(unknown.iter())
+        .any(|(t, u)| who(t) == host && u.is_none() && t.role != Role::Journalist)
+        || podium.iter().any(|p| p.eq_ignore_ascii_case(&host));
+    if host_official
+        || host_share < 0.4
+        || guests_ask
+        || host_turns * 100 < turns.len() * 30
+        || others.len() < 2
+        || after_host * 2 < others.len()
+    {
+        return false;
+    }
+    // Offices the host names: `Treasury Secretary Janet Yellen, who joined
+    // us`, and a guest introduced by office alone right before their first
+    // words (`Let's hear from the House speaker.`).
+    let mut prose: Vec<&str> = prose.to_vec();
+    let mut introduced: Vec<String> = Vec::new();
+    for (i, t) in turns.iter().enumerate() {
+        if who(t) != host {
+            continue;
+        }
+        prose.push(&t.text);
+        let last = t
+            .text
+            .rsplit(['.', '?', '!'])
+            .find(|s| !s.trim().is_empty())
+            .unwrap_or("");
+        let names_office = last.split_whitespace().any(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            !lexicon::is_honorific(w)
+                && w.chars().count() > 3
+                && lexicon::title_prefix_len(&format!("{w} X")) > 0
+        });
+        if let Some(next) = turns.get(i + 1).filter(|n| names_office && who(n) != host) {
+            introduced.push(who(next));
+        }
+    }
+    let holds_office: Vec<bool> = turns
+        .iter()
+        .map(|t| {
+            t.speaker
+                .as_deref()
+                .is_some_and(|s| office_before(&prose, s))
+                || introduced.contains(&who(t))
+        })
+        .collect();
+    for ((t, u), office) in turns.iter_mut().zip(unknown.iter_mut()).zip(holds_office) {
+        if u.is_none() {
+            continue;
+        }
+        let (role, why) = if who(t) == host {
+            (Role::Journalist, Evidence::Hosts)
+        } else if office {
+            (Role::Official, Evidence::Guest)
+        } else {
+            (Role::Other, Evidence::Guest)
+        };
+        t.role = role;
+        t.decision.push(why);
+        *u = None;
+    }
+    true
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
