@@ -209,9 +209,10 @@ pub fn handoff(text: &str) -> Option<(String, String)> {
         let Some(caps) = re.captures_at(tail, last.start()) else {
             continue;
         };
-        let name = caps["name"].trim().to_string();
-        let outlet = caps["outlet"]
-            .trim()
+        // A name or an outlet is one clean phrase: it never runs over a
+        // sentence end or a line break (`Reuters.\n\nJeff`).
+        let name = clean_phrase(&caps["name"]).to_string();
+        let outlet = clean_phrase(&caps["outlet"])
             .trim_end_matches(" and")
             .trim_end_matches(" the")
             .trim_end_matches(" of")
@@ -227,6 +228,32 @@ pub fn handoff(text: &str) -> Option<(String, String)> {
         }
     }
     best.map(|(_, n, o)| (n, o))
+}
+
+/// The words of `s` up to the first sentence end or line break.
+fn clean_phrase(s: &str) -> &str {
+    let s = s.trim();
+    let mut end = s.len();
+    for (i, c) in s.char_indices() {
+        if c == '\n' {
+            end = i;
+            break;
+        }
+        if matches!(c, '.' | '?' | '!')
+            && s[i + 1..].starts_with(char::is_whitespace)
+            // Not after an initial (`H.`), an abbreviation with inner
+            // stops (`U.S.`) or an honorific (`Mr.`).
+            && !s[..i].rsplit(' ').next().is_some_and(|w| {
+                w.chars().count() == 1
+                    || w.contains('.')
+                    || super::lexicon::is_honorific(&format!("{w}."))
+            })
+        {
+            end = i;
+            break;
+        }
+    }
+    s[..end].trim()
 }
 
 /// A reporter's self-introduction near the start of a question: `Humeyra

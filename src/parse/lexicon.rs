@@ -455,6 +455,7 @@ const HONORIFICS: &[&str] = &[
     "mx.",
     "dr",
     "dr.",
+    "doctor",
     "prof",
     "prof.",
     "professor",
