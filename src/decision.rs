@@ -34,6 +34,8 @@ pub enum LabelRule {
     /// `PM.`, `Q.`: a short label closed by a full stop, in a document
     /// that writes its labels that way throughout.
     FullStopStyle,
+    /// A code declared in the document's speaker key (`HN` for Hana Novak).
+    SpeakerKey,
 }
 
 impl LabelRule {
@@ -60,6 +62,7 @@ impl LabelRule {
             LabelRule::RecursDespiteOpener => {
                 "label that recurs at paragraph starts in the document's style, although its first word often opens sentences"
             }
+            LabelRule::SpeakerKey => "code declared in the document's speaker key",
             LabelRule::FullStopStyle => {
                 "short label closed by a full stop, in a document that writes its labels so"
             }

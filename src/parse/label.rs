@@ -36,6 +36,8 @@ pub enum Form {
     /// A full stop after a title and surname at a paragraph start:
     /// `Mr. Powell. text` (the US Congressional Record).
     Period,
+    /// A code declared in a speaker key: `HN Hello everyone` ([`super::key`]).
+    Key,
 }
 
 /// A line that opens with something shaped like a speaker label.
@@ -282,7 +284,7 @@ pub fn candidate(text: &str) -> Result<Option<Candidate<'_>>, Refusal<'_>> {
     if let Ok(Some(_)) = colon {
         return colon;
     }
-    if let Some(c) = period_label(text) {
+    if let Some(c) = period_label(text).or_else(|| stop_label(text)) {
         return Ok(Some(c));
     }
     if let Some(rest) = a_marker(text) {
@@ -331,7 +333,7 @@ fn judge<'a>(
     if label.is_empty() {
         return Ok(None);
     }
-    let shape = match label_shape(&label) {
+    let shape = match label_shape(&slash_as_comma(&label)) {
         Ok(shape) => shape,
         Err(reason) => return Err(Refusal { label, reason }),
     };
@@ -530,6 +532,64 @@ fn period_label(text: &str) -> Option<Candidate<'_>> {
         timestamp: None,
         shape,
     })
+}
+
+/// A label in capitals closed by a full stop, alone on its line or set off
+/// from the text by a wide gap, as typescripts and some web pages print
+/// them: `PM.     I have a short statement`, `CS CHEPKOECH.`, `MS. KAMAU
+/// (NATION AFRICA).`. Only a shape, like [`period_label`]: the parser
+/// wants a document that writes its labels so throughout.
+fn stop_label(text: &str) -> Option<Candidate<'_>> {
+    let end = text.match_indices('.').map(|(i, _)| i).find(|&i| {
+        let after = &text[i + 1..];
+        after.is_empty() || after.starts_with("  ")
+    })?;
+    let label = &text[..end];
+    let letters = label.chars().filter(|c| c.is_alphabetic()).count();
+    if letters < 2
+        || label.chars().count() > 60
+        || label.split_whitespace().count() > 6
+        || label
+            .chars()
+            .any(|c| c.is_alphabetic() && !c.is_uppercase())
+        || !label
+            .chars()
+            .all(|c| c.is_alphanumeric() || " .-'’()&/".contains(c))
+    {
+        return None;
+    }
+    let shape = label_shape(&label.replace('/', ", ")).ok()?;
+    let rest = text[end + 1..].trim_start();
+    Some(Candidate {
+        label: Cow::Borrowed(label),
+        rest,
+        kind: if rest.is_empty() {
+            LabelKind::Alone
+        } else {
+            LabelKind::Inline
+        },
+        form: Form::Period,
+        timestamp: None,
+        shape,
+    })
+}
+
+/// `JOY BAUTISTA/RAPPLER`: one slash between two name-like parts joins a
+/// name and an outlet as a comma does; read it as one.
+pub fn slash_as_comma(label: &str) -> Cow<'_, str> {
+    match label.split_once('/') {
+        Some((a, b))
+            if !a.is_empty()
+                && !b.is_empty()
+                && !b.contains('/')
+                && !a.ends_with(' ')
+                && !b.starts_with(' ')
+                && !a.contains(',') =>
+        {
+            Cow::Owned(format!("{a}, {b}"))
+        }
+        _ => Cow::Borrowed(label),
+    }
 }
 
 /// Split `Main (Paren)` into its parts.

@@ -14,6 +14,7 @@
 pub mod body;
 pub mod exchange;
 pub mod header;
+pub mod key;
 pub mod label;
 pub mod lexicon;
 pub mod lines;
@@ -83,7 +84,7 @@ fn closes_paragraph(text: &str) -> bool {
     ])
 }
 
-fn key(label: &str) -> String {
+fn key_of(label: &str) -> String {
     label.to_lowercase()
 }
 
@@ -106,6 +107,7 @@ struct Once<'a> {
 fn find_labels<'a>(
     lines: &'a [Line<'a>],
     start: usize,
+    key: Option<&key::SpeakerKey>,
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<Accepted<'a>> {
     let mut cands: Vec<Option<Candidate<'a>>> = vec![None; lines.len()];
@@ -113,12 +115,18 @@ fn find_labels<'a>(
     // Lines that nearly read as labels, for a file where none is accepted.
     let mut near: Vec<(usize, String)> = Vec::new();
     for (i, line) in lines.iter().enumerate().skip(start) {
-        if line.markup || line.is_blank() {
+        if line.markup || line.is_blank() || key.is_some_and(|k| k.legend.contains(&i)) {
+            continue;
+        }
+        // A code the document's speaker key declares opens a turn.
+        if let Some(c) = key.and_then(|k| k.candidate(&line.text)) {
+            *counts.entry(key_of(&c.label)).or_default() += 1;
+            cands[i] = Some(c);
             continue;
         }
         match label::candidate(&line.text) {
             Ok(Some(c)) => {
-                *counts.entry(key(&c.label)).or_default() += 1;
+                *counts.entry(key_of(&c.label)).or_default() += 1;
                 cands[i] = Some(c);
             }
             Ok(None) => {}
@@ -164,7 +172,7 @@ fn find_labels<'a>(
             c.kind != LabelKind::Alone
                 && c.form == Form::Colon
                 && para_start(*i)
-                && (c.shape.strong() || counts[&key(&c.label)] >= 2)
+                && (c.shape.strong() || counts[&key_of(&c.label)] >= 2)
         })
         .map(|(_, c)| c.shape.all_caps)
         .collect();
@@ -192,7 +200,7 @@ fn find_labels<'a>(
         .collect();
     let period_style = period.len() >= 3
         && period.len() > firm_inline.len()
-        && period.iter().any(|c| counts[&key(&c.label)] >= 2);
+        && period.iter().any(|c| counts[&key_of(&c.label)] >= 2);
     // `A.` answers where `Q.` asks, or where it recurs after `Q` markers
     // (`A. Lincoln said` once in a briefing is a sentence).
     let marked = |kind: LabelKind| {
@@ -235,7 +243,7 @@ fn find_labels<'a>(
                 continue;
             }
         }
-        let count = counts[&key(&cand.label)];
+        let count = counts[&key_of(&cand.label)];
         // A first word that opens sentences (`WILL HURD:`) is evidence
         // against; recurring at paragraph starts in the document's style
         // outweighs it.
@@ -260,6 +268,7 @@ fn find_labels<'a>(
             continue;
         }
         let rule = match (cand.form, cand.kind) {
+            (Form::Key, _) => LabelRule::SpeakerKey,
             (Form::Voice, _) => LabelRule::VoiceTag,
             (Form::Period, LabelKind::AMarker) => {
                 if !para_start(i) || !answers_marked {
@@ -461,7 +470,7 @@ fn confirm_exchanges<'a>(
         // too, or by any reply when nothing before it was taken as a
         // label (it would be lost to the preamble).
         let asker_ok = a.1.is_none() || b.1.is_some() || first_accepted.is_none_or(|f| a.0 < f);
-        if key(&ca.label) == key(&cb.label)
+        if key_of(&ca.label) == key_of(&cb.label)
             || !name_like(ca, a)
             || !name_like(cb, b)
             || !asker_ok
@@ -514,7 +523,8 @@ pub fn parse_text(text: &str, source: &str) -> Parsed {
     let lines = lines::split(text);
     let mut diags: Vec<Diagnostic> = Vec::new();
     let body_start = header::front_matter_end(&lines);
-    let labels = find_labels(&lines, body_start, &mut diags);
+    let speaker_key = key::SpeakerKey::find(&lines);
+    let labels = find_labels(&lines, body_start, speaker_key.as_ref(), &mut diags);
     let wrapped = is_wrapped(&lines);
 
     let header_end = labels.first().map_or(lines.len(), |a| a.idx);
@@ -682,7 +692,9 @@ pub fn parse_text(text: &str, source: &str) -> Parsed {
                 }
             }
         }
-        let mut id = people::identify(name_label);
+        // A code of the speaker key stands for the name it declares.
+        let declared_by_key = speaker_key.as_ref().and_then(|k| k.name(name_label));
+        let mut id = people::identify(declared_by_key.unwrap_or(name_label));
         // Where reporters are marked `Q`, an outlet-like label (`RM`,
         // `CBS`) is someone's name or a quoted source, not a reporter.
         if q_marked && id.role_rule == RoleRule::OutletLabel {
@@ -1169,7 +1181,7 @@ fn review(t: &Transcript) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let mut by_label: HashMap<String, Vec<&Turn>> = HashMap::new();
     for turn in &t.turns {
-        by_label.entry(key(&turn.label)).or_default().push(turn);
+        by_label.entry(key_of(&turn.label)).or_default().push(turn);
         // A turn holding only a stage direction (`Q (Inaudible.)`) said
         // something; one with nothing at all is worth a look.
         if turn.text.is_empty() && turn.events.is_empty() {

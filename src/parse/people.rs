@@ -197,6 +197,8 @@ fn journalistic_title(title: &str) -> bool {
 
 /// Read a label into an identity, before names are completed.
 pub fn identify(label: &str) -> Identity {
+    let label = super::label::slash_as_comma(label);
+    let label = label.as_ref();
     if lexicon::is_anonymous(label) {
         // `Speaker 2`, `UNIDENTIFIED FEMALE`: nobody in particular; what
         // they do decides the role.

@@ -1,0 +1,103 @@
+//! A speaker key: a legend before the transcript that maps short codes to
+//! people (`HN Hana Novak`), after which each turn opens with its code.
+//!
+//! Transcription services and agencies print one where names are long or
+//! many. This module only reads the legend and recognises a line that
+//! opens with one of its codes; the parser decides the rest. Codes are
+//! what the document declares, never guessed.
+
+use super::label::{Candidate, Form, LabelKind, Shape};
+use super::lines::Line;
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::ops::Range;
+
+/// The codes a document declares, and where the legend stands.
+#[derive(Debug, Default)]
+pub struct SpeakerKey {
+    /// Code -> the name the legend gives (`HN` -> `Hana Novak`).
+    pub names: HashMap<String, String>,
+    /// Line indexes of the legend itself (heading and entries).
+    pub legend: Range<usize>,
+}
+
+/// A legend's heading: `Speaker key:`, `Key to speakers`, `Legend:`.
+fn is_heading(text: &str) -> bool {
+    let t = text.trim_end_matches(':').trim().to_lowercase();
+    matches!(
+        t.as_str(),
+        "speaker key" | "speakers key" | "key to speakers" | "key" | "legend" | "speaker codes"
+    )
+}
+
+/// `HN Hana Novak`: a code of one to four capitals, then a name.
+fn entry(text: &str) -> Option<(&str, &str)> {
+    let (code, name) = text.split_once(' ')?;
+    let name = name.trim();
+    ((1..=4).contains(&code.len())
+        && code.chars().all(|c| c.is_ascii_uppercase())
+        && name.chars().next().is_some_and(char::is_uppercase)
+        && name.split_whitespace().count() <= 6)
+        .then_some((code, name))
+}
+
+impl SpeakerKey {
+    /// The first legend in `lines`, with at least two entries.
+    pub fn find(lines: &[Line<'_>]) -> Option<SpeakerKey> {
+        let head = lines.iter().position(|l| is_heading(&l.text))?;
+        let mut key = SpeakerKey::default();
+        let mut end = head + 1;
+        for l in &lines[head + 1..] {
+            if l.is_blank() && key.names.is_empty() {
+                end += 1;
+                continue;
+            }
+            let Some((code, name)) = entry(&l.text) else {
+                break;
+            };
+            key.names.insert(code.to_string(), name.to_string());
+            end += 1;
+        }
+        key.legend = head..end;
+        (key.names.len() >= 2).then_some(key)
+    }
+
+    /// A line that opens with a declared code and goes on with text.
+    pub fn candidate<'a>(&self, text: &'a str) -> Option<Candidate<'a>> {
+        let (code, rest) = text.split_once(' ')?;
+        self.names.contains_key(code).then(|| Candidate {
+            label: Cow::Borrowed(code),
+            rest: rest.trim_start(),
+            kind: LabelKind::Inline,
+            form: Form::Key,
+            timestamp: None,
+            shape: Shape {
+                all_caps: true,
+                words: 1,
+                ..Shape::default()
+            },
+        })
+    }
+
+    /// The name a code stands for.
+    pub fn name(&self, code: &str) -> Option<&str> {
+        self.names.get(code).map(String::as_str)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_legend_declares_codes() {
+        let lines = super::super::lines::split(
+            "Speaker key:\nHN\tHana Novak\nAO\tDr Amara Osei-Bonsu\n\nHN\tHello.\nOK then.\n",
+        );
+        let key = SpeakerKey::find(&lines).unwrap();
+        assert_eq!(key.name("AO"), Some("Dr Amara Osei-Bonsu"));
+        assert_eq!(key.legend, 0..3);
+        assert_eq!(key.candidate("HN Hello.").unwrap().rest, "Hello.");
+        assert!(key.candidate("OK then.").is_none());
+    }
+}
