@@ -487,6 +487,9 @@ const OFFICE_ABBREVIATIONS: &[&str] = &[
     "sen", "sen.", "rep", "rep.", "gov", "gov.", "gen", "gen.", "adm", "adm.", "lt", "lt.",
     "col", "col.", "capt", "capt.", "amb", "amb.", "sec", "sec.", "pres", "pres.", "supt",
     "supt.", "cmdr", "cmdr.", "sgt", "sgt.", "maj", "maj.", "insp", "insp.", "pm", "dpm", "fm", "vp",
+    // Under- and assistant secretaries (the Philippines), cabinet
+    // secretaries (Kenya), principal secretaries.
+    "usec", "usec.", "asec", "asec.", "cs", "ps",
 ];
 
 /// Offices that precede a name: they mark someone on the podium.
@@ -1181,6 +1184,16 @@ pub fn opens_with_prompt(text: &str) -> bool {
     // One short address or courtesy before the prompt: `Now, tell us`.
     head.split_once(", ")
         .is_some_and(|(before, after)| before.split_whitespace().count() <= 3 && starts(after))
+}
+
+/// Is `word` an office word misspelled by one letter (`ADMINSTRATOR`),
+/// as sources often print it? Only words of seven letters or more.
+pub fn misspelled_office(word: &str) -> bool {
+    let w = word.to_lowercase();
+    w.chars().count() >= 7
+        && OFFICES
+            .iter()
+            .any(|o| !o.contains(' ') && o.len() >= 7 && *o != w && one_letter_apart(o, &w))
 }
 
 #[cfg(test)]

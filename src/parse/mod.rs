@@ -709,10 +709,10 @@ pub fn parse_text(text: &str, source: &str) -> Parsed {
             }
         }
         let participant = id.speaker.as_deref().and_then(|s| {
-            transcript
-                .participants
-                .iter()
-                .find(|p| p.name.eq_ignore_ascii_case(s))
+            transcript.participants.iter().find(|p| {
+                p.name.eq_ignore_ascii_case(s)
+                    || people::person_name(&p.name).eq_ignore_ascii_case(s)
+            })
         });
         let (role, role_rule) = match (participant, id.role) {
             (Some(p), _) => (Some(p.role), RoleRule::ListedInHeader),

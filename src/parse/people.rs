@@ -58,6 +58,13 @@ pub fn strip_title(label: &str) -> (Option<&str>, &str) {
         return (None, label.trim());
     }
     let rest = label[n..].trim();
+    // `ACTING ADMINSTRATOR SLAVITT`: a source's typo in the office.
+    if let Some((word, name)) = rest.split_once(' ') {
+        if lexicon::misspelled_office(word) && !name.trim().is_empty() {
+            let end = label.len() - name.trim_start().len();
+            return (Some(label[..end].trim()), name.trim());
+        }
+    }
     // `Senator and Reverend Raphael Warnock`: two titles joined.
     if let Some(more) = rest
         .strip_prefix("and ")
@@ -483,6 +490,13 @@ fn reads_as_person_or_outlet(label: &str) -> bool {
         && !lexicon::is_known_outlet(label)
 }
 
+/// The person a header entry names, without office or brackets:
+/// `REP. LORRAINE TAN (R-OH)` -> `Lorraine Tan`.
+pub fn person_name(entry: &str) -> String {
+    let (main, _) = super::label::split_paren(entry);
+    name_case(strip_title(main).1)
+}
+
 /// A person's name, or `None` when the words are empty.
 fn person(name: &str) -> Option<String> {
     let n = name.trim();
@@ -533,7 +547,7 @@ pub struct Declared {
 
 pub fn declared_names(participants: &[Participant], prose: &[&str]) -> Declared {
     let mut names = Declared {
-        full: participants.iter().map(|p| p.name.clone()).collect(),
+        full: participants.iter().map(|p| person_name(&p.name)).collect(),
         pairs: Vec::new(),
     };
     for text in prose {

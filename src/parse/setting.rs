@@ -137,7 +137,12 @@ fn who(t: &Turn) -> String {
 pub fn hearing_roles(turns: &mut [Turn], participants: &[Participant]) -> bool {
     let listed: HashMap<String, String> = participants
         .iter()
-        .filter_map(|p| Some((p.name.to_lowercase(), p.title.clone()?)))
+        .filter_map(|p| {
+            Some((
+                super::people::person_name(&p.name).to_lowercase(),
+                p.title.clone()?,
+            ))
+        })
         .collect();
     if !is_hearing(turns, &listed) {
         return false;
