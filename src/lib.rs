@@ -6,14 +6,16 @@
 //! command line, input discovery and printing; nothing in here touches
 //! stdout, stderr, the environment or exit codes.
 
+pub mod diagnostic;
 pub mod html;
 pub mod model;
 pub mod parse;
 pub mod roster;
 pub mod source;
 
+pub use diagnostic::{Diagnostic, DiagnosticKind, Severity};
 pub use model::{Role, Transcript, Turn};
-pub use parse::{Diagnostic, Parsed, parse_text};
+pub use parse::{Parsed, parse_text};
 pub use roster::Roster;
 pub use source::{InputError, decode};
 
@@ -51,7 +53,7 @@ pub fn parse_bytes_with(
             0,
             Diagnostic::info(
                 0,
-                "html",
+                DiagnosticKind::Html,
                 "read as HTML: markup stripped; scripts, styles, comments and site \
                  navigation, header and footer left out; lines are the page's own",
             ),

@@ -5,7 +5,7 @@
 //! says why it cannot. Line ends and spaces are left for the parser, so that
 //! line numbers always refer to the original input.
 
-use crate::parse::Diagnostic;
+use crate::diagnostic::{Diagnostic, DiagnosticKind};
 use std::borrow::Cow;
 
 /// Why an input cannot be explored.
@@ -149,7 +149,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, InputError> {
                 let s = decode_cp1252(bytes).ok_or(InputError::NotText { offset })?;
                 warnings.push(Diagnostic::warning(
                     0,
-                    "encoding",
+                    DiagnosticKind::Encoding,
                     format!("not valid UTF-8 (bad byte at offset {offset}); read as Windows-1252"),
                 ));
                 Cow::Owned(s)

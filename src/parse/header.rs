@@ -7,7 +7,7 @@
 
 use super::lexicon;
 use super::lines::Line;
-use crate::model::{HeaderLine, Note, Participant, Role};
+use crate::model::{HeaderField, HeaderLine, Note, NoteKind, Participant, Role};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -280,7 +280,7 @@ fn front_matter(lines: &[Line<'_>], header: &mut Header) -> usize {
     }
     flush(&key, &value, header);
     header.lines.push(HeaderLine {
-        field: "front_matter".into(),
+        field: HeaderField::FrontMatter,
         line: lines[first].no,
         end_line: lines[close].no,
     });
@@ -593,6 +593,20 @@ fn is_speech(text: &str) -> bool {
     sentences >= 2 && first_person >= 1
 }
 
+/// The field a keyword line opens (`Speakers:` -> participants), from the
+/// lexicon's names of header fields.
+fn field_keyword(label: &str) -> Option<HeaderField> {
+    lexicon::header_field(label).and_then(|f| f.parse().ok())
+}
+
+impl HeaderField {
+    /// `Subject: ...`, `SUBJECTS: ...` and an email envelope's lines are
+    /// complete on their line: they open no section.
+    fn complete_on_its_line(self) -> bool {
+        matches!(self, HeaderField::Email | HeaderField::Subjects)
+    }
+}
+
 /// Read the header from `lines` (everything before the first turn).
 pub fn parse(lines: &[Line<'_>]) -> Header {
     let mut header = Header::default();
@@ -610,7 +624,7 @@ pub fn parse(lines: &[Line<'_>]) -> Header {
             }
             if line.markup {
                 header.notes.push(Note {
-                    kind: "markup".into(),
+                    kind: NoteKind::Markup,
                     text: line.text.to_string(),
                     line: line.no,
                     end_line: line.no,
@@ -626,12 +640,12 @@ pub fn parse(lines: &[Line<'_>]) -> Header {
 
     // A field keyword (`Speakers:`) opens a section that claims the blocks
     // below it while they look like its values.
-    let mut section: Option<&'static str> = None;
+    let mut section: Option<HeaderField> = None;
     let mut title_done = title_from_front_matter;
     let mut speech_seen = false;
-    let claim = |field: &str, first: usize, last: usize, header: &mut Header| {
+    let claim = |field: HeaderField, first: usize, last: usize, header: &mut Header| {
         header.lines.push(HeaderLine {
-            field: field.into(),
+            field,
             line: first,
             end_line: last,
         });
@@ -640,24 +654,15 @@ pub fn parse(lines: &[Line<'_>]) -> Header {
         // Split a block line by line when it opens with a field keyword.
         let first_text = block.lines[0].text.as_ref();
         let (kw, inline_value) = match first_text.split_once([':', '：']) {
-            Some((k, v)) if lexicon::header_field(k).is_some() => {
-                (lexicon::header_field(k), v.trim())
-            }
-            _ if lexicon::header_field(first_text).is_some() => {
-                (lexicon::header_field(first_text), "")
-            }
+            Some((k, v)) if field_keyword(k).is_some() => (field_keyword(k), v.trim()),
+            _ if field_keyword(first_text).is_some() => (field_keyword(first_text), ""),
             _ => (None, ""),
         };
         title_done |= header.title.is_some();
         if let Some(mut field) = kw {
             // `Subject: ...`, `SUBJECTS: ...` are complete on their line.
-            section = Some(field).filter(|f| !matches!(*f, "email" | "subjects"));
-            claim(
-                &format!("{field}_heading"),
-                block.first(),
-                block.first(),
-                &mut header,
-            );
+            section = Some(field).filter(|f| !f.complete_on_its_line());
+            claim(field.heading(), block.first(), block.first(), &mut header);
             if !inline_value.is_empty() {
                 take_value(field, inline_value, &mut header);
             }
@@ -666,20 +671,25 @@ pub fn parse(lines: &[Line<'_>]) -> Header {
                 let next_field = l
                     .text
                     .split_once([':', '：'])
-                    .and_then(|(k, v)| lexicon::header_field(k).map(|f| (f, v.trim())));
+                    .and_then(|(k, v)| field_keyword(k).map(|f| (f, v.trim())));
                 if let Some((f, v)) = next_field.filter(|_| !inline_value.is_empty()) {
                     field = f;
-                    section = Some(f).filter(|f| !matches!(*f, "email" | "subjects"));
+                    section = Some(f).filter(|f| !f.complete_on_its_line());
                     take_value(f, v, &mut header);
-                    claim(&format!("{f}_heading"), l.no, l.no, &mut header);
+                    claim(f.heading(), l.no, l.no, &mut header);
                     continue;
                 }
                 // `From: ...` then `Published 12 October 2020`.
-                if !matches!(field, "participants" | "chair" | "date" | "time")
-                    && is_dated_line(&l.text)
+                if !matches!(
+                    field,
+                    HeaderField::Participants
+                        | HeaderField::Chair
+                        | HeaderField::Date
+                        | HeaderField::Time
+                ) && is_dated_line(&l.text)
                 {
                     read_place_date_time(&l.text, &mut header);
-                    claim("place_date_time", l.no, l.no, &mut header);
+                    claim(HeaderField::PlaceDateTime, l.no, l.no, &mut header);
                     continue;
                 }
                 take_value(field, &l.text, &mut header);
@@ -690,10 +700,12 @@ pub fn parse(lines: &[Line<'_>]) -> Header {
         let text = block.text();
         if let Some(field) = section {
             let fits = match field {
-                "participants" | "chair" => {
+                HeaderField::Participants | HeaderField::Chair => {
                     block.lines.iter().all(|l| participant(&l.text).is_some())
                 }
-                "date" | "time" => find_date(&text).is_some() || find_time(&text).is_some(),
+                HeaderField::Date | HeaderField::Time => {
+                    find_date(&text).is_some() || find_time(&text).is_some()
+                }
                 _ => !ends_sentence(&text) && text.split_whitespace().count() <= 25,
             };
             if fits {
@@ -716,14 +728,24 @@ pub fn parse(lines: &[Line<'_>]) -> Header {
                     add_participant(&mut header, name, Role::Official, Some(office));
                 }
             }
-            claim("participants", block.first(), block.last(), &mut header);
+            claim(
+                HeaderField::Participants,
+                block.first(),
+                block.last(),
+                &mut header,
+            );
             continue;
         }
         if is_date_or_time_line(&text) || block.lines.iter().all(|l| is_dated_line(&l.text)) {
             for l in &block.lines {
                 read_place_date_time(&l.text, &mut header);
             }
-            claim("place_date_time", block.first(), block.last(), &mut header);
+            claim(
+                HeaderField::PlaceDateTime,
+                block.first(),
+                block.last(),
+                &mut header,
+            );
             continue;
         }
         // A block with a date line among others (`Ned Price, Department
@@ -741,11 +763,16 @@ pub fn parse(lines: &[Line<'_>]) -> Header {
                 let title: Vec<&str> = block.lines[..at].iter().map(|l| l.text.as_ref()).collect();
                 header.title = Some(title.join(" "));
                 title_done = true;
-                claim("title", block.first(), block.lines[at - 1].no, &mut header);
+                claim(
+                    HeaderField::Title,
+                    block.first(),
+                    block.lines[at - 1].no,
+                    &mut header,
+                );
             } else if at > 0 {
                 let text: Vec<&str> = block.lines[..at].iter().map(|l| l.text.as_ref()).collect();
                 header.notes.push(Note {
-                    kind: "preamble".into(),
+                    kind: NoteKind::Preamble,
                     text: text.join(" "),
                     line: block.first(),
                     end_line: block.lines[at - 1].no,
@@ -755,7 +782,7 @@ pub fn parse(lines: &[Line<'_>]) -> Header {
                 read_place_date_time(&l.text, &mut header);
             }
             claim(
-                "place_date_time",
+                HeaderField::PlaceDateTime,
                 block.lines[at].no,
                 block.last(),
                 &mut header,
@@ -765,7 +792,7 @@ pub fn parse(lines: &[Line<'_>]) -> Header {
         if !title_done && !ends_sentence(&text) && words <= 30 {
             header.title = Some(text);
             title_done = true;
-            claim("title", block.first(), block.last(), &mut header);
+            claim(HeaderField::Title, block.first(), block.last(), &mut header);
             continue;
         }
         let next_is_time = blocks.get(bi + 1).is_some_and(|b| {
@@ -785,13 +812,13 @@ pub fn parse(lines: &[Line<'_>]) -> Header {
                     .collect::<Vec<_>>()
                     .join(", "),
             );
-            claim("place", block.first(), block.last(), &mut header);
+            claim(HeaderField::Place, block.first(), block.last(), &mut header);
             continue;
         }
         // Boilerplate about the document (`THIS IS A RUSH TRANSCRIPT. ...`).
         if super::trailer::is_disclaimer(&text) {
             header.notes.push(Note {
-                kind: "disclaimer".into(),
+                kind: NoteKind::Disclaimer,
                 text,
                 line: block.first(),
                 end_line: block.last(),
@@ -803,11 +830,16 @@ pub fn parse(lines: &[Line<'_>]) -> Header {
         speech_seen |= is_speech(&text);
         if header.summary.is_none() && words >= 12 && ends_sentence(&text) && !speech_seen {
             header.summary = Some(text);
-            claim("summary", block.first(), block.last(), &mut header);
+            claim(
+                HeaderField::Summary,
+                block.first(),
+                block.last(),
+                &mut header,
+            );
             continue;
         }
         header.notes.push(Note {
-            kind: "preamble".into(),
+            kind: NoteKind::Preamble,
             text,
             line: block.first(),
             end_line: block.last(),
@@ -824,7 +856,7 @@ pub fn parse(lines: &[Line<'_>]) -> Header {
             header
                 .notes
                 .iter()
-                .filter(|n| n.kind == "preamble")
+                .filter(|n| n.kind == NoteKind::Preamble)
                 .map(|n| n.text.clone()),
         )
         .collect();
@@ -890,13 +922,13 @@ fn read_block_lines(block: &[&Line<'_>], k: usize, title_done: &mut bool, header
             header.title = Some(text);
             *title_done = true;
             header.lines.push(HeaderLine {
-                field: "title".into(),
+                field: HeaderField::Title,
                 line: block[a].no,
                 end_line: block[b].no,
             });
         } else {
             header.notes.push(Note {
-                kind: "preamble".into(),
+                kind: NoteKind::Preamble,
                 text,
                 line: block[a].no,
                 end_line: block[b].no,
@@ -907,22 +939,22 @@ fn read_block_lines(block: &[&Line<'_>], k: usize, title_done: &mut bool, header
     for (j, l) in block.iter().enumerate() {
         let field = if is_dated_line(&l.text) {
             read_place_date_time(&l.text, header);
-            "place_date_time"
+            HeaderField::PlaceDateTime
         } else if let Some((name, office)) = person(j) {
             add_participant(header, name, Role::Official, Some(office));
-            "participants"
+            HeaderField::Participants
         } else if place == Some(j) {
             header
                 .place
                 .get_or_insert_with(|| l.text.trim_end_matches(',').to_string());
-            "place"
+            HeaderField::Place
         } else {
             rest.push(j);
             continue;
         };
         flush(&mut rest, header, title_done);
         header.lines.push(HeaderLine {
-            field: field.into(),
+            field,
             line: l.no,
             end_line: l.no,
         });
@@ -1026,14 +1058,14 @@ pub fn chairs_named_in(text: &str) -> Vec<String> {
     names
 }
 
-fn take_value(field: &str, value: &str, header: &mut Header) {
+fn take_value(field: HeaderField, value: &str, header: &mut Header) {
     let value = value.trim();
     if value.is_empty() {
         return;
     }
     match field {
-        "participants" | "chair" => {
-            let role = if field == "chair" {
+        HeaderField::Participants | HeaderField::Chair => {
+            let role = if field == HeaderField::Chair {
                 Role::Chair
             } else {
                 Role::Official
@@ -1042,7 +1074,7 @@ fn take_value(field: &str, value: &str, header: &mut Header) {
                 add_participant(header, name, role, title);
             }
         }
-        "date" => {
+        HeaderField::Date => {
             if let Some((d, _)) = find_date(value) {
                 header.date.get_or_insert(d);
             }
@@ -1050,16 +1082,16 @@ fn take_value(field: &str, value: &str, header: &mut Header) {
                 header.time.get_or_insert(t);
             }
         }
-        "time" => {
+        HeaderField::Time => {
             header.time.get_or_insert_with(|| value.to_string());
         }
-        "place" => {
+        HeaderField::Place => {
             header.place.get_or_insert_with(|| value.to_string());
         }
-        "title" => {
+        HeaderField::Title => {
             header.title.get_or_insert_with(|| value.to_string());
         }
-        "source_url" => {
+        HeaderField::SourceUrl => {
             header.source_url.get_or_insert_with(|| value.to_string());
         }
         _ => {}
@@ -1247,15 +1279,15 @@ mod tests {
         assert_eq!(h.title.as_deref(), Some("TRANSCRIPT - Doorstop, Canberra"));
         assert_eq!(h.date.as_deref(), Some("2023-05-09"));
         assert!(h.notes.is_empty(), "{:?}", h.notes);
-        let fields: Vec<&str> = h.lines.iter().map(|l| l.field.as_str()).collect();
+        let fields: Vec<HeaderField> = h.lines.iter().map(|l| l.field).collect();
         assert_eq!(
             fields,
             [
-                "email_heading",
-                "title_heading",
-                "date_heading",
-                "subjects_heading",
-                "participants_heading"
+                HeaderField::EmailHeading,
+                HeaderField::TitleHeading,
+                HeaderField::DateHeading,
+                HeaderField::SubjectsHeading,
+                HeaderField::ParticipantsHeading
             ]
         );
         assert_eq!(h.participants.len(), 1);
@@ -1270,7 +1302,7 @@ mod tests {
         );
         assert_eq!(h.summary, None);
         assert_eq!(h.notes.len(), 2);
-        assert!(h.notes.iter().all(|n| n.kind == "preamble"));
+        assert!(h.notes.iter().all(|n| n.kind == NoteKind::Preamble));
         // A third-person summary is still one.
         let h = header_of(
             "Briefing on the budget\n\nThe Minister of Finance presented the budget to the press and answered questions on taxes and spending.\n",
@@ -1280,7 +1312,34 @@ mod tests {
             "CNN STATE OF THE UNION\n\nTHIS IS A RUSH TRANSCRIPT. THIS COPY MAY NOT BE IN ITS FINAL FORM AND MAY BE UPDATED.\n",
         );
         assert_eq!(h.summary, None);
-        assert_eq!(h.notes[0].kind, "disclaimer");
+        assert_eq!(h.notes[0].kind, NoteKind::Disclaimer);
+    }
+
+    #[test]
+    fn every_field_the_lexicon_names_is_a_header_field() {
+        for kw in [
+            "Speakers",
+            "Chair",
+            "Date",
+            "Time",
+            "Venue",
+            "Subject",
+            "Topics",
+            "From",
+            "Sent",
+            "Source",
+            "主持人",
+            "发言人",
+            "日期",
+            "地点",
+        ] {
+            let name = lexicon::header_field(kw).expect(kw);
+            assert_eq!(
+                field_keyword(kw).map(HeaderField::as_str),
+                Some(name),
+                "{kw}"
+            );
+        }
     }
 
     #[test]

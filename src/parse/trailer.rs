@@ -18,6 +18,7 @@
 use super::body::line_direction_kind;
 use super::header::{find_date, is_date_or_time_line};
 use super::lines::Line;
+use crate::model::{EventKind, NoteKind};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -56,17 +57,17 @@ pub enum TrailerKind {
 
 impl TrailerKind {
     /// The note kind, or `None` for a credit.
-    pub fn note_kind(self) -> Option<&'static str> {
+    pub fn note_kind(self) -> Option<NoteKind> {
         Some(match self {
             TrailerKind::Credit => return None,
-            TrailerKind::End => "end",
-            TrailerKind::Timestamp => "timestamp",
-            TrailerKind::Publication => "publication",
-            TrailerKind::Dateline => "dateline",
-            TrailerKind::Disclaimer => "disclaimer",
-            TrailerKind::Direction => "direction",
-            TrailerKind::Rule => "markup",
-            TrailerKind::Other => "trailer",
+            TrailerKind::End => NoteKind::End,
+            TrailerKind::Timestamp => NoteKind::Timestamp,
+            TrailerKind::Publication => NoteKind::Publication,
+            TrailerKind::Dateline => NoteKind::Dateline,
+            TrailerKind::Disclaimer => NoteKind::Disclaimer,
+            TrailerKind::Direction => NoteKind::Direction,
+            TrailerKind::Rule => NoteKind::Markup,
+            TrailerKind::Other => NoteKind::Trailer,
         })
     }
 }
@@ -311,8 +312,10 @@ pub fn classify(text: &str) -> Option<TrailerKind> {
     }
     if inner.is_some() {
         return match line_direction_kind(t) {
-            Some("video" | "break" | "sound") => Some(TrailerKind::Direction),
-            Some("timestamp") => Some(TrailerKind::Timestamp),
+            Some(EventKind::Video | EventKind::Break | EventKind::Sound) => {
+                Some(TrailerKind::Direction)
+            }
+            Some(EventKind::Timestamp) => Some(TrailerKind::Timestamp),
             _ => None,
         };
     }
@@ -648,7 +651,12 @@ mod tests {
             .collect();
         let kinds = items
             .iter()
-            .map(|it| (it.kind.note_kind().unwrap_or("credit"), it.line))
+            .map(|it| {
+                (
+                    it.kind.note_kind().map_or("credit", NoteKind::as_str),
+                    it.line,
+                )
+            })
             .collect();
         (body, kinds)
     }
