@@ -6,8 +6,10 @@
 //! command line, input discovery and printing; nothing in here touches
 //! stdout, stderr, the environment or exit codes.
 
+mod cp1252;
 pub mod diagnostic;
 pub mod html;
+pub mod linemap;
 pub mod model;
 pub mod parse;
 pub mod roster;

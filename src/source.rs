@@ -43,15 +43,6 @@ pub struct Decoded<'a> {
     pub warnings: Vec<Diagnostic>,
 }
 
-/// Windows-1252 characters for bytes 0x80..=0x9F (`None`: undefined).
-#[rustfmt::skip]
-pub(crate) const CP1252_HIGH: [Option<char>; 32] = [
-    Some('€'), None, Some('‚'), Some('ƒ'), Some('„'), Some('…'), Some('†'), Some('‡'),
-    Some('ˆ'), Some('‰'), Some('Š'), Some('‹'), Some('Œ'), None, Some('Ž'), None,
-    None, Some('‘'), Some('’'), Some('“'), Some('”'), Some('•'), Some('–'), Some('—'),
-    Some('˜'), Some('™'), Some('š'), Some('›'), Some('œ'), None, Some('ž'), Some('Ÿ'),
-];
-
 /// Control bytes that never occur in text (NUL, and C0 codes other than
 /// tab, line feed, form feed, carriage return and escape).
 fn is_binary_byte(b: u8) -> bool {
@@ -101,7 +92,7 @@ fn decode_cp1252(bytes: &[u8]) -> Option<String> {
     let mut out = String::with_capacity(bytes.len() + bytes.len() / 8);
     for &b in bytes {
         match b {
-            0x80..=0x9f => out.push(CP1252_HIGH[(b - 0x80) as usize]?),
+            0x80..=0x9f => out.push(crate::cp1252::HIGH[(b - 0x80) as usize]?),
             _ => out.push(b as char),
         }
     }

@@ -5,9 +5,9 @@
 //! and lone timestamps out of the text into typed events. It decides nothing
 //! about where a turn starts or ends.
 
-use super::header::is_date_or_time_line;
-use super::lexicon::stage_direction_kind;
+use super::dates::is_date_or_time_line;
 use super::lines::Line;
+use super::text::{direction_kind, is_clock, line_direction_kind};
 use crate::model::{Event, EventKind};
 use std::borrow::Cow;
 use unicode_segmentation::UnicodeSegmentation;
@@ -19,15 +19,6 @@ pub struct Body {
     pub paragraphs: usize,
     pub words: usize,
     pub events: Vec<Event>,
-}
-
-/// Is `inner` (the inside of brackets) a bare clock like `04:12`?
-fn is_clock(inner: &str) -> bool {
-    let t = inner.trim();
-    !t.is_empty()
-        && t.contains(':')
-        && t.chars()
-            .all(|c| c.is_ascii_digit() || c == ':' || c == '.')
 }
 
 /// Remove stage directions from `text`, recording them as events.
@@ -70,48 +61,6 @@ fn lift_directions<'a>(text: &'a str, line: usize, events: &mut Vec<Event>) -> C
         tidy = tidy.replace(p, &p[1..]);
     }
     Cow::Owned(tidy)
-}
-
-/// The event kind of a stage direction's inside (`Laughter.`), from the
-/// cue words of [`stage_direction_kind`].
-pub fn direction_kind(inner: &str) -> Option<EventKind> {
-    // The lexicon names the kinds; every name it returns is an
-    // `EventKind` (a unit test in this module checks all of them).
-    stage_direction_kind(inner).and_then(|k| k.parse().ok())
-}
-
-/// The inside of a line wholly in brackets: `(…)`, `[…]`, `（…）`.
-pub fn bracketed(text: &str) -> Option<&str> {
-    let t = text.trim();
-    let inner = [('(', ')'), ('[', ']'), ('（', '）')]
-        .iter()
-        .find_map(|(o, c)| t.strip_prefix(*o)?.strip_suffix(*c))?;
-    (!inner.contains(['(', ')', '[', ']', '（', '）'])).then_some(inner)
-}
-
-/// Kind of a whole-line stage direction: known cue words
-/// ([`stage_direction_kind`]), else `other` for a line in upper case
-/// (`(JOINED IN PROGRESS)`), `omission` for an ellipsis alone (`<...>`,
-/// `[…]`), `timestamp` for a clock or date.
-pub fn line_direction_kind(text: &str) -> Option<EventKind> {
-    let t = text.trim();
-    let ellipsis = |s: &str| !s.is_empty() && s.chars().all(|c| matches!(c, '.' | '…' | ' '));
-    if let Some(inner) = t.strip_prefix('<').and_then(|r| r.strip_suffix('>')) {
-        return ellipsis(inner).then_some(EventKind::Omission);
-    }
-    let inner = bracketed(t)?;
-    if ellipsis(inner) {
-        return Some(EventKind::Omission);
-    }
-    if let Some(kind) = direction_kind(inner) {
-        return Some(kind);
-    }
-    if is_clock(inner) || is_date_or_time_line(inner) {
-        return Some(EventKind::Timestamp);
-    }
-    let letters = inner.chars().filter(|c| c.is_alphabetic()).count();
-    let upper = inner.chars().any(char::is_uppercase) && !inner.chars().any(char::is_lowercase);
-    (letters >= 3 && upper).then_some(EventKind::Other)
 }
 
 /// Is the whole line a stand-alone event (a direction or a clock)?
@@ -441,30 +390,6 @@ mod tests {
             kinds,
             [Video, Break, Sound, Pause, Other, Omission, Inaudible]
         );
-    }
-
-    #[test]
-    fn every_kind_the_lexicon_names_is_an_event_kind() {
-        // One cue for each kind `stage_direction_kind` returns.
-        for cue in [
-            "Laughter",
-            "Applause",
-            "Crosstalk",
-            "Inaudible",
-            "As interpreted",
-            "BEGIN VIDEO CLIP",
-            "COMMERCIAL BREAK",
-            "SOUNDBITE OF MUSIC",
-            "Pause",
-            "sic",
-        ] {
-            let name = stage_direction_kind(cue).expect(cue);
-            assert_eq!(
-                direction_kind(cue).map(EventKind::as_str),
-                Some(name),
-                "{cue}"
-            );
-        }
     }
 
     #[test]

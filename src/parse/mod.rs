@@ -12,16 +12,19 @@
 //! [`people`] (names, titles, outlets, roles), [`exchange`] (Q&A).
 
 pub mod body;
+pub mod dates;
 pub mod exchange;
 pub mod header;
 pub mod label;
 pub mod lexicon;
 pub mod lines;
 pub mod people;
+pub mod text;
 pub mod trailer;
 
 pub use crate::diagnostic::Diagnostic;
 use crate::diagnostic::DiagnosticKind;
+use crate::linemap::LineMap;
 use crate::model::{Event, EventKind, Note, NoteKind, Role, SourceLine, Transcript, Turn};
 use label::{Candidate, Form, LabelKind};
 use lines::Line;
@@ -38,7 +41,20 @@ pub struct Parsed {
     /// For an HTML page, where each line of `text` is in the page (the
     /// line numbers in `transcript` and `diagnostics` already point at the
     /// page); `None` when `text` is the input itself.
-    pub line_map: Option<crate::html::LineMap>,
+    pub line_map: Option<LineMap>,
+}
+
+impl Parsed {
+    /// Rewrite every line number of the transcript and the diagnostics
+    /// through `map` (they were numbered on the stripped text), and keep
+    /// the map for commands that cite lines of [`Parsed::text`].
+    pub fn map_lines(&mut self, map: LineMap) {
+        self.transcript.map_lines(|n| map.first(n), |n| map.last(n));
+        for d in &mut self.diagnostics {
+            d.line = map.first(d.line);
+        }
+        self.line_map = Some(map);
+    }
 }
 
 /// Text that closes a sentence or a label: what may stand before a label
@@ -579,7 +595,7 @@ pub fn parse_text(text: &str, source: &str) -> Parsed {
             body.events.insert(
                 0,
                 Event {
-                    kind: body::direction_kind(inner).unwrap_or(EventKind::Delivery),
+                    kind: text::direction_kind(inner).unwrap_or(EventKind::Delivery),
                     text: note.to_string(),
                     line: lines[acc.idx].no,
                 },
@@ -787,8 +803,8 @@ fn reads_as_heading(text: &str) -> bool {
         || t.ends_with(['.', '?', '!', '…', '"', '”', ')', ']', ','])
         || t.contains([',', ';'])
         || lexicon::stage_direction_kind(t.trim_matches(['(', ')', '[', ']'])).is_some()
-        || header::is_date_or_time_line(t)
-        || header::find_time(t).is_some()
+        || dates::is_date_or_time_line(t)
+        || dates::find_time(t).is_some()
         || t.to_ascii_lowercase().contains("p.m")
         || t.to_ascii_lowercase().contains("a.m")
     {

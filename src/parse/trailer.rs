@@ -15,9 +15,11 @@
 //!   none of these: that line is the speaker's (`Thanks very much,
 //!   everyone.`), and so is everything above it.
 
-use super::body::line_direction_kind;
-use super::header::{find_date, is_date_or_time_line};
+use super::dates::{find_date, is_date_or_time_line};
 use super::lines::Line;
+use super::text::{
+    bracketed, ends_sentence, is_disclaimer, is_signoff_name, line_direction_kind, plain,
+};
 use crate::model::{EventKind, NoteKind};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -80,28 +82,6 @@ pub struct Item {
     pub text: String,
     pub line: usize,
     pub end_line: usize,
-}
-
-/// A line as classified: markdown escapes (`\###`) and emphasis around the
-/// whole line (`*This transcript ...*`) removed.
-fn plain(text: &str) -> String {
-    let t = text.trim();
-    let mut out = String::with_capacity(t.len());
-    let mut chars = t.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c == '\\' && chars.peek().is_some_and(|n| n.is_ascii_punctuation()) {
-            continue;
-        }
-        out.push(c);
-    }
-    let mut s = out.trim();
-    for m in ["**", "__", "*", "_"] {
-        if s.len() > 2 * m.len() && s.starts_with(m) && s.ends_with(m) {
-            s = s[m.len()..s.len() - m.len()].trim();
-            break;
-        }
-    }
-    s.to_string()
 }
 
 /// `The press conference was concluded at 4:05 p.m.`, `The briefing
@@ -179,40 +159,6 @@ fn is_bare_url(t: &str) -> bool {
             || lower.starts_with("<http"))
 }
 
-/// Phrases that only boilerplate about a document uses.
-const DISCLAIMER_PHRASES: &[&str] = &[
-    "any attachments",
-    "intended recipient",
-    "intended solely for",
-    "not be in its final form",
-    "not in its final form",
-    "authoritative record",
-    "rush deadline",
-    "rush transcript",
-    "may contain errors",
-    "all rights reserved",
-    "terms of use",
-    "errors and omissions excepted",
-    "e&oe",
-    "unsubscribe",
-    "may not be reproduced",
-    "check against delivery",
-    "this transcript was",
-    "this transcript has been",
-    "this transcript is",
-    "transcripts are created",
-    "edited for length",
-    "edited for clarity",
-    "lightly edited",
-];
-
-/// Boilerplate about the document itself (a rush-transcript warning, an
-/// email's confidentiality notice), up to 120 words.
-pub fn is_disclaimer(text: &str) -> bool {
-    let lower = plain(text).to_lowercase();
-    lower.split_whitespace().count() <= 120 && DISCLAIMER_PHRASES.iter().any(|p| lower.contains(p))
-}
-
 /// A line of only rule characters: `---`, `***`, `* * *`, `. . . . .`.
 fn is_rule(t: &str) -> bool {
     let marks: Vec<char> = t.chars().filter(|c| !c.is_whitespace()).collect();
@@ -221,21 +167,6 @@ fn is_rule(t: &str) -> bool {
             .iter()
             .all(|c| matches!(c, '-' | '*' | '_' | '.' | '=' | '~' | '•' | '—' | '–'))
         && marks.iter().all(|c| *c == marks[0])
-}
-
-/// A short capitalised line that may name a place or an issuer in a
-/// sign-off (`New Delhi`, `MINISTRY OF FOREIGN AFFAIRS`, `Washington, D.C.`).
-pub fn is_signoff_name(t: &str) -> bool {
-    let words: Vec<&str> = t.split_whitespace().collect();
-    let last_ok = !t.ends_with(['?', '!', ':', ';', '"', '”'])
-        && (!t.ends_with('.') || words.last().is_some_and(|w| w[..w.len() - 1].contains('.')));
-    (1..=6).contains(&words.len())
-        && last_ok
-        && !t.chars().any(|c| c.is_ascii_digit())
-        && words.iter().all(|w| {
-            w.chars().next().is_some_and(char::is_uppercase)
-                || ["of", "and", "for", "the", "de", "du", "la", "le"].contains(w)
-        })
 }
 
 /// A strong end mark: after it, nothing is speech.
@@ -304,7 +235,7 @@ pub fn classify(text: &str) -> Option<TrailerKind> {
     // `(Concluded)`, `(The briefing was concluded at 2:47 p.m.)`,
     // `[Whereupon, at 1:07 p.m., the hearing was adjourned.]`,
     // `（记者会结束）`, and the same sentences without brackets.
-    let inner = super::body::bracketed(t);
+    let inner = bracketed(t);
     let sentence = inner.unwrap_or(t).trim();
     if words <= 20 && (is_closing_sentence(sentence) || inner.is_some_and(|i| i.contains("结束")))
     {
@@ -541,10 +472,6 @@ pub fn find(lines: &[Line<'_>], start: usize) -> (usize, Vec<Item>) {
     }
     items.sort_by_key(|it| it.line);
     (end, items)
-}
-
-fn ends_sentence(text: &str) -> bool {
-    plain(text).ends_with(['.', '?', '!', '。', '？', '！', '"', '”', ')', ']'])
 }
 
 /// Line `i` names a place or issuer in a sign-off: short, capitalised,
