@@ -453,15 +453,45 @@ impl HeaderField {
     }
 }
 
-/// Read the header from `lines` (everything before the first turn).
+/// Read the header from `lines` (everything before the first turn), in
+/// passes: front matter, blocks between blank lines, each block read by
+/// the first pass whose evidence it shows, then chairs named in prose and
+/// a date from the title.
 pub fn parse(lines: &[Line<'_>]) -> Header {
     let mut header = Header::default();
     let start = front_matter(lines, &mut header);
-    let title_from_front_matter = header.title.is_some();
+    let blocks = split_blocks(&lines[start..], &mut header);
+    let mut reader = Reader {
+        title_done: header.title.is_some(),
+        header,
+        section: None,
+        speech_seen: false,
+    };
+    for (bi, block) in blocks.iter().enumerate() {
+        reader.title_done |= reader.header.title.is_some();
+        let next = blocks.get(bi + 1);
+        let _ = reader.field_block(block)
+            || reader.section_block(block)
+            || reader.people_block(block)
+            || reader.dated_block(block)
+            || reader.title_or_place_block(block, next)
+            || reader.prose_block(block);
+    }
+    let mut header = reader.header;
+    chairs_from_prose(&mut header);
+    // A title often carries the date (`..., 11 JULY 2023`).
+    if header.date.is_none() {
+        header.date = header.title.as_deref().and_then(find_date).map(|d| d.0);
+    }
+    header
+}
 
+/// Blank lines and page-break markup separate blocks; markup lines are
+/// kept as `markup` notes.
+fn split_blocks<'l, 'a>(lines: &'l [Line<'a>], header: &mut Header) -> Vec<Block<'l, 'a>> {
     let mut blocks: Vec<Block<'_, '_>> = Vec::new();
     let mut current: Vec<&Line<'_>> = Vec::new();
-    for line in &lines[start..] {
+    for line in lines {
         if line.is_blank() || line.markup {
             if !current.is_empty() {
                 blocks.push(Block {
@@ -483,174 +513,208 @@ pub fn parse(lines: &[Line<'_>]) -> Header {
     if !current.is_empty() {
         blocks.push(Block { lines: current });
     }
+    blocks
+}
 
-    // A field keyword (`Speakers:`) opens a section that claims the blocks
-    // below it while they look like its values.
-    let mut section: Option<HeaderField> = None;
-    let mut title_done = title_from_front_matter;
-    let mut speech_seen = false;
-    let claim = |field: HeaderField, first: usize, last: usize, header: &mut Header| {
-        header.lines.push(HeaderLine {
+/// The header as read so far, and what the passes carry from one block to
+/// the next.
+struct Reader {
+    header: Header,
+    /// A field keyword (`Speakers:`) opens a section that claims the
+    /// blocks below it while they look like its values.
+    section: Option<HeaderField>,
+    /// A title was found (or given by front matter).
+    title_done: bool,
+    /// An opening statement printed without a label was seen: what
+    /// follows is speech, never the summary.
+    speech_seen: bool,
+}
+
+impl Reader {
+    fn claim(&mut self, field: HeaderField, first: usize, last: usize) {
+        self.header.lines.push(HeaderLine {
             field,
             line: first,
             end_line: last,
         });
-    };
-    for (bi, block) in blocks.iter().enumerate() {
-        // Split a block line by line when it opens with a field keyword.
+    }
+
+    fn note(&mut self, kind: NoteKind, text: String, first: usize, last: usize) {
+        self.header.notes.push(Note {
+            kind,
+            text,
+            line: first,
+            end_line: last,
+        });
+    }
+
+    /// Evidence: the block opens with a field keyword (`Speakers:`,
+    /// `Date: ...`, an email's `From:`). The keyword line is the field's
+    /// heading; the block is read line by line as its values, a later
+    /// keyword of an envelope (`Subject:`) switching the field, and a
+    /// dated line (`Published 12 October 2020`) giving the date.
+    fn field_block(&mut self, block: &Block<'_, '_>) -> bool {
         let first_text = block.lines[0].text.as_ref();
         let (kw, inline_value) = match first_text.split_once([':', '：']) {
             Some((k, v)) if field_keyword(k).is_some() => (field_keyword(k), v.trim()),
             _ if field_keyword(first_text).is_some() => (field_keyword(first_text), ""),
             _ => (None, ""),
         };
-        title_done |= header.title.is_some();
-        if let Some(mut field) = kw {
-            // `Subject: ...`, `SUBJECTS: ...` are complete on their line.
-            section = Some(field).filter(|f| !f.complete_on_its_line());
-            claim(field.heading(), block.first(), block.first(), &mut header);
-            if !inline_value.is_empty() {
-                take_value(field, inline_value, &mut header);
-            }
-            for l in &block.lines[1..] {
-                // The next field of an envelope (`From:`, `Subject:`, `Date:`).
-                let next_field = l
-                    .text
-                    .split_once([':', '：'])
-                    .and_then(|(k, v)| field_keyword(k).map(|f| (f, v.trim())));
-                if let Some((f, v)) = next_field.filter(|_| !inline_value.is_empty()) {
-                    field = f;
-                    section = Some(f).filter(|f| !f.complete_on_its_line());
-                    take_value(f, v, &mut header);
-                    claim(f.heading(), l.no, l.no, &mut header);
-                    continue;
-                }
-                // `From: ...` then `Published 12 October 2020`.
-                if !matches!(
-                    field,
-                    HeaderField::Participants
-                        | HeaderField::Chair
-                        | HeaderField::Date
-                        | HeaderField::Time
-                ) && is_dated_line(&l.text)
-                {
-                    read_place_date_time(&l.text, &mut header);
-                    claim(HeaderField::PlaceDateTime, l.no, l.no, &mut header);
-                    continue;
-                }
-                take_value(field, &l.text, &mut header);
-                claim(field, l.no, l.no, &mut header);
-            }
-            continue;
+        let Some(mut field) = kw else {
+            return false;
+        };
+        // `Subject: ...`, `SUBJECTS: ...` are complete on their line.
+        self.section = Some(field).filter(|f| !f.complete_on_its_line());
+        self.claim(field.heading(), block.first(), block.first());
+        if !inline_value.is_empty() {
+            take_value(field, inline_value, &mut self.header);
         }
-        let text = block.text();
-        if let Some(field) = section {
-            let fits = match field {
-                HeaderField::Participants | HeaderField::Chair => {
-                    block.lines.iter().all(|l| participant(&l.text).is_some())
-                }
-                HeaderField::Date | HeaderField::Time => {
-                    find_date(&text).is_some() || find_time(&text).is_some()
-                }
-                _ => !ends_sentence(&text) && text.split_whitespace().count() <= 25,
-            };
-            if fits {
-                for l in &block.lines {
-                    take_value(field, &l.text, &mut header);
-                }
-                claim(field, block.first(), block.last(), &mut header);
+        for l in &block.lines[1..] {
+            // The next field of an envelope (`From:`, `Subject:`, `Date:`).
+            let next_field = l
+                .text
+                .split_once([':', '：'])
+                .and_then(|(k, v)| field_keyword(k).map(|f| (f, v.trim())));
+            if let Some((f, v)) = next_field.filter(|_| !inline_value.is_empty()) {
+                field = f;
+                self.section = Some(f).filter(|f| !f.complete_on_its_line());
+                take_value(f, v, &mut self.header);
+                self.claim(f.heading(), l.no, l.no);
                 continue;
             }
-            section = None;
+            // `From: ...` then `Published 12 October 2020`.
+            if !matches!(
+                field,
+                HeaderField::Participants
+                    | HeaderField::Chair
+                    | HeaderField::Date
+                    | HeaderField::Time
+            ) && is_dated_line(&l.text)
+            {
+                read_place_date_time(&l.text, &mut self.header);
+                self.claim(HeaderField::PlaceDateTime, l.no, l.no);
+                continue;
+            }
+            take_value(field, &l.text, &mut self.header);
+            self.claim(field, l.no, l.no);
         }
-        let words = text.split_whitespace().count();
-        // `Ned Price, Department Spokesperson` lines, or after the title
-        // `Spokesperson Mao Ning`.
+        true
+    }
+
+    /// Evidence: an open section (after `Speakers:`) and a block that
+    /// fits its field: names for participants and chairs, a date or time
+    /// for those fields, a short line that is no sentence for the others.
+    /// A block that does not fit closes the section.
+    fn section_block(&mut self, block: &Block<'_, '_>) -> bool {
+        let Some(field) = self.section else {
+            return false;
+        };
+        let text = block.text();
+        let fits = match field {
+            HeaderField::Participants | HeaderField::Chair => {
+                block.lines.iter().all(|l| participant(&l.text).is_some())
+            }
+            HeaderField::Date | HeaderField::Time => {
+                find_date(&text).is_some() || find_time(&text).is_some()
+            }
+            _ => !ends_sentence(&text) && text.split_whitespace().count() <= 25,
+        };
+        if !fits {
+            self.section = None;
+            return false;
+        }
+        for l in &block.lines {
+            take_value(field, &l.text, &mut self.header);
+        }
+        self.claim(field, block.first(), block.last());
+        true
+    }
+
+    /// Evidence: every line names a person and an office (`Ned Price,
+    /// Department Spokesperson`, or after the title `Spokesperson Mao
+    /// Ning`): the podium, as participants.
+    fn people_block(&mut self, block: &Block<'_, '_>) -> bool {
+        let title_done = self.title_done;
         let person_line =
             |t: &str| name_office_line(t).or_else(|| office_name_line(t).filter(|_| title_done));
-        if block.lines.iter().all(|l| person_line(&l.text).is_some()) {
-            for l in &block.lines {
-                if let Some((name, office)) = person_line(&l.text) {
-                    add_participant(&mut header, name, Role::Official, Some(office));
-                }
-            }
-            claim(
-                HeaderField::Participants,
-                block.first(),
-                block.last(),
-                &mut header,
-            );
-            continue;
+        if !block.lines.iter().all(|l| person_line(&l.text).is_some()) {
+            return false;
         }
+        for l in &block.lines {
+            if let Some((name, office)) = person_line(&l.text) {
+                add_participant(&mut self.header, name, Role::Official, Some(office));
+            }
+        }
+        self.claim(HeaderField::Participants, block.first(), block.last());
+        true
+    }
+
+    /// Evidence: dates and times. A block of date lines is the place,
+    /// date and time; a block with a date line among others is read line
+    /// by line ([`read_block_lines`]); a block ending with a `place | time`
+    /// line has the title (or a preamble) above it.
+    fn dated_block(&mut self, block: &Block<'_, '_>) -> bool {
+        let text = block.text();
         if is_date_or_time_line(&text) || block.lines.iter().all(|l| is_dated_line(&l.text)) {
             for l in &block.lines {
-                read_place_date_time(&l.text, &mut header);
+                read_place_date_time(&l.text, &mut self.header);
             }
-            claim(
-                HeaderField::PlaceDateTime,
-                block.first(),
-                block.last(),
-                &mut header,
-            );
-            continue;
+            self.claim(HeaderField::PlaceDateTime, block.first(), block.last());
+            return true;
         }
         // A block with a date line among others (`Ned Price, Department
         // Spokesperson` / `Washington, D.C.` / `March 14, 2023`; `November
         // 23, 2023, 18:10` / `Minsk`) is read line by line.
         if let Some(k) = block.lines.iter().position(|l| is_dated_line(&l.text)) {
             if !block.lines.iter().any(|l| place_time_line(&l.text)) {
-                read_block_lines(&block.lines, k, &mut title_done, &mut header);
-                continue;
+                read_block_lines(&block.lines, k, &mut self.title_done, &mut self.header);
+                return true;
             }
         }
         // A title block may end with its place-and-time line.
-        if let Some(at) = block.lines.iter().position(|l| place_time_line(&l.text)) {
-            if at > 0 && !title_done {
-                let title: Vec<&str> = block.lines[..at].iter().map(|l| l.text.as_ref()).collect();
-                header.title = Some(title.join(" "));
-                title_done = true;
-                claim(
-                    HeaderField::Title,
-                    block.first(),
-                    block.lines[at - 1].no,
-                    &mut header,
-                );
-            } else if at > 0 {
-                let text: Vec<&str> = block.lines[..at].iter().map(|l| l.text.as_ref()).collect();
-                header.notes.push(Note {
-                    kind: NoteKind::Preamble,
-                    text: text.join(" "),
-                    line: block.first(),
-                    end_line: block.lines[at - 1].no,
-                });
+        let Some(at) = block.lines.iter().position(|l| place_time_line(&l.text)) else {
+            return false;
+        };
+        if at > 0 {
+            let above: Vec<&str> = block.lines[..at].iter().map(|l| l.text.as_ref()).collect();
+            let (first, last) = (block.first(), block.lines[at - 1].no);
+            if self.title_done {
+                self.note(NoteKind::Preamble, above.join(" "), first, last);
+            } else {
+                self.header.title = Some(above.join(" "));
+                self.title_done = true;
+                self.claim(HeaderField::Title, first, last);
             }
-            for l in &block.lines[at..] {
-                read_place_date_time(&l.text, &mut header);
-            }
-            claim(
-                HeaderField::PlaceDateTime,
-                block.lines[at].no,
-                block.last(),
-                &mut header,
-            );
-            continue;
         }
-        if !title_done && !ends_sentence(&text) && words <= 30 {
-            header.title = Some(text);
-            title_done = true;
-            claim(HeaderField::Title, block.first(), block.last(), &mut header);
-            continue;
+        for l in &block.lines[at..] {
+            read_place_date_time(&l.text, &mut self.header);
         }
-        let next_is_time = blocks.get(bi + 1).is_some_and(|b| {
+        self.claim(HeaderField::PlaceDateTime, block.lines[at].no, block.last());
+        true
+    }
+
+    /// Evidence: position and shape. The first short block that ends no
+    /// sentence is the title; a short block just above a date or time
+    /// block is the place.
+    fn title_or_place_block(&mut self, block: &Block<'_, '_>, next: Option<&Block>) -> bool {
+        let text = block.text();
+        let words = text.split_whitespace().count();
+        if !self.title_done && !ends_sentence(&text) && words <= 30 {
+            self.header.title = Some(text);
+            self.title_done = true;
+            self.claim(HeaderField::Title, block.first(), block.last());
+            return true;
+        }
+        let next_is_time = next.is_some_and(|b| {
             is_date_or_time_line(&b.text()) || b.lines.iter().any(|l| place_time_line(&l.text))
         });
-        if header.place.is_none()
+        if self.header.place.is_none()
             && next_is_time
             && block.lines.len() <= 3
             && !ends_sentence(&text)
             && words <= 12
         {
-            header.place = Some(
+            self.header.place = Some(
                 block
                     .lines
                     .iter()
@@ -658,41 +722,41 @@ pub fn parse(lines: &[Line<'_>]) -> Header {
                     .collect::<Vec<_>>()
                     .join(", "),
             );
-            claim(HeaderField::Place, block.first(), block.last(), &mut header);
-            continue;
+            self.claim(HeaderField::Place, block.first(), block.last());
+            return true;
         }
-        // Boilerplate about the document (`THIS IS A RUSH TRANSCRIPT. ...`).
-        if is_disclaimer(&text) {
-            header.notes.push(Note {
-                kind: NoteKind::Disclaimer,
-                text,
-                line: block.first(),
-                end_line: block.last(),
-            });
-            continue;
-        }
-        // An opening statement printed without a label is speech, and so
-        // is what follows it: never the summary.
-        speech_seen |= is_speech(&text);
-        if header.summary.is_none() && words >= 12 && ends_sentence(&text) && !speech_seen {
-            header.summary = Some(text);
-            claim(
-                HeaderField::Summary,
-                block.first(),
-                block.last(),
-                &mut header,
-            );
-            continue;
-        }
-        header.notes.push(Note {
-            kind: NoteKind::Preamble,
-            text,
-            line: block.first(),
-            end_line: block.last(),
-        });
+        false
     }
-    // Prose before the first turn may name who chairs (`Moderators: Dana
-    // Price and Marcus Hill.`, `moderated by Jane Doe`).
+
+    /// Evidence: the words of a paragraph. Boilerplate about the document
+    /// (`THIS IS A RUSH TRANSCRIPT`) is a disclaimer; the first paragraph
+    /// of third-person sentences is the summary, unless first-person
+    /// speech (an unlabelled opening statement) came before; anything else
+    /// is a preamble note. Always takes the block.
+    fn prose_block(&mut self, block: &Block<'_, '_>) -> bool {
+        let text = block.text();
+        let (first, last) = (block.first(), block.last());
+        if is_disclaimer(&text) {
+            self.note(NoteKind::Disclaimer, text, first, last);
+            return true;
+        }
+        self.speech_seen |= is_speech(&text);
+        let words = text.split_whitespace().count();
+        if self.header.summary.is_none() && words >= 12 && ends_sentence(&text) && !self.speech_seen
+        {
+            self.header.summary = Some(text);
+            self.claim(HeaderField::Summary, first, last);
+            return true;
+        }
+        self.note(NoteKind::Preamble, text, first, last);
+        true
+    }
+}
+
+/// Evidence: prose before the first turn that names who chairs
+/// (`Moderators: Dana Price and Marcus Hill.`, `moderated by Jane Doe`) in
+/// the title, the summary or a preamble note.
+fn chairs_from_prose(header: &mut Header) {
     let prose: Vec<String> = header
         .title
         .iter()
@@ -721,11 +785,6 @@ pub fn parse(lines: &[Line<'_>]) -> Header {
             }
         }
     }
-    // A title often carries the date (`..., 11 JULY 2023`).
-    if header.date.is_none() {
-        header.date = header.title.as_deref().and_then(find_date).map(|d| d.0);
-    }
-    header
 }
 
 fn add_participant(header: &mut Header, name: String, role: Role, title: Option<String>) {
