@@ -226,3 +226,33 @@ fn topic_headings_between_exchanges_are_notes() {
         .transcript;
     assert_eq!(t.turns.last().unwrap().text, "The Minister");
 }
+
+/// The trailer takes a line by what it says, never by its first word:
+/// `Copyright reform comes after ...`, `Photographs of the signing ...`
+/// and `Reviewed by our lawyers, ...` are the minister's last paragraphs;
+/// `Copyright 2024 Reuters. All rights reserved.` below them is a credit.
+#[test]
+fn a_first_word_alone_does_not_make_a_trailer_line() {
+    let t = parse("trailer-first-word.txt");
+    let last = t.turns.last().unwrap();
+    assert_eq!(last.label, "MINISTER HALE");
+    assert_eq!((last.line, last.end_line), (13, 19));
+    assert_eq!(last.paragraphs, 4);
+    let paragraphs: Vec<&str> = last.text.split("\n\n").collect();
+    assert!(
+        paragraphs[3].starts_with("Copyright reform comes after years of lobbying by authors"),
+        "{paragraphs:?}"
+    );
+    assert!(paragraphs[1].starts_with("Photographs of the signing"));
+    assert!(paragraphs[2].starts_with("Reviewed by our lawyers"));
+    let credits: Vec<(usize, &str)> = t
+        .credits
+        .iter()
+        .map(|c| (c.line, c.text.as_str()))
+        .collect();
+    assert_eq!(
+        credits,
+        [(21, "Copyright 2024 Reuters. All rights reserved.")]
+    );
+    assert_eq!(trailer_notes(&t), []);
+}

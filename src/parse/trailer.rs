@@ -216,6 +216,118 @@ fn is_end_word(t: &str) -> bool {
         || first_word == "end" && t.starts_with("END") && is_date_or_time_line(t[3..].trim())
 }
 
+/// `Translated and edited by`, `Transcribed by`, `Photo by`: the words
+/// that open a by-line, any number of them joined by `and`, `&` or commas.
+static BY_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)^[(\[]?
+            (?:(?:translated|translation|edited|editing|transcribed|transcript|transcription|compiled|proofread|reviewed|produced|reporting|photo|photos|photograph|photographs|photography|video|text)
+               (?:\s*,\s*|\s+and\s+|\s*&\s*|\s+))+
+            by\s+(?P<who>.+)$",
+    )
+    .expect("by-line pattern")
+});
+
+/// `Translator: ...`, `Photo: Xinhua`, `Media contact: ...`: a credit's
+/// field name and its colon.
+static CREDIT_FIELD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)^[(\[]?
+            (?:translators?|translation|interpreters?|editors?|source|video|photos?|photographs?|photo\s+credit|credits?|related|contact|press\s+office|press\s+contacts?|media\s+contacts?|media\s+enquiries|media\s+inquiries|transcript\s+by|transcription\s+by|reporting\s+by)
+            \s*[:：]",
+    )
+    .expect("credit field pattern")
+});
+
+/// A year a notice may carry (`2024`, `1998-2024`).
+static YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(?:19|20)\d\d\b").expect("year pattern"));
+
+/// Names after `by` in a by-line, up to the end of its sentence:
+/// capitalised words, initials, web and mail addresses, joined by commas,
+/// `and`, `&` (`Zhang Jiaqi, Fan Junmei and Wang Yan.`, `https://otter.ai`),
+/// not a clause (`by our lawyers, the text is sound`). A sentence after the
+/// names (`In case of any discrepancy, ...`) belongs to the credit.
+fn names_only(who: &str) -> bool {
+    let mut names: Vec<&str> = Vec::new();
+    for w in who.split_whitespace() {
+        names.push(w);
+        // `Tom Arnstein.` ends the list; `J.` and `Co.` do not.
+        if w.ends_with('.') && w.trim_end_matches('.').chars().count() > 3 {
+            break;
+        }
+    }
+    !names.is_empty()
+        && names.len() <= 60
+        && names.iter().all(|w| {
+            let w = w.trim_matches([',', ';', '(', ')', '[', ']']);
+            w.is_empty()
+                || matches!(w, "and" | "&" | "of" | "the" | "de" | "van" | "von")
+                || w.contains("://")
+                || w.contains('@')
+                || w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+        })
+}
+
+/// A copyright notice by its own content: `©`, `Copyright ©`, `(c)`, or
+/// `Copyright` with a year (`Copyright 2024 Reuters`), `All rights
+/// reserved`, or only a holder's name after it (`Copyright The Guardian`);
+/// never `Copyright reform comes after years of lobbying ...`.
+pub fn is_copyright_notice(text: &str) -> bool {
+    let t = plain(text);
+    let lower = t.to_lowercase();
+    if lower.starts_with('©') || lower.starts_with("(c) ") {
+        return true;
+    }
+    let Some(rest) = lower
+        .strip_prefix("copyright")
+        .filter(|r| r.starts_with([' ', ':', '©']))
+    else {
+        return false;
+    };
+    let rest = rest.trim_start_matches([' ', ':']);
+    let holder = &t[t.len() - rest.len()..];
+    rest.starts_with('©')
+        || rest.starts_with("(c)")
+        || YEAR.is_match(rest) && rest.split_whitespace().count() <= 30
+        || lower.contains("all rights reserved")
+        || holder.split_whitespace().count() <= 6 && names_only(holder)
+}
+
+/// A credit by its own content, never by its first word alone: a
+/// copyright notice, a by-line naming people or an address (`Translated
+/// and edited by ...`, `Transcribed by https://otter.ai`), a credit field
+/// with its colon (`Photo: Xinhua`, `Media contact: ...`), a gallery
+/// caption (`/4 Shou Xiaoli`) or a language link (`Read in Chinese`).
+fn is_credit(t: &str) -> bool {
+    let words = t.split_whitespace().count();
+    let lower = t.to_lowercase();
+    // `/4 Shou Xiaoli`: a caption from a photo gallery.
+    if t.starts_with('/') && t[1..].starts_with(|c: char| c.is_ascii_digit()) {
+        return true;
+    }
+    if is_copyright_notice(t) {
+        return true;
+    }
+    if BY_LINE
+        .captures(t)
+        .is_some_and(|c| names_only(&c["who"]) && words <= 200)
+    {
+        return true;
+    }
+    if CREDIT_FIELD.is_match(t) && words <= 40 {
+        return true;
+    }
+    let media = ["media contact", "media contacts", "press contact"];
+    if media.contains(&lower.trim_end_matches(['.', ':'])) {
+        return true;
+    }
+    words <= 4
+        && lower
+            .strip_prefix("read in ")
+            .is_some_and(|r| r.starts_with(char::is_alphabetic))
+}
+
 /// Classify a line that may close a transcript, on its own (no context).
 pub fn classify(text: &str) -> Option<TrailerKind> {
     let t = plain(text);
@@ -224,7 +336,6 @@ pub fn classify(text: &str) -> Option<TrailerKind> {
         return None;
     }
     let lower = t.to_lowercase();
-    let first_word = lower.split_whitespace().next().unwrap_or("");
     if is_end_word(t) {
         return Some(TrailerKind::End);
     }
@@ -252,10 +363,6 @@ pub fn classify(text: &str) -> Option<TrailerKind> {
     }
     if words <= 6 && is_date_or_time_line(t) || TIME_ZONES.contains(&t) {
         return Some(TrailerKind::Timestamp);
-    }
-    // `/4 Shou Xiaoli`: a caption from a photo gallery.
-    if t.starts_with('/') && t[1..].starts_with(|c: char| c.is_ascii_digit()) {
-        return Some(TrailerKind::Credit);
     }
     // Where and when the text was published, and its address.
     let published = [
@@ -290,49 +397,7 @@ pub fn classify(text: &str) -> Option<TrailerKind> {
     {
         return Some(TrailerKind::Publication);
     }
-    let credit_openers = [
-        "translated",
-        "edited",
-        "transcribed",
-        "compiled",
-        "proofread",
-        "reviewed",
-        "produced",
-        "photo",
-        "photos",
-        "photograph",
-        "photographs",
-        "(photo",
-        "[photo",
-        "copyright",
-        "©",
-        "translator",
-        "translators",
-        "translator:",
-        "translators:",
-        "editor:",
-        "editors:",
-        "source:",
-        "(source",
-        "video:",
-        "(video",
-        "related:",
-        "read in",
-        "transcript by",
-        "transcription by",
-        "reporting by",
-        "media contact",
-        "media contacts",
-        "media enquiries",
-        "media inquiries",
-        "press contact",
-        "press office:",
-        "contact:",
-    ];
-    let opens = credit_openers.iter().any(|o| {
-        first_word == *o || lower.starts_with(o) && lower[o.len()..].starts_with([' ', ':'])
-    });
-    if opens && words <= 200 {
+    if is_credit(t) {
         return Some(TrailerKind::Credit);
     }
     is_disclaimer(t).then_some(TrailerKind::Disclaimer)
@@ -566,6 +631,43 @@ mod tests {
         ] {
             assert_eq!(classify(speech), None, "{speech}");
         }
+    }
+
+    #[test]
+    fn a_credit_reads_as_one_by_its_content_not_its_first_word() {
+        for credit in [
+            "Copyright 2024 Reuters",
+            "Copyright 2024 Reuters. All rights reserved.",
+            "© 2024 Harbour Broadcasting",
+            "Copyright © The Guardian",
+            "Copyright The White House",
+            "(c) 2023 Example News",
+            "Transcribed by https://otter.ai",
+            "Translated and edited by Zhang Jiaqi, Fan Junmei and Wang Yan.",
+            "Translated and edited by Li Xiao, and Tom Arnstein. In case of any discrepancy, the Chinese version prevails.",
+            "Photo by Jane Roe/Reuters",
+            "Photo: Xinhua",
+            "Translator: Li Wei",
+            "Media contact",
+            "Read in Chinese",
+        ] {
+            assert_eq!(classify(credit), Some(TrailerKind::Credit), "{credit}");
+        }
+        for speech in [
+            "Copyright reform comes after years of lobbying by authors, and the bill finally gives them a say over how their books are used to train software.",
+            "Copyright is the heart of this bill.",
+            "Photographs of the signing will be shared with all of you this afternoon.",
+            "Reviewed by our lawyers, the text is sound, and it goes to select committee next week.",
+            "Produced by a machine alone, a work has no author under the bill.",
+            "Edited highlights will be on the website.",
+            "Translated into English, the word means trust.",
+            "Source of the figures is the Treasury.",
+            "Media contacts will be shared later.",
+        ] {
+            assert_eq!(classify(speech), None, "{speech}");
+        }
+        assert!(is_copyright_notice("Copyright: Reuters"));
+        assert!(!is_copyright_notice("Copyrights matter to authors."));
     }
 
     fn trailer_of(text: &str) -> (Vec<usize>, Vec<(&'static str, usize)>) {
