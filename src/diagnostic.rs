@@ -37,6 +37,9 @@ kind_enum! {
         Encoding = "encoding",
         /// The input was read as an HTML page.
         Html = "html",
+        /// An all-numeric header date (`3/4/2024`) whose day and month
+        /// order nothing decides: left out.
+        AmbiguousDate = "ambiguous-date",
     }
 }
 

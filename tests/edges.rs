@@ -256,3 +256,32 @@ fn a_first_word_alone_does_not_make_a_trailer_line() {
     );
     assert_eq!(trailer_notes(&t), []);
 }
+
+/// An all-numeric date follows the convention of the header's place
+/// (`Canberra, 3/4/2024` is 3 April); without a place nothing decides, and
+/// the date is left empty with an `info` saying why.
+#[test]
+fn a_numeric_header_date_is_read_in_the_order_of_its_place() {
+    let t = parse("header-numeric-date.txt");
+    assert_eq!(t.place.as_deref(), Some("Canberra"));
+    assert_eq!(t.date.as_deref(), Some("2024-04-03"));
+    let text = fs::read_to_string(Path::new(DIR).join("header-numeric-date.txt")).unwrap();
+    let parsed = whosaid::parse_text(&text.replace("Canberra, 3/4/2024", "3/4/2024"), "x");
+    assert_eq!(parsed.transcript.date, None);
+    let d = parsed
+        .diagnostics
+        .iter()
+        .find(|d| d.kind == DiagnosticKind::AmbiguousDate)
+        .expect("a diagnostic for the undecided date");
+    assert_eq!((d.line, d.severity), (3, whosaid::Severity::Info));
+    // Where the date is unambiguous, the place does not matter.
+    for (line, date) in [
+        ("Washington, 13/4/2024", "2024-04-13"),
+        ("Washington, 2024-04-03", "2024-04-03"),
+        ("Washington, 3 April 2024", "2024-04-03"),
+        ("Washington, 3/4/2024", "2024-03-04"),
+    ] {
+        let t = whosaid::parse_text(&text.replace("Canberra, 3/4/2024", line), "x").transcript;
+        assert_eq!(t.date.as_deref(), Some(date), "{line}");
+    }
+}

@@ -22,6 +22,12 @@ static MONTHS: &[&str] = &[
     "december",
 ];
 
+/// The English name of month `m` (1 to 12), capitalised.
+pub fn month_name(m: u32) -> String {
+    let name = MONTHS[(m.clamp(1, 12) - 1) as usize];
+    name[..1].to_uppercase() + &name[1..]
+}
+
 fn month_number(word: &str) -> Option<u32> {
     let w = word.trim_end_matches('.').to_ascii_lowercase();
     if w.len() < 3 {
@@ -61,34 +67,166 @@ fn iso(y: u32, m: u32, d: u32) -> Option<String> {
         .then(|| format!("{y:04}-{m:02}-{d:02}"))
 }
 
-/// Find a date in `text` and give it as ISO 8601, with its byte range.
-pub fn find_date(text: &str) -> Option<(String, std::ops::Range<usize>)> {
+/// Whether an all-numeric date (`3/4/2024`) puts the day or the month
+/// first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateOrder {
+    /// `3/4/2024` is 3 April: most of the world.
+    DayFirst,
+    /// `3/4/2024` is March 4: the United States and a few others.
+    MonthFirst,
+}
+
+/// A date as the text writes it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Written {
+    /// Read without doubt (ISO, a month name, 年月日): ISO 8601.
+    Iso(String),
+    /// Two numbers and a year (`3/4/2024`): which is the month depends on
+    /// the writer's convention unless one of them is over 12.
+    Numeric { first: u32, second: u32, year: u32 },
+}
+
+impl Written {
+    /// The order the numbers prove themselves: a number over 12 is the day.
+    pub fn proven_order(&self) -> Option<DateOrder> {
+        match *self {
+            Written::Numeric { first, .. } if first > 12 => Some(DateOrder::DayFirst),
+            Written::Numeric { second, .. } if second > 12 => Some(DateOrder::MonthFirst),
+            _ => None,
+        }
+    }
+
+    /// As ISO 8601, reading an all-numeric date in `order` when its
+    /// numbers do not decide; `None` when they do not and `order` is
+    /// unknown. `4/4/2024` is the same date either way.
+    pub fn iso(&self, order: Option<DateOrder>) -> Option<String> {
+        match *self {
+            Written::Iso(ref s) => Some(s.clone()),
+            Written::Numeric {
+                first,
+                second,
+                year,
+            } => {
+                let order = self
+                    .proven_order()
+                    .or(order)
+                    .or_else(|| (first == second).then_some(DateOrder::MonthFirst))?;
+                match order {
+                    DateOrder::DayFirst => iso(year, second, first),
+                    DateOrder::MonthFirst => iso(year, first, second),
+                }
+            }
+        }
+    }
+
+    /// `Some` when only a convention can say which number is the month.
+    pub fn is_undecided(&self) -> bool {
+        self.iso(None).is_none() && matches!(self, Written::Numeric { .. })
+    }
+}
+
+/// Find a date in `text`, with its byte range. An all-numeric date is
+/// returned as written ([`Written::Numeric`]) for the caller to read in
+/// the order of its place; every other form is read here.
+pub fn find_date(text: &str) -> Option<(Written, std::ops::Range<usize>)> {
     if let Some(c) = DATE_ISO.captures(text) {
         let (y, m, d) = (c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?);
-        return iso(y, m, d).map(|s| (s, c.get(0).unwrap().range()));
+        return iso(y, m, d).map(|s| (Written::Iso(s), c.get(0).unwrap().range()));
     }
     if let Some(c) = DATE_MDY.captures(text) {
         if let Some(m) = month_number(&c[1]) {
             let (d, y) = (c[2].parse().ok()?, c[3].parse().ok()?);
-            return iso(y, m, d).map(|s| (s, c.get(0).unwrap().range()));
+            return iso(y, m, d).map(|s| (Written::Iso(s), c.get(0).unwrap().range()));
         }
     }
     if let Some(c) = DATE_DMY.captures(text) {
         if let Some(m) = month_number(&c[2]) {
             let (d, y) = (c[1].parse().ok()?, c[3].parse().ok()?);
-            return iso(y, m, d).map(|s| (s, c.get(0).unwrap().range()));
+            return iso(y, m, d).map(|s| (Written::Iso(s), c.get(0).unwrap().range()));
         }
     }
     if let Some(c) = DATE_CJK.captures(text) {
         let (y, m, d) = (c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?);
-        return iso(y, m, d).map(|s| (s, c.get(0).unwrap().range()));
+        return iso(y, m, d).map(|s| (Written::Iso(s), c.get(0).unwrap().range()));
     }
     if let Some(c) = DATE_SLASH.captures(text) {
-        // Month first, as US sources write it, unless that cannot be.
-        let (a, b, y): (u32, u32, u32) =
+        let (first, second, year): (u32, u32, u32) =
             (c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?);
-        let (m, d) = if a > 12 { (b, a) } else { (a, b) };
-        return iso(y, m, d).map(|s| (s, c.get(0).unwrap().range()));
+        // At least one reading must be a date.
+        let valid = |m: u32, d: u32| iso(year, m, d).is_some();
+        if !(valid(first, second) || valid(second, first)) {
+            return None;
+        }
+        return Some((
+            Written::Numeric {
+                first,
+                second,
+                year,
+            },
+            c.get(0).unwrap().range(),
+        ));
+    }
+    None
+}
+
+/// Places and their convention for all-numeric dates, from
+/// `data/date-order.toml`: (lower-case name, order).
+static PLACES: LazyLock<Vec<(String, DateOrder)>> = LazyLock::new(|| {
+    #[derive(serde::Deserialize)]
+    struct Places {
+        #[serde(rename = "month-first")]
+        month_first: Vec<String>,
+        #[serde(rename = "day-first")]
+        day_first: Vec<String>,
+    }
+    let places: Places = toml::from_str(include_str!("../../data/date-order.toml"))
+        .expect("data/date-order.toml is valid");
+    let tag = |names: Vec<String>, order: DateOrder| {
+        names
+            .into_iter()
+            .map(move |n| (n.to_lowercase(), order))
+            .collect::<Vec<_>>()
+    };
+    let mut out = tag(places.month_first, DateOrder::MonthFirst);
+    out.extend(tag(places.day_first, DateOrder::DayFirst));
+    out
+});
+
+/// The convention for all-numeric dates where `place` is: the place
+/// named first in it that `data/date-order.toml` knows (`Aboard Air Force
+/// One, En Route Tel Aviv, Israel` is written by the White House: month
+/// first), matched as whole words.
+pub fn place_order(place: &str) -> Option<DateOrder> {
+    let lower = place.to_lowercase();
+    let mut best: Option<(usize, usize, DateOrder)> = None;
+    for (name, order) in PLACES.iter() {
+        let Some(at) = find_word(&lower, name) else {
+            continue;
+        };
+        let better = best.is_none_or(|(b, len, _)| at < b || at == b && name.len() > len);
+        if better {
+            best = Some((at, name.len(), *order));
+        }
+    }
+    best.map(|b| b.2)
+}
+
+/// The first position of `name` in `text` as whole words.
+fn find_word(text: &str, name: &str) -> Option<usize> {
+    let is_word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    let mut from = 0;
+    while let Some(i) = text[from..].find(name).map(|i| i + from) {
+        let end = i + name.len();
+        let before = text[..i].chars().next_back();
+        let after = text[end..].chars().next();
+        // `u.s.` ends with a dot: what follows it may be a letter's
+        // neighbour only across a space.
+        let ends_word = name.ends_with(|c: char| !c.is_alphanumeric()) || !is_word(after);
+        if !is_word(before) && ends_word {
+            return Some(i);
+        }
+        from = i + name.chars().next().map_or(1, char::len_utf8);
     }
     None
 }
@@ -157,5 +295,77 @@ pub fn is_date_or_time_line(text: &str) -> bool {
                 .iter()
                 .any(|d| d.starts_with(&w) && w.len() >= 3)
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(text: &str, order: Option<DateOrder>) -> Option<String> {
+        find_date(text).and_then(|(w, _)| w.iso(order))
+    }
+
+    #[test]
+    fn numeric_dates_follow_the_order_of_their_place() {
+        use DateOrder::*;
+        assert_eq!(
+            read("Canberra, 3/4/2024", Some(DayFirst)).as_deref(),
+            Some("2024-04-03")
+        );
+        assert_eq!(
+            read("3/4/2024", Some(MonthFirst)).as_deref(),
+            Some("2024-03-04")
+        );
+        // Undecided without a place; decided by the numbers themselves.
+        assert_eq!(read("3/4/2024", None), None);
+        assert!(find_date("3/4/2024").unwrap().0.is_undecided());
+        assert_eq!(read("13/4/2024", None).as_deref(), Some("2024-04-13"));
+        assert_eq!(
+            read("13/4/2024", Some(MonthFirst)).as_deref(),
+            Some("2024-04-13")
+        );
+        assert_eq!(
+            read("4/13/2024", Some(DayFirst)).as_deref(),
+            Some("2024-04-13")
+        );
+        assert_eq!(read("4/4/2024", None).as_deref(), Some("2024-04-04"));
+        // Other forms never depend on the place.
+        assert_eq!(
+            read("2024-04-03", Some(MonthFirst)).as_deref(),
+            Some("2024-04-03")
+        );
+        assert_eq!(
+            read("3 April 2024", Some(MonthFirst)).as_deref(),
+            Some("2024-04-03")
+        );
+        assert_eq!(
+            read("April 3, 2024", Some(DayFirst)).as_deref(),
+            Some("2024-04-03")
+        );
+        assert_eq!(find_date("13/13/2024"), None);
+    }
+
+    #[test]
+    fn places_know_their_convention() {
+        use DateOrder::*;
+        assert_eq!(place_order("Canberra"), Some(DayFirst));
+        assert_eq!(place_order("London, United Kingdom"), Some(DayFirst));
+        assert_eq!(place_order("New Delhi"), Some(DayFirst));
+        assert_eq!(place_order("Washington, D.C."), Some(MonthFirst));
+        assert_eq!(
+            place_order("James S. Brady Press Briefing Room"),
+            Some(MonthFirst)
+        );
+        assert_eq!(
+            place_order("Aboard Air Force One, En Route Tel Aviv, Israel"),
+            Some(MonthFirst)
+        );
+        assert_eq!(place_order("Beijing"), None);
+        assert_eq!(place_order("Via Teleconference"), None);
+        // Whole words: `Perthshire` is not Perth, `Indiana` not India.
+        assert_eq!(place_order("Indianapolis"), Some(MonthFirst));
+        assert_eq!(place_order("Kampala"), Some(DayFirst));
+        assert_eq!(place_order("Rusk"), None);
     }
 }

@@ -5,11 +5,12 @@
 //! Every header line is claimed by one field or returned as a note. It does
 //! not look for speaker labels: the parser tells it where the header ends.
 
-use super::dates::TIME_24_IN;
+use super::dates::{DateOrder, TIME_24_IN, Written, month_name, place_order};
 pub use super::dates::{find_date, find_time, is_date_or_time_line};
 use super::lexicon;
 use super::lines::Line;
 use super::text::{ends_sentence, is_disclaimer, is_signoff_name};
+use crate::diagnostic::{Diagnostic, DiagnosticKind};
 use crate::model::{HeaderField, HeaderLine, Note, NoteKind, Participant, Role};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -26,6 +27,18 @@ pub struct Header {
     pub participants: Vec<Participant>,
     pub lines: Vec<HeaderLine>,
     pub notes: Vec<Note>,
+    /// What a reader should know about how the header was read (a date
+    /// whose day and month order nothing decides).
+    pub diagnostics: Vec<Diagnostic>,
+    /// The first all-numeric date whose numbers do not say which is the
+    /// month (`3/4/2024`), as written, with its line: read in the place's
+    /// order once the whole header is known ([`settle_date`]).
+    undecided: Option<(Written, String, usize)>,
+    /// The order an all-numeric date of this header proves (`13/4/2024`).
+    proven_order: Option<DateOrder>,
+    /// A date read without doubt after an undecided one: the date only if
+    /// the undecided one stays undecided.
+    later: Option<String>,
 }
 
 /// Words that may stand before a date in a header line: `Aired October
@@ -92,15 +105,17 @@ fn front_matter(lines: &[Line<'_>], header: &mut Header) -> usize {
         return 0;
     };
     let mut key = String::new();
+    let mut key_line = lines[first].no;
     let mut value = String::new();
-    let flush = |key: &str, value: &str, header: &mut Header| {
+    let flush = |key: &str, value: &str, line: usize, header: &mut Header| {
         let v = yaml_scalar(value);
         if v.is_empty() {
             return;
         }
         match key {
             "title" => header.title = Some(v),
-            "date" => header.date = find_date(&v).map(|d| d.0).or(Some(v)),
+            // A value that is no date is kept as written.
+            "date" if take_date(&v, line, header).is_none() => header.date = Some(v),
             "source_url" | "url" | "source" | "link" | "canonical_url" => {
                 header.source_url = Some(v)
             }
@@ -119,7 +134,8 @@ fn front_matter(lines: &[Line<'_>], header: &mut Header) -> usize {
                         .all(|c| c.is_alphanumeric() || c == '_' || c == '-')
             });
         if is_key {
-            flush(&key, &value, header);
+            flush(&key, &value, key_line, header);
+            key_line = line.no;
             let (k, v) = raw.split_once(':').unwrap_or((raw, ""));
             key = k.trim().to_ascii_lowercase();
             value = v.trim().to_string();
@@ -128,7 +144,7 @@ fn front_matter(lines: &[Line<'_>], header: &mut Header) -> usize {
             value.push_str(raw);
         }
     }
-    flush(&key, &value, header);
+    flush(&key, &value, key_line, header);
     header.lines.push(HeaderLine {
         field: HeaderField::FrontMatter,
         line: lines[first].no,
@@ -479,11 +495,100 @@ pub fn parse(lines: &[Line<'_>]) -> Header {
     }
     let mut header = reader.header;
     chairs_from_prose(&mut header);
+    settle_date(&mut header);
+    header
+}
+
+/// Take the first date of `text` for the header and give its byte range.
+/// A date read without doubt is the date (the first one wins); an
+/// all-numeric one whose numbers do not say which is the month waits for
+/// the place ([`settle_date`]); one whose numbers do (`13/4/2024`) also
+/// shows the order the header writes its dates in.
+fn take_date(text: &str, line: usize, header: &mut Header) -> Option<std::ops::Range<usize>> {
+    let (written, range) = find_date(text)?;
+    if let Some(order) = written.proven_order() {
+        header.proven_order.get_or_insert(order);
+    }
+    match written.iso(None) {
+        // The first date wins, even one waiting for its order.
+        Some(date) if header.undecided.is_some() && header.date.is_none() => {
+            header.later.get_or_insert(date);
+        }
+        Some(date) => {
+            header.date.get_or_insert(date);
+        }
+        None => {
+            let as_written = text[range.clone()].to_string();
+            header.undecided.get_or_insert((written, as_written, line));
+        }
+    }
+    Some(range)
+}
+
+/// Evidence for the date, once the whole header is read: the first date
+/// of its lines, an all-numeric one (`3/4/2024`) read in the order another
+/// numeric date of the header proves (`13/4/2024`), or else in the
+/// convention of the header's place (`data/date-order.toml`: `Canberra`,
+/// day first; `Washington`, month first); else the next date read without
+/// doubt; else a date in the title (`..., 11 JULY 2023`). A numeric date nothing decides is left out,
+/// with an `info` diagnostic saying why.
+fn settle_date(header: &mut Header) {
+    let read_undecided = |header: &mut Header| {
+        if header.date.is_some() {
+            return;
+        }
+        let order = header
+            .proven_order
+            .or_else(|| header.place.as_deref().and_then(place_order));
+        if let Some((written, _, _)) = &header.undecided {
+            header.date = written.iso(order);
+        }
+    };
+    read_undecided(header);
+    if header.date.is_none() {
+        header.date = header.later.take();
+    }
     // A title often carries the date (`..., 11 JULY 2023`).
     if header.date.is_none() {
-        header.date = header.title.as_deref().and_then(find_date).map(|d| d.0);
+        if let Some(title) = header.title.clone() {
+            let line = header
+                .lines
+                .iter()
+                .find(|l| matches!(l.field, HeaderField::Title | HeaderField::FrontMatter))
+                .map_or(0, |l| l.line);
+            take_date(&title, line, header);
+            read_undecided(header);
+            if header.date.is_none() {
+                header.date = header.later.take();
+            }
+        }
     }
-    header
+    if header.date.is_some() {
+        return;
+    }
+    if let Some((
+        Written::Numeric {
+            first,
+            second,
+            year,
+        },
+        as_written,
+        line,
+    )) = &header.undecided
+    {
+        let message = format!(
+            "'{as_written}' may be {first} {} or {} {second} {year}: nothing in the header \
+             says whether the day or the month comes first (no known place, no other date \
+             written that way), so the date is left empty",
+            month_name(*second),
+            month_name(*first),
+        );
+        header.diagnostics.push(Diagnostic::info(
+            *line,
+            DiagnosticKind::AmbiguousDate,
+            message,
+        ));
+    }
 }
 
 /// Blank lines and page-break markup separate blocks; markup lines are
@@ -567,7 +672,7 @@ impl Reader {
         self.section = Some(field).filter(|f| !f.complete_on_its_line());
         self.claim(field.heading(), block.first(), block.first());
         if !inline_value.is_empty() {
-            take_value(field, inline_value, &mut self.header);
+            take_value(field, inline_value, block.first(), &mut self.header);
         }
         for l in &block.lines[1..] {
             // The next field of an envelope (`From:`, `Subject:`, `Date:`).
@@ -578,7 +683,7 @@ impl Reader {
             if let Some((f, v)) = next_field.filter(|_| !inline_value.is_empty()) {
                 field = f;
                 self.section = Some(f).filter(|f| !f.complete_on_its_line());
-                take_value(f, v, &mut self.header);
+                take_value(f, v, l.no, &mut self.header);
                 self.claim(f.heading(), l.no, l.no);
                 continue;
             }
@@ -591,11 +696,11 @@ impl Reader {
                     | HeaderField::Time
             ) && is_dated_line(&l.text)
             {
-                read_place_date_time(&l.text, &mut self.header);
+                read_place_date_time(&l.text, l.no, &mut self.header);
                 self.claim(HeaderField::PlaceDateTime, l.no, l.no);
                 continue;
             }
-            take_value(field, &l.text, &mut self.header);
+            take_value(field, &l.text, l.no, &mut self.header);
             self.claim(field, l.no, l.no);
         }
         true
@@ -624,7 +729,7 @@ impl Reader {
             return false;
         }
         for l in &block.lines {
-            take_value(field, &l.text, &mut self.header);
+            take_value(field, &l.text, l.no, &mut self.header);
         }
         self.claim(field, block.first(), block.last());
         true
@@ -657,7 +762,7 @@ impl Reader {
         let text = block.text();
         if is_date_or_time_line(&text) || block.lines.iter().all(|l| is_dated_line(&l.text)) {
             for l in &block.lines {
-                read_place_date_time(&l.text, &mut self.header);
+                read_place_date_time(&l.text, l.no, &mut self.header);
             }
             self.claim(HeaderField::PlaceDateTime, block.first(), block.last());
             return true;
@@ -687,7 +792,7 @@ impl Reader {
             }
         }
         for l in &block.lines[at..] {
-            read_place_date_time(&l.text, &mut self.header);
+            read_place_date_time(&l.text, l.no, &mut self.header);
         }
         self.claim(HeaderField::PlaceDateTime, block.lines[at].no, block.last());
         true
@@ -843,7 +948,7 @@ fn read_block_lines(block: &[&Line<'_>], k: usize, title_done: &mut bool, header
     };
     for (j, l) in block.iter().enumerate() {
         let field = if is_dated_line(&l.text) {
-            read_place_date_time(&l.text, header);
+            read_place_date_time(&l.text, l.no, header);
             HeaderField::PlaceDateTime
         } else if let Some((name, office)) = person(j) {
             add_participant(header, name, Role::Official, Some(office));
@@ -874,13 +979,12 @@ fn place_time_line(text: &str) -> bool {
         && text.split_whitespace().count() <= 16
 }
 
-fn read_place_date_time(text: &str, header: &mut Header) {
+fn read_place_date_time(text: &str, line: usize, header: &mut Header) {
     for part in text.split('|') {
         let part = part.trim();
         let mut rest = part.to_string();
         let mut found = false;
-        if let Some((d, r)) = find_date(part) {
-            header.date.get_or_insert(d);
+        if let Some(r) = take_date(part, line, header) {
             rest.replace_range(r, " ");
             found = true;
         }
@@ -963,7 +1067,7 @@ pub fn chairs_named_in(text: &str) -> Vec<String> {
     names
 }
 
-fn take_value(field: HeaderField, value: &str, header: &mut Header) {
+fn take_value(field: HeaderField, value: &str, line: usize, header: &mut Header) {
     let value = value.trim();
     if value.is_empty() {
         return;
@@ -980,9 +1084,7 @@ fn take_value(field: HeaderField, value: &str, header: &mut Header) {
             }
         }
         HeaderField::Date => {
-            if let Some((d, _)) = find_date(value) {
-                header.date.get_or_insert(d);
-            }
+            take_date(value, line, header);
             if let Some((t, _)) = find_time(value) {
                 header.time.get_or_insert(t);
             }
@@ -1029,16 +1131,59 @@ mod tests {
             ("1 March 2021", "2021-03-01"),
             ("Mar. 1st, 2021", "2021-03-01"),
             ("2021-03-01", "2021-03-01"),
-            ("10/11/2022 07:54 PM", "2022-10-11"),
+            ("10/13/2022 07:54 PM", "2022-10-13"),
             ("2021年3月1日", "2021-03-01"),
         ] {
             assert_eq!(
-                find_date(text).map(|d| d.0).as_deref(),
+                find_date(text).and_then(|d| d.0.iso(None)).as_deref(),
                 Some(want),
                 "{text}"
             );
         }
         assert_eq!(find_date("May the force"), None);
+    }
+
+    #[test]
+    fn a_numeric_date_follows_the_order_of_the_place() {
+        let h = header_of("Doorstop interview\n\nCanberra, 3/4/2024\n");
+        assert_eq!(h.place.as_deref(), Some("Canberra"));
+        assert_eq!(h.date.as_deref(), Some("2024-04-03"));
+        assert!(h.diagnostics.is_empty());
+        let h = header_of("Press gaggle\n\nWashington, D.C.\n3/4/2024\n");
+        assert_eq!(h.date.as_deref(), Some("2024-03-04"));
+        let h = header_of("Press conference\n\nVenue: New Delhi\nDate: 3/4/2024\n");
+        assert_eq!(h.date.as_deref(), Some("2024-04-03"));
+        // Unambiguous forms are read as they are, whatever the place.
+        let h = header_of("Press gaggle\n\nWashington, D.C., 13/4/2024\n");
+        assert_eq!(h.date.as_deref(), Some("2024-04-13"));
+        let h = header_of("Press gaggle\n\nWashington, D.C., 3 April 2024\n");
+        assert_eq!(h.date.as_deref(), Some("2024-04-03"));
+    }
+
+    #[test]
+    fn a_numeric_date_nothing_decides_is_left_out_and_said_why() {
+        let h = header_of("Weekly briefing\n\n3/4/2024\n");
+        assert_eq!(h.date, None);
+        assert_eq!(h.diagnostics.len(), 1);
+        let d = &h.diagnostics[0];
+        assert_eq!((d.line, d.kind), (3, DiagnosticKind::AmbiguousDate));
+        assert!(!d.is_warning());
+        assert!(
+            d.message
+                .contains("'3/4/2024' may be 3 April or March 4 2024"),
+            "{}",
+            d.message
+        );
+        // The header's own evidence decides: another numeric date whose
+        // day is over 12, or the same date written with its month's name.
+        let h = header_of("Weekly briefing\n\n3/4/2024\n\nPublished 15/04/2024\n");
+        assert_eq!(h.date.as_deref(), Some("2024-04-03"));
+        let h = header_of("Briefing on 11 October 2022\n\n10/11/2022 07:54 PM\n");
+        assert_eq!(h.date.as_deref(), Some("2022-10-11"));
+        assert!(h.diagnostics.is_empty());
+        // Front matter too.
+        let h = header_of("---\ndate: 3/4/2024\nplace: Sydney\n---\n");
+        assert_eq!(h.date.as_deref(), Some("2024-04-03"));
     }
 
     #[test]

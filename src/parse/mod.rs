@@ -503,6 +503,7 @@ pub fn parse_text(text: &str, source: &str) -> Parsed {
             .collect(),
         ..Transcript::default()
     };
+    diags.extend(head.diagnostics);
     if let Some(first) = labels.first() {
         // A long preamble may be a turn whose label was missed.
         let preamble_words: usize = transcript
