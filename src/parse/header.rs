@@ -31,14 +31,27 @@ pub struct Header {
     /// whose day and month order nothing decides).
     pub diagnostics: Vec<Diagnostic>,
     /// The first all-numeric date whose numbers do not say which is the
-    /// month (`3/4/2024`), as written, with its line: read in the place's
-    /// order once the whole header is known ([`settle_date`]).
-    undecided: Option<(Written, String, usize)>,
+    /// month (`3/4/2024`): read in the place's order once the whole
+    /// header is known ([`settle_date`]).
+    undecided: Option<Undecided>,
     /// The order an all-numeric date of this header proves (`13/4/2024`).
     proven_order: Option<DateOrder>,
     /// A date read without doubt after an undecided one: the date only if
     /// the undecided one stays undecided.
     later: Option<String>,
+}
+
+/// An all-numeric date waiting for its day and month order.
+#[derive(Debug)]
+struct Undecided {
+    written: Written,
+    /// As the text writes it (`3/4/2024`).
+    as_written: String,
+    line: usize,
+    /// The order of a place named on the date's own line (`Canberra,
+    /// 3/4/2024`), which may not be the header's place (`PARLIAMENT
+    /// HOUSE` above it).
+    place_on_line: Option<DateOrder>,
 }
 
 /// Words that may stand before a date in a header line: `Aired October
@@ -519,7 +532,13 @@ fn take_date(text: &str, line: usize, header: &mut Header) -> Option<std::ops::R
         }
         None => {
             let as_written = text[range.clone()].to_string();
-            header.undecided.get_or_insert((written, as_written, line));
+            let place_on_line = place_order(text);
+            header.undecided.get_or_insert(Undecided {
+                written,
+                as_written,
+                line,
+                place_on_line,
+            });
         }
     }
     Some(range)
@@ -528,20 +547,22 @@ fn take_date(text: &str, line: usize, header: &mut Header) -> Option<std::ops::R
 /// Evidence for the date, once the whole header is read: the first date
 /// of its lines, an all-numeric one (`3/4/2024`) read in the order another
 /// numeric date of the header proves (`13/4/2024`), or else in the
-/// convention of the header's place (`data/date-order.toml`: `Canberra`,
-/// day first; `Washington`, month first); else the next date read without
-/// doubt; else a date in the title (`..., 11 JULY 2023`). A numeric date nothing decides is left out,
-/// with an `info` diagnostic saying why.
+/// convention of a place named on its own line or of the header's place
+/// (`data/date-order.toml`: `Canberra`, day first; `Washington`, month
+/// first); else the next date read without doubt; else a date in the title
+/// (`..., 11 JULY 2023`). A numeric date nothing decides is left out, with
+/// an `info` diagnostic saying why.
 fn settle_date(header: &mut Header) {
     let read_undecided = |header: &mut Header| {
         if header.date.is_some() {
             return;
         }
-        let order = header
-            .proven_order
-            .or_else(|| header.place.as_deref().and_then(place_order));
-        if let Some((written, _, _)) = &header.undecided {
-            header.date = written.iso(order);
+        if let Some(u) = &header.undecided {
+            let order = header
+                .proven_order
+                .or(u.place_on_line)
+                .or_else(|| header.place.as_deref().and_then(place_order));
+            header.date = u.written.iso(order);
         }
     };
     read_undecided(header);
@@ -566,15 +587,17 @@ fn settle_date(header: &mut Header) {
     if header.date.is_some() {
         return;
     }
-    if let Some((
-        Written::Numeric {
-            first,
-            second,
-            year,
-        },
+    if let Some(Undecided {
+        written:
+            Written::Numeric {
+                first,
+                second,
+                year,
+            },
         as_written,
         line,
-    )) = &header.undecided
+        ..
+    }) = &header.undecided
     {
         let message = format!(
             "'{as_written}' may be {first} {} or {} {second} {year}: nothing in the header \
@@ -1181,6 +1204,9 @@ mod tests {
         let h = header_of("Briefing on 11 October 2022\n\n10/11/2022 07:54 PM\n");
         assert_eq!(h.date.as_deref(), Some("2022-10-11"));
         assert!(h.diagnostics.is_empty());
+        // A place on the date's own line, under another place line.
+        let h = header_of("TRANSCRIPT\nDOORSTOP INTERVIEW\nPARLIAMENT HOUSE\nCanberra, 3/4/2024\n");
+        assert_eq!(h.date.as_deref(), Some("2024-04-03"));
         // Front matter too.
         let h = header_of("---\ndate: 3/4/2024\nplace: Sydney\n---\n");
         assert_eq!(h.date.as_deref(), Some("2024-04-03"));
