@@ -670,7 +670,7 @@ mod tests {
         assert!(!is_copyright_notice("Copyrights matter to authors."));
     }
 
-    fn trailer_of(text: &str) -> (Vec<usize>, Vec<(&'static str, usize)>) {
+    fn trailer_of(text: &str) -> (Vec<usize>, Vec<(TrailerKind, usize)>) {
         let lines = split(text);
         let (end, items) = find(&lines, 1);
         let body: Vec<usize> = lines[1..end]
@@ -678,15 +678,7 @@ mod tests {
             .filter(|l| !l.is_blank())
             .map(|l| l.no)
             .collect();
-        let kinds = items
-            .iter()
-            .map(|it| {
-                (
-                    it.kind.note_kind().map_or("credit", NoteKind::as_str),
-                    it.line,
-                )
-            })
-            .collect();
+        let kinds = items.iter().map(|it| (it.kind, it.line)).collect();
         (body, kinds)
     }
 
@@ -696,7 +688,10 @@ mod tests {
             "MR PRICE: Go ahead.\n\nThanks very much, everyone.\n\n(The briefing was concluded at 2:47 p.m.)\n\nDPB # 45\n",
         );
         assert_eq!(body, [3]);
-        assert_eq!(items, [("end", 5), ("publication", 7)]);
+        assert_eq!(
+            items,
+            [(TrailerKind::End, 5), (TrailerKind::Publication, 7)]
+        );
     }
 
     #[test]
@@ -722,10 +717,10 @@ mod tests {
         assert_eq!(
             items,
             [
-                ("end", 4),
-                ("dateline", 6),
-                ("timestamp", 7),
-                ("trailer", 9)
+                (TrailerKind::End, 4),
+                (TrailerKind::Dateline, 6),
+                (TrailerKind::Timestamp, 7),
+                (TrailerKind::Other, 9)
             ]
         );
     }
@@ -736,13 +731,20 @@ mod tests {
             "X: Thank you.\n\n(SOUNDBITE OF MUSIC)\n\nCopyright © 2023 NPR. All rights reserved.\n\nNPR transcripts are created on a rush deadline by an NPR contractor.\nThis text may not be in its final form.\n",
         );
         assert!(body.is_empty());
-        assert_eq!(items, [("direction", 3), ("credit", 5), ("disclaimer", 7)]);
+        assert_eq!(
+            items,
+            [
+                (TrailerKind::Direction, 3),
+                (TrailerKind::Credit, 5),
+                (TrailerKind::Disclaimer, 7)
+            ]
+        );
         // A wrapped disclaimer paragraph below speech, with no end mark.
         let (body, items) = trailer_of(
             "X: Thank you.\nWe will not add to inflation.\n\nThis email and any\nattachments are confidential.\n",
         );
         assert_eq!(body, [2]);
-        assert_eq!(items, [("disclaimer", 4)]);
+        assert_eq!(items, [(TrailerKind::Disclaimer, 4)]);
     }
 
     #[test]
@@ -751,10 +753,13 @@ mod tests {
             "X: Thanks.\n\n11:36 A.M. EST\n\nTo view the slides, visit\n<https://example.org/slides.pdf>\n",
         );
         assert!(body.is_empty());
-        assert_eq!(items, [("timestamp", 3), ("publication", 5)]);
+        assert_eq!(
+            items,
+            [(TrailerKind::Timestamp, 3), (TrailerKind::Publication, 5)]
+        );
         let (body, items) = trailer_of("X: Thanks.\n\nEND     12:34 P.M.\nEST\n");
         assert!(body.is_empty());
-        assert_eq!(items, [("end", 3), ("timestamp", 4)]);
+        assert_eq!(items, [(TrailerKind::End, 3), (TrailerKind::Timestamp, 4)]);
     }
 
     #[test]
@@ -766,10 +771,10 @@ mod tests {
         assert_eq!(
             items,
             [
-                ("markup", 3),
-                ("dateline", 5),
-                ("dateline", 6),
-                ("timestamp", 7)
+                (TrailerKind::Rule, 3),
+                (TrailerKind::Dateline, 5),
+                (TrailerKind::Dateline, 6),
+                (TrailerKind::Timestamp, 7)
             ]
         );
     }
