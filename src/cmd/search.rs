@@ -19,7 +19,7 @@ use serde::Serialize;
 use std::io::{self, Write};
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
-use whosaid::html::LineMap;
+use whosaid::linemap::LineMap;
 use whosaid::model::{Exchange, Transcript};
 use whosaid::{Parsed, Role, Turn};
 
