@@ -219,7 +219,7 @@ fn no_turns_hint(bytes: &[u8], source: &str) -> Option<String> {
     let d = parsed
         .diagnostics
         .into_iter()
-        .find(|d| d.kind == "no-labels")?;
+        .find(|d| d.kind == whosaid::DiagnosticKind::NoLabels)?;
     let why = d
         .message
         .split_once(": ")

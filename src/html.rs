@@ -9,7 +9,8 @@
 //! Beside the text it keeps a [`LineMap`] from each line of the stripped
 //! text to the lines of the original file, so that every line number the
 //! parser reports can be rewritten to point at the page itself
-//! ([`Parsed::map_lines`](crate::Parsed::map_lines)): `sed -n Np page.html`
+//! ([`Parsed::map_lines`](crate::Parsed::map_lines), [`LineMap`] lives in
+//! [`crate::linemap`] so that the parser needs nothing from here): `sed -n Np page.html`
 //! shows turn N's label even when a minified page holds everything on one
 //! line.
 //!
@@ -41,83 +42,7 @@
 //! carries one); a page with an `<h1>` has its own title in the content, and
 //! the `<title>` would only repeat it.
 
-use crate::parse::Parsed;
-
-/// For each line of a stripped text, the lines of the original file it
-/// came from. Line numbers are 1-based on both sides; 0 ("the whole input")
-/// maps to 0.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct LineMap {
-    /// Per stripped line: the first and last original line of its text.
-    spans: Vec<(usize, usize)>,
-    /// Where the text of a stripped line moves on to the next original
-    /// line: `(stripped line, char column, original line)`, sorted.
-    breaks: Vec<(usize, usize, usize)>,
-}
-
-impl LineMap {
-    /// How many stripped lines the map covers.
-    pub fn len(&self) -> usize {
-        self.spans.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.spans.is_empty()
-    }
-
-    fn span(&self, line: usize) -> Option<(usize, usize)> {
-        match line {
-            0 => Some((0, 0)),
-            n => self.spans.get(n - 1).or(self.spans.last()).copied(),
-        }
-    }
-
-    /// The original line where stripped line `line` starts.
-    pub fn first(&self, line: usize) -> usize {
-        self.span(line).map_or(line, |s| s.0)
-    }
-
-    /// The original line where stripped line `line` ends.
-    pub fn last(&self, line: usize) -> usize {
-        self.span(line).map_or(line, |s| s.1)
-    }
-
-    /// The original line of the character at `col` (in chars) of stripped
-    /// line `line`: a paragraph written over several lines of the page
-    /// cites the line each part of it is on.
-    pub fn at(&self, line: usize, col: usize) -> usize {
-        let mut found = self.first(line);
-        let from = self.breaks.partition_point(|b| b.0 < line);
-        for b in &self.breaks[from..] {
-            if b.0 != line || b.1 > col {
-                break;
-            }
-            found = b.2;
-        }
-        found
-    }
-
-    /// The stripped lines holding text of the original lines `from..=to`
-    /// (empty when there are none).
-    pub fn stripped_lines(&self, from: usize, to: usize) -> std::ops::RangeInclusive<usize> {
-        let start = self.spans.partition_point(|s| s.1 < from) + 1;
-        let end = self.spans.partition_point(|s| s.0 <= to);
-        start..=end
-    }
-}
-
-impl Parsed {
-    /// Rewrite every line number of the transcript and the diagnostics
-    /// through `map` (they were numbered on the stripped text), and keep
-    /// the map for commands that cite lines of [`Parsed::text`].
-    pub fn map_lines(&mut self, map: LineMap) {
-        self.transcript.map_lines(|n| map.first(n), |n| map.last(n));
-        for d in &mut self.diagnostics {
-            d.line = map.first(d.line);
-        }
-        self.line_map = Some(map);
-    }
-}
+pub use crate::linemap::LineMap;
 
 /// Text stripped of its markup, with the map back to the original lines.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -517,7 +442,7 @@ fn named_entity(name: &str) -> Option<char> {
 /// Windows-1252, nothing valid as U+FFFD.
 fn numeric_char(n: u32) -> char {
     match n {
-        0x80..=0x9f => crate::source::CP1252_HIGH[(n - 0x80) as usize].unwrap_or('\u{fffd}'),
+        0x80..=0x9f => crate::cp1252::HIGH[(n - 0x80) as usize].unwrap_or('\u{fffd}'),
         0 => '\u{fffd}',
         _ => char::from_u32(n).unwrap_or('\u{fffd}'),
     }

@@ -6,15 +6,19 @@
 //! command line, input discovery and printing; nothing in here touches
 //! stdout, stderr, the environment or exit codes.
 
+mod cp1252;
 pub mod decision;
+pub mod diagnostic;
 pub mod html;
+pub mod linemap;
 pub mod model;
 pub mod parse;
 pub mod roster;
 pub mod source;
 
+pub use diagnostic::{Diagnostic, DiagnosticKind, Severity};
 pub use model::{Role, Transcript, Turn};
-pub use parse::{Diagnostic, Parsed, parse_text};
+pub use parse::{Parsed, parse_text};
 pub use roster::Roster;
 pub use source::{InputError, decode};
 
@@ -52,7 +56,7 @@ pub fn parse_bytes_with(
             0,
             Diagnostic::info(
                 0,
-                "html",
+                DiagnosticKind::Html,
                 "read as HTML: markup stripped; scripts, styles, comments and site \
                  navigation, header and footer left out; lines are the page's own",
             ),

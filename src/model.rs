@@ -7,6 +7,58 @@
 
 use serde::{Deserialize, Serialize};
 
+/// An enum of kinds, each variant written as one fixed string: in JSON
+/// (serde renames), by [`Display`](std::fmt::Display) and `as_str`, and
+/// read back by [`FromStr`](std::str::FromStr). One table per enum, so the
+/// names cannot drift apart.
+macro_rules! kind_enum {
+    (
+        $(#[$meta:meta])*
+        pub enum $name:ident {
+            $( $(#[$vmeta:meta])* $variant:ident = $text:literal, )+
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(
+            Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord,
+            serde::Serialize, serde::Deserialize,
+        )]
+        #[non_exhaustive]
+        pub enum $name {
+            $( $(#[$vmeta])* #[serde(rename = $text)] $variant, )+
+        }
+
+        impl $name {
+            /// Every variant, in declaration order.
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// The name written in JSON and printed by the commands.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $($name::$variant => $text,)+
+                }
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl std::str::FromStr for $name {
+            type Err = String;
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
+                match s {
+                    $($text => Ok($name::$variant),)+
+                    _ => Err(format!("unknown {} '{s}'", stringify!($name))),
+                }
+            }
+        }
+    };
+}
+pub(crate) use kind_enum;
+
 /// Version of the JSON schema written by `whosaid export` and friends.
 /// Bump the minor part for added fields, the major part for changed ones.
 pub const SCHEMA_VERSION: &str = "1.0";
@@ -173,10 +225,8 @@ pub struct Turn {
 /// A stage direction kept as data, out of the word counts.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 pub struct Event {
-    /// `laughter`, `applause`, `crosstalk`, `inaudible`, `interpretation`,
-    /// `video`, `break`, `sound`, `pause`, `omission`, `timestamp` or
-    /// `other` (see docs/formats.md).
-    pub kind: String,
+    /// What kind of direction (see docs/formats.md).
+    pub kind: EventKind,
     pub text: String,
     pub line: usize,
 }
@@ -208,8 +258,8 @@ pub struct SourceLine {
 /// A line or block that is neither header, turn nor credit.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 pub struct Note {
-    /// `preamble`, `heading`, `markup`, `timestamp`, `end`, `stray`, ...
-    pub kind: String,
+    /// Where the line stands and what it is (see docs/json.md).
+    pub kind: NoteKind,
     pub text: String,
     pub line: usize,
     pub end_line: usize,
@@ -218,9 +268,167 @@ pub struct Note {
 /// Which header field a source line fed.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 pub struct HeaderLine {
-    /// `title`, `place`, `date`, `time`, `summary`, `participants`,
-    /// `front_matter`, ...
-    pub field: String,
+    /// The field, or the keyword line that opened it (`participants_heading`).
+    pub field: HeaderField,
     pub line: usize,
     pub end_line: usize,
+}
+
+kind_enum! {
+    /// The kind of a stage direction or other event inside a turn.
+    pub enum EventKind {
+        /// `(Laughter.)`, `(Chuckles)`.
+        Laughter = "laughter",
+        /// `(Applause.)`, cheering.
+        Applause = "applause",
+        /// `(Crosstalk)`, overlapping or interrupted speech.
+        Crosstalk = "crosstalk",
+        /// `(Inaudible)`, off-mic, audio gaps.
+        Inaudible = "inaudible",
+        /// `(As interpreted)`, speech through an interpreter.
+        Interpretation = "interpretation",
+        /// `(BEGIN VIDEO CLIP)`, `(END VIDEOTAPE)`.
+        Video = "video",
+        /// `(COMMERCIAL BREAK)`.
+        Break = "break",
+        /// `(SOUNDBITE OF MUSIC)`.
+        Sound = "sound",
+        /// `(Pause)`.
+        Pause = "pause",
+        /// An ellipsis alone: `[…]`, `<...>`.
+        Omission = "omission",
+        /// An editor's bracketed note.
+        EditorNote = "editor-note",
+        /// A clock time or date, or a subtitle cue's timing.
+        Timestamp = "timestamp",
+        /// A subtitle cue number between a turn's lines.
+        Cue = "cue",
+        /// How the words were delivered, from the label (`TAPPER (voice-over)`).
+        Delivery = "delivery",
+        /// Any other direction (`(JOINED IN PROGRESS)`).
+        Other = "other",
+    }
+}
+
+kind_enum! {
+    /// The kind of a [`Note`]: where a line that is neither header, turn
+    /// nor credit stands, and what it is.
+    pub enum NoteKind {
+        /// Text before the first turn that no header field took.
+        Preamble = "preamble",
+        /// Boilerplate about the document (a rush-transcript warning).
+        Disclaimer = "disclaimer",
+        /// An end mark: `END`, `###`, `(Concluded)`.
+        End = "end",
+        /// A closing clock time or date.
+        Timestamp = "timestamp",
+        /// Where and when the text was published, its address.
+        Publication = "publication",
+        /// The place or issuer above a closing date.
+        Dateline = "dateline",
+        /// A broadcast cue after the last words (`(END VIDEOTAPE)`).
+        Direction = "direction",
+        /// Any other paragraph after an end mark.
+        Trailer = "trailer",
+        /// A topic heading between exchanges.
+        Heading = "heading",
+        /// Subtitle cue numbers and timings between turns.
+        Cue = "cue",
+        /// Page-break markup and rules.
+        Markup = "markup",
+        /// A line no other rule placed.
+        Stray = "stray",
+    }
+}
+
+kind_enum! {
+    /// Which header field a source line fed; a `_heading` field is the
+    /// keyword line (`Speakers:`) that opened the field below it.
+    pub enum HeaderField {
+        Title = "title",
+        Place = "place",
+        Date = "date",
+        Time = "time",
+        Summary = "summary",
+        Participants = "participants",
+        Chair = "chair",
+        /// `Subjects:`, `Topics:`.
+        Subjects = "subjects",
+        /// An email envelope (`From:`, `To:`, `Cc:`).
+        Email = "email",
+        SourceUrl = "source_url",
+        /// YAML front matter.
+        FrontMatter = "front_matter",
+        /// A line giving a place, a date and/or a time.
+        PlaceDateTime = "place_date_time",
+        TitleHeading = "title_heading",
+        PlaceHeading = "place_heading",
+        DateHeading = "date_heading",
+        TimeHeading = "time_heading",
+        SummaryHeading = "summary_heading",
+        ParticipantsHeading = "participants_heading",
+        ChairHeading = "chair_heading",
+        SubjectsHeading = "subjects_heading",
+        EmailHeading = "email_heading",
+        SourceUrlHeading = "source_url_heading",
+        FrontMatterHeading = "front_matter_heading",
+        PlaceDateTimeHeading = "place_date_time_heading",
+    }
+}
+
+impl HeaderField {
+    /// The keyword line that opens this field (`participants` ->
+    /// `participants_heading`); a heading stays itself.
+    pub fn heading(self) -> HeaderField {
+        use HeaderField::*;
+        match self {
+            Title => TitleHeading,
+            Place => PlaceHeading,
+            Date => DateHeading,
+            Time => TimeHeading,
+            Summary => SummaryHeading,
+            Participants => ParticipantsHeading,
+            Chair => ChairHeading,
+            Subjects => SubjectsHeading,
+            Email => EmailHeading,
+            SourceUrl => SourceUrlHeading,
+            FrontMatter => FrontMatterHeading,
+            PlaceDateTime => PlaceDateTimeHeading,
+            h => h,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// JSON, `Display` and `FromStr` agree on every name.
+    fn same_names<T>(all: &[T])
+    where
+        T: Copy + Serialize + std::fmt::Display + std::str::FromStr + PartialEq + std::fmt::Debug,
+        <T as std::str::FromStr>::Err: std::fmt::Debug,
+    {
+        for &v in all {
+            let json = serde_json::to_string(&v).unwrap();
+            assert_eq!(json, format!("\"{v}\""));
+            assert_eq!(v.to_string().parse::<T>().unwrap(), v);
+        }
+    }
+
+    #[test]
+    fn kinds_are_written_as_their_names() {
+        same_names(EventKind::ALL);
+        same_names(NoteKind::ALL);
+        same_names(HeaderField::ALL);
+        assert_eq!(EventKind::EditorNote.as_str(), "editor-note");
+        assert_eq!(
+            HeaderField::SourceUrl.heading().as_str(),
+            "source_url_heading"
+        );
+        assert_eq!(
+            serde_json::from_str::<NoteKind>("\"preamble\"").unwrap(),
+            NoteKind::Preamble
+        );
+    }
 }

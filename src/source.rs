@@ -5,7 +5,7 @@
 //! says why it cannot. Line ends and spaces are left for the parser, so that
 //! line numbers always refer to the original input.
 
-use crate::parse::Diagnostic;
+use crate::diagnostic::{Diagnostic, DiagnosticKind};
 use std::borrow::Cow;
 
 /// Why an input cannot be explored.
@@ -42,15 +42,6 @@ pub struct Decoded<'a> {
     pub text: Cow<'a, str>,
     pub warnings: Vec<Diagnostic>,
 }
-
-/// Windows-1252 characters for bytes 0x80..=0x9F (`None`: undefined).
-#[rustfmt::skip]
-pub(crate) const CP1252_HIGH: [Option<char>; 32] = [
-    Some('€'), None, Some('‚'), Some('ƒ'), Some('„'), Some('…'), Some('†'), Some('‡'),
-    Some('ˆ'), Some('‰'), Some('Š'), Some('‹'), Some('Œ'), None, Some('Ž'), None,
-    None, Some('‘'), Some('’'), Some('“'), Some('”'), Some('•'), Some('–'), Some('—'),
-    Some('˜'), Some('™'), Some('š'), Some('›'), Some('œ'), None, Some('ž'), Some('Ÿ'),
-];
 
 /// Control bytes that never occur in text (NUL, and C0 codes other than
 /// tab, line feed, form feed, carriage return and escape).
@@ -101,7 +92,7 @@ fn decode_cp1252(bytes: &[u8]) -> Option<String> {
     let mut out = String::with_capacity(bytes.len() + bytes.len() / 8);
     for &b in bytes {
         match b {
-            0x80..=0x9f => out.push(CP1252_HIGH[(b - 0x80) as usize]?),
+            0x80..=0x9f => out.push(crate::cp1252::HIGH[(b - 0x80) as usize]?),
             _ => out.push(b as char),
         }
     }
@@ -149,7 +140,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, InputError> {
                 let s = decode_cp1252(bytes).ok_or(InputError::NotText { offset })?;
                 warnings.push(Diagnostic::warning(
                     0,
-                    "encoding",
+                    DiagnosticKind::Encoding,
                     format!("not valid UTF-8 (bad byte at offset {offset}); read as Windows-1252"),
                 ));
                 Cow::Owned(s)

@@ -5,7 +5,8 @@
 
 use std::fs;
 use std::path::Path;
-use whosaid::model::Transcript;
+use whosaid::DiagnosticKind;
+use whosaid::model::{EventKind, HeaderField, NoteKind, Transcript};
 
 const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/styles");
 
@@ -15,20 +16,20 @@ fn parse(name: &str) -> Transcript {
 }
 
 /// Notes of the trailer (after the last turn) as `(kind, line)`.
-fn trailer_notes(t: &Transcript) -> Vec<(&str, usize)> {
+fn trailer_notes(t: &Transcript) -> Vec<(NoteKind, usize)> {
     let last = t.turns.last().unwrap().end_line;
     t.notes
         .iter()
         .filter(|n| n.line > last)
-        .map(|n| (n.kind.as_str(), n.line))
+        .map(|n| (n.kind, n.line))
         .collect()
 }
 
-fn events(t: &Transcript) -> Vec<(&str, &str)> {
+fn events(t: &Transcript) -> Vec<(EventKind, &str)> {
     t.turns
         .iter()
         .flat_map(|x| x.events.iter())
-        .map(|e| (e.kind.as_str(), e.text.as_str()))
+        .map(|e| (e.kind, e.text.as_str()))
         .collect()
 }
 
@@ -42,17 +43,21 @@ fn closing_lines_are_the_trailer_and_the_last_words_the_speakers() {
     assert_eq!(
         trailer_notes(&t),
         [
-            ("end", 17),
-            ("dateline", 19),
-            ("dateline", 20),
-            ("dateline", 21),
-            ("timestamp", 22),
-            ("publication", 24),
-            ("disclaimer", 26),
-            ("end", 31),
+            (NoteKind::End, 17),
+            (NoteKind::Dateline, 19),
+            (NoteKind::Dateline, 20),
+            (NoteKind::Dateline, 21),
+            (NoteKind::Timestamp, 22),
+            (NoteKind::Publication, 24),
+            (NoteKind::Disclaimer, 26),
+            (NoteKind::End, 31),
         ]
     );
-    let disclaimer = t.notes.iter().find(|n| n.kind == "disclaimer").unwrap();
+    let disclaimer = t
+        .notes
+        .iter()
+        .find(|n| n.kind == NoteKind::Disclaimer)
+        .unwrap();
     assert_eq!(disclaimer.end_line, 27);
     let credits: Vec<(usize, &str)> = t
         .credits
@@ -71,14 +76,14 @@ fn broadcast_cues_are_events_and_out_of_the_words() {
     assert_eq!(
         events(&t),
         [
-            ("video", "(BEGIN VIDEOTAPE)"),
-            ("video", "(END VIDEOTAPE)"),
-            ("pause", "[Pause]"),
-            ("crosstalk", "(Interruption)"),
-            ("interpretation", "(Speaks in French)"),
-            ("break", "(COMMERCIAL BREAK)"),
-            ("other", "(JOINED IN PROGRESS)"),
-            ("inaudible", "(Off-mike.)"),
+            (EventKind::Video, "(BEGIN VIDEOTAPE)"),
+            (EventKind::Video, "(END VIDEOTAPE)"),
+            (EventKind::Pause, "[Pause]"),
+            (EventKind::Crosstalk, "(Interruption)"),
+            (EventKind::Interpretation, "(Speaks in French)"),
+            (EventKind::Break, "(COMMERCIAL BREAK)"),
+            (EventKind::Other, "(JOINED IN PROGRESS)"),
+            (EventKind::Inaudible, "(Off-mike.)"),
         ]
     );
     for turn in &t.turns {
@@ -89,7 +94,10 @@ fn broadcast_cues_are_events_and_out_of_the_words() {
     // After the last words: the closing music, the copyright, and the
     // rush-transcript notice wrapped over two lines.
     assert_eq!(t.turns.last().unwrap().end_line, 41);
-    assert_eq!(trailer_notes(&t), [("direction", 43), ("disclaimer", 47)]);
+    assert_eq!(
+        trailer_notes(&t),
+        [(NoteKind::Direction, 43), (NoteKind::Disclaimer, 47)]
+    );
     assert_eq!(t.credits.len(), 1);
     assert!(t.credits[0].text.starts_with("Copyright ©"));
     // The header: a date and 24-hour time after `Aired`, and a disclaimer
@@ -97,7 +105,7 @@ fn broadcast_cues_are_events_and_out_of_the_words() {
     assert_eq!(t.date.as_deref(), Some("2024-03-03"));
     assert_eq!(t.time.as_deref(), Some("18:00 ET"));
     assert_eq!(t.summary, None);
-    assert_eq!(t.notes[0].kind, "disclaimer");
+    assert_eq!(t.notes[0].kind, NoteKind::Disclaimer);
 }
 
 #[test]
@@ -124,26 +132,22 @@ fn header_blocks_give_participants_place_date_and_subjects() {
             ("Ortiz", Some("Highways Agency")),
         ]
     );
-    let fields: Vec<(&str, usize)> = t
-        .header
-        .iter()
-        .map(|h| (h.field.as_str(), h.line))
-        .collect();
+    let fields: Vec<(HeaderField, usize)> = t.header.iter().map(|h| (h.field, h.line)).collect();
     assert_eq!(
         fields,
         [
-            ("title", 1),
-            ("participants", 3),
-            ("place", 4),
-            ("place_date_time", 5),
-            ("participants_heading", 7),
-            ("subjects_heading", 9),
+            (HeaderField::Title, 1),
+            (HeaderField::Participants, 3),
+            (HeaderField::Place, 4),
+            (HeaderField::PlaceDateTime, 5),
+            (HeaderField::ParticipantsHeading, 7),
+            (HeaderField::SubjectsHeading, 9),
         ]
     );
     // The unlabelled opening statement is a preamble note, not the summary.
     assert_eq!(t.summary, None);
-    let kinds: Vec<(&str, usize)> = t.notes.iter().map(|n| (n.kind.as_str(), n.line)).collect();
-    assert_eq!(kinds, [("preamble", 11)]);
+    let kinds: Vec<(NoteKind, usize)> = t.notes.iter().map(|n| (n.kind, n.line)).collect();
+    assert_eq!(kinds, [(NoteKind::Preamble, 11)]);
     let diags = whosaid::parse_text(
         &fs::read_to_string(Path::new(DIR).join("header-blocks.txt")).unwrap(),
         "x",
@@ -152,7 +156,7 @@ fn header_blocks_give_participants_place_date_and_subjects() {
     assert!(
         diags
             .iter()
-            .any(|d| d.kind == "text-before-first-label" && d.is_warning())
+            .any(|d| d.kind == DiagnosticKind::TextBeforeFirstLabel && d.is_warning())
     );
 }
 
@@ -164,23 +168,26 @@ fn an_email_envelope_is_header_and_its_footer_trailer() {
         Some("TRANSCRIPT - Doorstop, Town Hall, Riverton")
     );
     assert_eq!(t.date.as_deref(), Some("2024-05-15"));
-    let fields: Vec<&str> = t.header.iter().map(|h| h.field.as_str()).collect();
+    let fields: Vec<HeaderField> = t.header.iter().map(|h| h.field).collect();
     assert_eq!(
         fields,
         [
-            "email_heading",
-            "email_heading",
-            "title_heading",
-            "date_heading",
-            "subjects_heading"
+            HeaderField::EmailHeading,
+            HeaderField::EmailHeading,
+            HeaderField::TitleHeading,
+            HeaderField::DateHeading,
+            HeaderField::SubjectsHeading
         ]
     );
     // The editor's note is an event of the Minister's turn, not words.
     let price = t.turns.iter().find(|x| x.line == 14).unwrap();
     assert_eq!(price.events.len(), 1);
-    assert_eq!(price.events[0].kind, "editor-note");
+    assert_eq!(price.events[0].kind, EventKind::EditorNote);
     assert!(!price.text.contains("Editor"));
-    assert_eq!(trailer_notes(&t), [("end", 21), ("disclaimer", 24)]);
+    assert_eq!(
+        trailer_notes(&t),
+        [(NoteKind::End, 21), (NoteKind::Disclaimer, 24)]
+    );
     assert_eq!(t.credits.len(), 1);
     assert_eq!(t.credits[0].line, 23);
 }
@@ -193,7 +200,7 @@ fn topic_headings_between_exchanges_are_notes() {
         parse(name)
             .notes
             .iter()
-            .filter(|n| n.kind == "heading")
+            .filter(|n| n.kind == NoteKind::Heading)
             .map(|n| (n.line, n.text.clone()))
             .collect()
     };
@@ -218,4 +225,63 @@ fn topic_headings_between_exchanges_are_notes() {
         .unwrap()
         .transcript;
     assert_eq!(t.turns.last().unwrap().text, "The Minister");
+}
+
+/// The trailer takes a line by what it says, never by its first word:
+/// `Copyright reform comes after ...`, `Photographs of the signing ...`
+/// and `Reviewed by our lawyers, ...` are the minister's last paragraphs;
+/// `Copyright 2024 Reuters. All rights reserved.` below them is a credit.
+#[test]
+fn a_first_word_alone_does_not_make_a_trailer_line() {
+    let t = parse("trailer-first-word.txt");
+    let last = t.turns.last().unwrap();
+    assert_eq!(last.label, "MINISTER HALE");
+    assert_eq!((last.line, last.end_line), (13, 19));
+    assert_eq!(last.paragraphs, 4);
+    let paragraphs: Vec<&str> = last.text.split("\n\n").collect();
+    assert!(
+        paragraphs[3].starts_with("Copyright reform comes after years of lobbying by authors"),
+        "{paragraphs:?}"
+    );
+    assert!(paragraphs[1].starts_with("Photographs of the signing"));
+    assert!(paragraphs[2].starts_with("Reviewed by our lawyers"));
+    let credits: Vec<(usize, &str)> = t
+        .credits
+        .iter()
+        .map(|c| (c.line, c.text.as_str()))
+        .collect();
+    assert_eq!(
+        credits,
+        [(21, "Copyright 2024 Reuters. All rights reserved.")]
+    );
+    assert_eq!(trailer_notes(&t), []);
+}
+
+/// An all-numeric date follows the convention of the header's place
+/// (`Canberra, 3/4/2024` is 3 April); without a place nothing decides, and
+/// the date is left empty with an `info` saying why.
+#[test]
+fn a_numeric_header_date_is_read_in_the_order_of_its_place() {
+    let t = parse("header-numeric-date.txt");
+    assert_eq!(t.place.as_deref(), Some("Canberra"));
+    assert_eq!(t.date.as_deref(), Some("2024-04-03"));
+    let text = fs::read_to_string(Path::new(DIR).join("header-numeric-date.txt")).unwrap();
+    let parsed = whosaid::parse_text(&text.replace("Canberra, 3/4/2024", "3/4/2024"), "x");
+    assert_eq!(parsed.transcript.date, None);
+    let d = parsed
+        .diagnostics
+        .iter()
+        .find(|d| d.kind == DiagnosticKind::AmbiguousDate)
+        .expect("a diagnostic for the undecided date");
+    assert_eq!((d.line, d.severity), (3, whosaid::Severity::Info));
+    // Where the date is unambiguous, the place does not matter.
+    for (line, date) in [
+        ("Washington, 13/4/2024", "2024-04-13"),
+        ("Washington, 2024-04-03", "2024-04-03"),
+        ("Washington, 3 April 2024", "2024-04-03"),
+        ("Washington, 3/4/2024", "2024-03-04"),
+    ] {
+        let t = whosaid::parse_text(&text.replace("Canberra, 3/4/2024", line), "x").transcript;
+        assert_eq!(t.date.as_deref(), Some(date), "{line}");
+    }
 }

@@ -2,7 +2,7 @@
 //! turn's speaker, role, outlet and source lines, the 12 exchanges, the
 //! header and the trailer, pinned exactly as a person reads the text.
 
-use whosaid::model::{Role, Transcript};
+use whosaid::model::{NoteKind, Role, Transcript};
 
 fn reference() -> Transcript {
     whosaid::parse_bytes(whosaid::BUNDLED_TEXT.as_bytes(), whosaid::BUNDLED_SOURCE)
@@ -188,7 +188,7 @@ fn page_break_markup_is_neither_text_nor_lost() {
     let marks: Vec<usize> = t
         .notes
         .iter()
-        .filter(|n| n.kind == "markup")
+        .filter(|n| n.kind == NoteKind::Markup)
         .map(|n| n.line)
         .collect();
     assert_eq!(

@@ -207,7 +207,7 @@ fn no_style_fixture_leaves_a_stray_line() {
             .transcript
             .notes
             .iter()
-            .filter(|n| n.kind == "stray")
+            .filter(|n| n.kind == whosaid::model::NoteKind::Stray)
             .map(|n| format!("{}: {}", n.line, n.text))
             .collect();
         assert!(

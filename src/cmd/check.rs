@@ -78,8 +78,8 @@ impl Record for CheckRow {
             s.push_str(&format!(
                 "\n{src}:{}: {}: {}: {}",
                 paint.paint(&d.line.to_string(), Style::Line),
-                clean(&d.severity, true),
-                clean(&d.kind, true),
+                d.severity,
+                d.kind,
                 clean(&d.message, true)
             ));
         }

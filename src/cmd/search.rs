@@ -19,7 +19,7 @@ use serde::Serialize;
 use std::io::{self, Write};
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
-use whosaid::html::LineMap;
+use whosaid::linemap::LineMap;
 use whosaid::model::{Exchange, Transcript};
 use whosaid::{Parsed, Role, Turn};
 
@@ -30,13 +30,33 @@ pub struct Span {
     pub end: usize,
 }
 
+/// What a search record holds.
+#[derive(Serialize, Clone, Copy, Debug, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum HitKind {
+    /// A matching sentence (or turn).
+    Match,
+    /// The question that a matching answer answers (`--question`).
+    Question,
+}
+
+impl HitKind {
+    /// The name written in JSON and in the `kind` column.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            HitKind::Match => "match",
+            HitKind::Question => "question",
+        }
+    }
+}
+
 /// One search record: a matching sentence (or turn), or with `--question`
 /// the question that a matching answer answers (see docs/json.md).
 #[derive(Serialize)]
 pub struct Hit<'a> {
     pub source: &'a str,
     /// `match`, or `question` for the question shown by `--question`.
-    pub kind: &'static str,
+    pub kind: HitKind,
     pub turn: usize,
     pub exchange: Option<usize>,
     pub line: usize,
@@ -61,7 +81,7 @@ pub struct Hit<'a> {
 }
 
 impl<'a> Hit<'a> {
-    fn new(source: &'a str, t: &'a Turn, kind: &'static str, text: &'a str, line: usize) -> Self {
+    fn new(source: &'a str, t: &'a Turn, kind: HitKind, text: &'a str, line: usize) -> Self {
         Hit {
             source,
             kind,
@@ -117,7 +137,7 @@ impl Record for Hit<'_> {
     fn cells(&self) -> Vec<Cell> {
         let mut c = Vec::new();
         if self.show_kind {
-            c.push(Cell::from(self.kind));
+            c.push(Cell::from(self.kind.as_str()));
         }
         c.extend([
             Cell::from(self.line),
@@ -143,7 +163,7 @@ impl Record for Hit<'_> {
     fn text(&self, paint: Paint) -> String {
         let who = paint.paint(&clean(self.who, true), Style::Speaker);
         let line = |n: usize| paint.paint(&n.to_string(), Style::Line);
-        if self.kind == "question" {
+        if self.kind == HitKind::Question {
             let text = paint.paint(&clean(self.text, true), Style::Dim);
             return format!("{}: {} (question): {}", line(self.line), who, text);
         }
@@ -409,7 +429,8 @@ pub fn run(
                     if asked != Some(q.index) {
                         asked = Some(q.index);
                         if let Some(qt) = tr.turn(q.question) {
-                            let mut h = Hit::new(&loaded.source, qt, "question", &qt.text, qt.line);
+                            let mut h =
+                                Hit::new(&loaded.source, qt, HitKind::Question, &qt.text, qt.line);
                             h.show_kind = true;
                             p.record(&h)?;
                         }
@@ -426,7 +447,7 @@ pub fn run(
                     continue;
                 }
                 each(&mut printer, turn, &mut hits)?;
-                let mut h = Hit::new(&loaded.source, turn, "match", &turn.text, turn.line);
+                let mut h = Hit::new(&loaded.source, turn, HitKind::Match, &turn.text, turn.line);
                 h.matches = spans(&marks);
                 h.show_kind = args.question;
                 printer.record(&h)?;
@@ -476,7 +497,7 @@ pub fn run(
                     .iter()
                     .map(|x| x.1)
                     .collect();
-                let mut h = Hit::new(&loaded.source, turn, "match", s, line);
+                let mut h = Hit::new(&loaded.source, turn, HitKind::Match, s, line);
                 h.matches = spans(&marks);
                 h.show_kind = args.question;
                 h.context = ctx > 0;

@@ -5,10 +5,10 @@
 //! and lone timestamps out of the text into typed events. It decides nothing
 //! about where a turn starts or ends.
 
-use super::header::is_date_or_time_line;
-use super::lexicon::stage_direction_kind;
+use super::dates::is_date_or_time_line;
 use super::lines::Line;
-use crate::model::Event;
+use super::text::{direction_kind, is_clock, line_direction_kind};
+use crate::model::{Event, EventKind};
 use std::borrow::Cow;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -19,15 +19,6 @@ pub struct Body {
     pub paragraphs: usize,
     pub words: usize,
     pub events: Vec<Event>,
-}
-
-/// Is `inner` (the inside of brackets) a bare clock like `04:12`?
-fn is_clock(inner: &str) -> bool {
-    let t = inner.trim();
-    !t.is_empty()
-        && t.contains(':')
-        && t.chars()
-            .all(|c| c.is_ascii_digit() || c == ':' || c == '.')
 }
 
 /// Remove stage directions from `text`, recording them as events.
@@ -48,11 +39,12 @@ fn lift_directions<'a>(text: &'a str, line: usize, events: &mut Vec<Event>) -> C
             break;
         };
         let inner = &rest[open + 1..close];
-        let kind = stage_direction_kind(inner).or_else(|| is_clock(inner).then_some("timestamp"));
+        let kind =
+            direction_kind(inner).or_else(|| is_clock(inner).then_some(EventKind::Timestamp));
         if let Some(kind) = kind {
             out.push_str(&rest[..open]);
             events.push(Event {
-                kind: kind.into(),
+                kind,
                 text: rest[open..=close].to_string(),
                 line,
             });
@@ -71,47 +63,14 @@ fn lift_directions<'a>(text: &'a str, line: usize, events: &mut Vec<Event>) -> C
     Cow::Owned(tidy)
 }
 
-/// The inside of a line wholly in brackets: `(…)`, `[…]`, `（…）`.
-pub fn bracketed(text: &str) -> Option<&str> {
-    let t = text.trim();
-    let inner = [('(', ')'), ('[', ']'), ('（', '）')]
-        .iter()
-        .find_map(|(o, c)| t.strip_prefix(*o)?.strip_suffix(*c))?;
-    (!inner.contains(['(', ')', '[', ']', '（', '）'])).then_some(inner)
-}
-
-/// Kind of a whole-line stage direction: known cue words
-/// ([`stage_direction_kind`]), else `other` for a line in upper case
-/// (`(JOINED IN PROGRESS)`), `omission` for an ellipsis alone (`<...>`,
-/// `[…]`), `timestamp` for a clock or date.
-pub fn line_direction_kind(text: &str) -> Option<&'static str> {
-    let t = text.trim();
-    let ellipsis = |s: &str| !s.is_empty() && s.chars().all(|c| matches!(c, '.' | '…' | ' '));
-    if let Some(inner) = t.strip_prefix('<').and_then(|r| r.strip_suffix('>')) {
-        return ellipsis(inner).then_some("omission");
-    }
-    let inner = bracketed(t)?;
-    if ellipsis(inner) {
-        return Some("omission");
-    }
-    if let Some(kind) = stage_direction_kind(inner) {
-        return Some(kind);
-    }
-    if is_clock(inner) || is_date_or_time_line(inner) {
-        return Some("timestamp");
-    }
-    let letters = inner.chars().filter(|c| c.is_alphabetic()).count();
-    let upper = inner.chars().any(char::is_uppercase) && !inner.chars().any(char::is_lowercase);
-    (letters >= 3 && upper).then_some("other")
-}
-
 /// Is the whole line a stand-alone event (a direction or a clock)?
 pub fn line_event(text: &str, line: usize) -> Option<Event> {
     let t = text.trim();
-    let kind = line_direction_kind(t)
-        .or_else(|| (at_most_words(t, 6) && is_date_or_time_line(t)).then_some("timestamp"))?;
+    let kind = line_direction_kind(t).or_else(|| {
+        (at_most_words(t, 6) && is_date_or_time_line(t)).then_some(EventKind::Timestamp)
+    })?;
     Some(Event {
-        kind: kind.into(),
+        kind,
         text: t.to_string(),
         line,
     })
@@ -233,7 +192,7 @@ pub fn assemble(first: &str, first_line: usize, lines: &[Line<'_>], wrapped: boo
         if is_editor_note(&line.text, starts_para) {
             flush(&mut current, &mut body);
             let n = Event {
-                kind: "editor-note".into(),
+                kind: EventKind::EditorNote,
                 text: line.text.to_string(),
                 line: line.no,
             };
@@ -411,8 +370,9 @@ mod tests {
             split("(Laughter.)\nWell (laughs) that is [crosstalk 00:17:55] true.\n8:47 a.m.");
         let body = assemble("", 0, &lines, true);
         assert_eq!(body.text, "Well that is true.");
-        let kinds: Vec<&str> = body.events.iter().map(|e| e.kind.as_str()).collect();
-        assert_eq!(kinds, ["laughter", "laughter", "crosstalk", "timestamp"]);
+        let kinds: Vec<EventKind> = body.events.iter().map(|e| e.kind).collect();
+        use EventKind::*;
+        assert_eq!(kinds, [Laughter, Laughter, Crosstalk, Timestamp]);
         assert_eq!(body.words, 4);
     }
 
@@ -424,18 +384,11 @@ mod tests {
         let body = assemble("", 0, &lines, false);
         assert_eq!(body.text, "Welcome back.\n\nGo ahead.");
         assert_eq!(body.words, 4);
-        let kinds: Vec<&str> = body.events.iter().map(|e| e.kind.as_str()).collect();
+        let kinds: Vec<EventKind> = body.events.iter().map(|e| e.kind).collect();
+        use EventKind::*;
         assert_eq!(
             kinds,
-            [
-                "video",
-                "break",
-                "sound",
-                "pause",
-                "other",
-                "omission",
-                "inaudible"
-            ]
+            [Video, Break, Sound, Pause, Other, Omission, Inaudible]
         );
     }
 

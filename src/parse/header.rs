@@ -5,9 +5,13 @@
 //! Every header line is claimed by one field or returned as a note. It does
 //! not look for speaker labels: the parser tells it where the header ends.
 
+use super::dates::{DateOrder, TIME_24_IN, Written, month_name, place_order};
+pub use super::dates::{find_date, find_time, is_date_or_time_line};
 use super::lexicon;
 use super::lines::Line;
-use crate::model::{HeaderLine, Note, Participant, Role};
+use super::text::{ends_sentence, is_disclaimer, is_signoff_name};
+use crate::diagnostic::{Diagnostic, DiagnosticKind};
+use crate::model::{HeaderField, HeaderLine, Note, NoteKind, Participant, Role};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -23,159 +27,31 @@ pub struct Header {
     pub participants: Vec<Participant>,
     pub lines: Vec<HeaderLine>,
     pub notes: Vec<Note>,
+    /// What a reader should know about how the header was read (a date
+    /// whose day and month order nothing decides).
+    pub diagnostics: Vec<Diagnostic>,
+    /// The first all-numeric date whose numbers do not say which is the
+    /// month (`3/4/2024`): read in the place's order once the whole
+    /// header is known ([`settle_date`]).
+    undecided: Option<Undecided>,
+    /// The order an all-numeric date of this header proves (`13/4/2024`).
+    proven_order: Option<DateOrder>,
+    /// A date read without doubt after an undecided one: the date only if
+    /// the undecided one stays undecided.
+    later: Option<String>,
 }
 
-static MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
-fn month_number(word: &str) -> Option<u32> {
-    let w = word.trim_end_matches('.').to_ascii_lowercase();
-    if w.len() < 3 {
-        return None;
-    }
-    MONTHS
-        .iter()
-        .position(|m| m.starts_with(&w) && (w.len() >= 3))
-        .map(|i| i as u32 + 1)
-}
-
-static DATE_MDY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b([A-Z][a-z]{2,8}\.?)\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b").unwrap()
-});
-static DATE_DMY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+([A-Z][a-z]{2,8}\.?),?\s+(\d{4})\b").unwrap()
-});
-static DATE_ISO: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(\d{4})-(\d{2})-(\d{2})\b").unwrap());
-static DATE_SLASH: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b").unwrap());
-static DATE_CJK: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(\d{4})年(\d{1,2})月(\d{1,2})日").unwrap());
-static TIME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b\d{1,2}(?::\d{2})?\s*(?:[ap]\.\s?m\.|[ap]m\b)(?:\s+[A-Z]{2,4}\b)?").unwrap()
-});
-/// A 24-hour clock inside a line that also holds a date (`November 23,
-/// 2023, 18:10`, `Aired October 15, 2023 - 09:00 ET`).
-static TIME_24_IN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?:\s+[A-Z]{2,4}\b)?").unwrap()
-});
-static TIME_24: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\d{1,2}:\d{2}(?::\d{2})?(?:\s+[A-Z]{2,4})?$").unwrap());
-
-fn iso(y: u32, m: u32, d: u32) -> Option<String> {
-    ((1..=12).contains(&m) && (1..=31).contains(&d) && (1000..=9999).contains(&y))
-        .then(|| format!("{y:04}-{m:02}-{d:02}"))
-}
-
-/// Find a date in `text` and give it as ISO 8601, with its byte range.
-pub fn find_date(text: &str) -> Option<(String, std::ops::Range<usize>)> {
-    if let Some(c) = DATE_ISO.captures(text) {
-        let (y, m, d) = (c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?);
-        return iso(y, m, d).map(|s| (s, c.get(0).unwrap().range()));
-    }
-    if let Some(c) = DATE_MDY.captures(text) {
-        if let Some(m) = month_number(&c[1]) {
-            let (d, y) = (c[2].parse().ok()?, c[3].parse().ok()?);
-            return iso(y, m, d).map(|s| (s, c.get(0).unwrap().range()));
-        }
-    }
-    if let Some(c) = DATE_DMY.captures(text) {
-        if let Some(m) = month_number(&c[2]) {
-            let (d, y) = (c[1].parse().ok()?, c[3].parse().ok()?);
-            return iso(y, m, d).map(|s| (s, c.get(0).unwrap().range()));
-        }
-    }
-    if let Some(c) = DATE_CJK.captures(text) {
-        let (y, m, d) = (c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?);
-        return iso(y, m, d).map(|s| (s, c.get(0).unwrap().range()));
-    }
-    if let Some(c) = DATE_SLASH.captures(text) {
-        // Month first, as US sources write it, unless that cannot be.
-        let (a, b, y): (u32, u32, u32) =
-            (c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?);
-        let (m, d) = if a > 12 { (b, a) } else { (a, b) };
-        return iso(y, m, d).map(|s| (s, c.get(0).unwrap().range()));
-    }
-    None
-}
-
-/// Find a clock time (`10 a.m.`, `12:07 P.M. EST`) in `text`.
-pub fn find_time(text: &str) -> Option<(String, std::ops::Range<usize>)> {
-    if let Some(m) = TIME.find(text) {
-        return Some((m.as_str().trim().to_string(), m.range()));
-    }
-    let t = text.trim();
-    TIME_24.is_match(t).then(|| (t.to_string(), 0..text.len()))
-}
-
-/// Is this line only a date and/or a time (with separators), e.g.
-/// `1:16 P.M. EST`, `(November 3, 2023)`, `10/11/2022 07:54 PM`?
-pub fn is_date_or_time_line(text: &str) -> bool {
-    // Every date and time pattern needs a digit (`\d`, Unicode Nd): most
-    // short lines of a body have none, and skip the regexes.
-    if !text.chars().any(char::is_numeric) {
-        return false;
-    }
-    let mut rest = text.to_string();
-    let mut found = false;
-    if let Some((_, r)) = find_date(&rest) {
-        rest.replace_range(r, " ");
-        found = true;
-    }
-    if let Some((_, r)) = find_time(&rest) {
-        rest.replace_range(r, " ");
-        found = true;
-    } else if found {
-        if let Some(m) = TIME_24_IN.find(&rest) {
-            rest.replace_range(m.range(), " ");
-        }
-    }
-    if !found {
-        // `07:54 PM` without a.m./p.m. dots, or a bare 24-hour time.
-        let t = rest.trim().trim_end_matches(['A', 'P', 'M', ' ']);
-        return !t.is_empty() && TIME_24.is_match(t);
-    }
-    rest.chars().all(|c| {
-        c.is_whitespace()
-            || matches!(
-                c,
-                '(' | ')' | '[' | ']' | ',' | '|' | '-' | '–' | '—' | '.' | '/'
-            )
-    }) || {
-        let r = rest.trim().trim_matches(|c: char| !c.is_alphanumeric());
-        // Weekday names and `at` glue.
-        r.split_whitespace().all(|w| {
-            let w = w
-                .trim_matches(|c: char| !c.is_alphanumeric())
-                .to_ascii_lowercase();
-            w.is_empty()
-                || w == "at"
-                || w == "on"
-                || [
-                    "monday",
-                    "tuesday",
-                    "wednesday",
-                    "thursday",
-                    "friday",
-                    "saturday",
-                    "sunday",
-                ]
-                .iter()
-                .any(|d| d.starts_with(&w) && w.len() >= 3)
-        })
-    }
+/// An all-numeric date waiting for its day and month order.
+#[derive(Debug)]
+struct Undecided {
+    written: Written,
+    /// As the text writes it (`3/4/2024`).
+    as_written: String,
+    line: usize,
+    /// The order of a place named on the date's own line (`Canberra,
+    /// 3/4/2024`), which may not be the header's place (`PARLIAMENT
+    /// HOUSE` above it).
+    place_on_line: Option<DateOrder>,
 }
 
 /// Words that may stand before a date in a header line: `Aired October
@@ -209,7 +85,7 @@ pub fn is_dated_line(text: &str) -> bool {
     let place = before.trim_end_matches([',', '-', '–', '—', '|']).trim();
     if !place.is_empty()
         && before.ends_with([',', '-', '–', '—', '|'])
-        && super::trailer::is_signoff_name(place)
+        && is_signoff_name(place)
         && is_date_or_time_line(&text[range.start..])
     {
         return true;
@@ -242,15 +118,17 @@ fn front_matter(lines: &[Line<'_>], header: &mut Header) -> usize {
         return 0;
     };
     let mut key = String::new();
+    let mut key_line = lines[first].no;
     let mut value = String::new();
-    let flush = |key: &str, value: &str, header: &mut Header| {
+    let flush = |key: &str, value: &str, line: usize, header: &mut Header| {
         let v = yaml_scalar(value);
         if v.is_empty() {
             return;
         }
         match key {
             "title" => header.title = Some(v),
-            "date" => header.date = find_date(&v).map(|d| d.0).or(Some(v)),
+            // A value that is no date is kept as written.
+            "date" if take_date(&v, line, header).is_none() => header.date = Some(v),
             "source_url" | "url" | "source" | "link" | "canonical_url" => {
                 header.source_url = Some(v)
             }
@@ -269,7 +147,8 @@ fn front_matter(lines: &[Line<'_>], header: &mut Header) -> usize {
                         .all(|c| c.is_alphanumeric() || c == '_' || c == '-')
             });
         if is_key {
-            flush(&key, &value, header);
+            flush(&key, &value, key_line, header);
+            key_line = line.no;
             let (k, v) = raw.split_once(':').unwrap_or((raw, ""));
             key = k.trim().to_ascii_lowercase();
             value = v.trim().to_string();
@@ -278,9 +157,9 @@ fn front_matter(lines: &[Line<'_>], header: &mut Header) -> usize {
             value.push_str(raw);
         }
     }
-    flush(&key, &value, header);
+    flush(&key, &value, key_line, header);
     header.lines.push(HeaderLine {
-        field: "front_matter".into(),
+        field: HeaderField::FrontMatter,
         line: lines[first].no,
         end_line: lines[close].no,
     });
@@ -348,10 +227,6 @@ impl Block<'_, '_> {
     fn last(&self) -> usize {
         self.lines[self.lines.len() - 1].no
     }
-}
-
-fn ends_sentence(text: &str) -> bool {
-    text.trim_end().ends_with(['.', '?', '!', '。', '"', '”'])
 }
 
 /// `Name, title` (or `Name – title`, `Name (title)`) when `Name` reads as a name.
@@ -593,15 +468,158 @@ fn is_speech(text: &str) -> bool {
     sentences >= 2 && first_person >= 1
 }
 
-/// Read the header from `lines` (everything before the first turn).
+/// The field a keyword line opens (`Speakers:` -> participants), from the
+/// lexicon's names of header fields.
+fn field_keyword(label: &str) -> Option<HeaderField> {
+    lexicon::header_field(label).and_then(|f| f.parse().ok())
+}
+
+impl HeaderField {
+    /// `Subject: ...`, `SUBJECTS: ...` and an email envelope's lines are
+    /// complete on their line: they open no section.
+    fn complete_on_its_line(self) -> bool {
+        matches!(self, HeaderField::Email | HeaderField::Subjects)
+    }
+}
+
+/// Read the header from `lines` (everything before the first turn), in
+/// passes: front matter, blocks between blank lines, each block read by
+/// the first pass whose evidence it shows, then chairs named in prose and
+/// a date from the title.
 pub fn parse(lines: &[Line<'_>]) -> Header {
     let mut header = Header::default();
     let start = front_matter(lines, &mut header);
-    let title_from_front_matter = header.title.is_some();
+    let blocks = split_blocks(&lines[start..], &mut header);
+    let mut reader = Reader {
+        title_done: header.title.is_some(),
+        header,
+        section: None,
+        speech_seen: false,
+    };
+    for (bi, block) in blocks.iter().enumerate() {
+        reader.title_done |= reader.header.title.is_some();
+        let next = blocks.get(bi + 1);
+        let _ = reader.field_block(block)
+            || reader.section_block(block)
+            || reader.people_block(block)
+            || reader.dated_block(block)
+            || reader.title_or_place_block(block, next)
+            || reader.prose_block(block);
+    }
+    let mut header = reader.header;
+    chairs_from_prose(&mut header);
+    settle_date(&mut header);
+    header
+}
 
+/// Take the first date of `text` for the header and give its byte range.
+/// A date read without doubt is the date (the first one wins); an
+/// all-numeric one whose numbers do not say which is the month waits for
+/// the place ([`settle_date`]); one whose numbers do (`13/4/2024`) also
+/// shows the order the header writes its dates in.
+fn take_date(text: &str, line: usize, header: &mut Header) -> Option<std::ops::Range<usize>> {
+    let (written, range) = find_date(text)?;
+    if let Some(order) = written.proven_order() {
+        header.proven_order.get_or_insert(order);
+    }
+    match written.iso(None) {
+        // The first date wins, even one waiting for its order.
+        Some(date) if header.undecided.is_some() && header.date.is_none() => {
+            header.later.get_or_insert(date);
+        }
+        Some(date) => {
+            header.date.get_or_insert(date);
+        }
+        None => {
+            let as_written = text[range.clone()].to_string();
+            let place_on_line = place_order(text);
+            header.undecided.get_or_insert(Undecided {
+                written,
+                as_written,
+                line,
+                place_on_line,
+            });
+        }
+    }
+    Some(range)
+}
+
+/// Evidence for the date, once the whole header is read: the first date
+/// of its lines, an all-numeric one (`3/4/2024`) read in the order another
+/// numeric date of the header proves (`13/4/2024`), or else in the
+/// convention of a place named on its own line or of the header's place
+/// (`data/date-order.toml`: `Canberra`, day first; `Washington`, month
+/// first); else the next date read without doubt; else a date in the title
+/// (`..., 11 JULY 2023`). A numeric date nothing decides is left out, with
+/// an `info` diagnostic saying why.
+fn settle_date(header: &mut Header) {
+    let read_undecided = |header: &mut Header| {
+        if header.date.is_some() {
+            return;
+        }
+        if let Some(u) = &header.undecided {
+            let order = header
+                .proven_order
+                .or(u.place_on_line)
+                .or_else(|| header.place.as_deref().and_then(place_order));
+            header.date = u.written.iso(order);
+        }
+    };
+    read_undecided(header);
+    if header.date.is_none() {
+        header.date = header.later.take();
+    }
+    // A title often carries the date (`..., 11 JULY 2023`).
+    if header.date.is_none() {
+        if let Some(title) = header.title.clone() {
+            let line = header
+                .lines
+                .iter()
+                .find(|l| matches!(l.field, HeaderField::Title | HeaderField::FrontMatter))
+                .map_or(0, |l| l.line);
+            take_date(&title, line, header);
+            read_undecided(header);
+            if header.date.is_none() {
+                header.date = header.later.take();
+            }
+        }
+    }
+    if header.date.is_some() {
+        return;
+    }
+    if let Some(Undecided {
+        written:
+            Written::Numeric {
+                first,
+                second,
+                year,
+            },
+        as_written,
+        line,
+        ..
+    }) = &header.undecided
+    {
+        let message = format!(
+            "'{as_written}' may be {first} {} or {} {second} {year}: nothing in the header \
+             says whether the day or the month comes first (no known place, no other date \
+             written that way), so the date is left empty",
+            month_name(*second),
+            month_name(*first),
+        );
+        header.diagnostics.push(Diagnostic::info(
+            *line,
+            DiagnosticKind::AmbiguousDate,
+            message,
+        ));
+    }
+}
+
+/// Blank lines and page-break markup separate blocks; markup lines are
+/// kept as `markup` notes.
+fn split_blocks<'l, 'a>(lines: &'l [Line<'a>], header: &mut Header) -> Vec<Block<'l, 'a>> {
     let mut blocks: Vec<Block<'_, '_>> = Vec::new();
     let mut current: Vec<&Line<'_>> = Vec::new();
-    for line in &lines[start..] {
+    for line in lines {
         if line.is_blank() || line.markup {
             if !current.is_empty() {
                 blocks.push(Block {
@@ -610,7 +628,7 @@ pub fn parse(lines: &[Line<'_>]) -> Header {
             }
             if line.markup {
                 header.notes.push(Note {
-                    kind: "markup".into(),
+                    kind: NoteKind::Markup,
                     text: line.text.to_string(),
                     line: line.no,
                     end_line: line.no,
@@ -623,161 +641,208 @@ pub fn parse(lines: &[Line<'_>]) -> Header {
     if !current.is_empty() {
         blocks.push(Block { lines: current });
     }
+    blocks
+}
 
-    // A field keyword (`Speakers:`) opens a section that claims the blocks
-    // below it while they look like its values.
-    let mut section: Option<&'static str> = None;
-    let mut title_done = title_from_front_matter;
-    let mut speech_seen = false;
-    let claim = |field: &str, first: usize, last: usize, header: &mut Header| {
-        header.lines.push(HeaderLine {
-            field: field.into(),
+/// The header as read so far, and what the passes carry from one block to
+/// the next.
+struct Reader {
+    header: Header,
+    /// A field keyword (`Speakers:`) opens a section that claims the
+    /// blocks below it while they look like its values.
+    section: Option<HeaderField>,
+    /// A title was found (or given by front matter).
+    title_done: bool,
+    /// An opening statement printed without a label was seen: what
+    /// follows is speech, never the summary.
+    speech_seen: bool,
+}
+
+impl Reader {
+    fn claim(&mut self, field: HeaderField, first: usize, last: usize) {
+        self.header.lines.push(HeaderLine {
+            field,
             line: first,
             end_line: last,
         });
-    };
-    for (bi, block) in blocks.iter().enumerate() {
-        // Split a block line by line when it opens with a field keyword.
+    }
+
+    fn note(&mut self, kind: NoteKind, text: String, first: usize, last: usize) {
+        self.header.notes.push(Note {
+            kind,
+            text,
+            line: first,
+            end_line: last,
+        });
+    }
+
+    /// Evidence: the block opens with a field keyword (`Speakers:`,
+    /// `Date: ...`, an email's `From:`). The keyword line is the field's
+    /// heading; the block is read line by line as its values, a later
+    /// keyword of an envelope (`Subject:`) switching the field, and a
+    /// dated line (`Published 12 October 2020`) giving the date.
+    fn field_block(&mut self, block: &Block<'_, '_>) -> bool {
         let first_text = block.lines[0].text.as_ref();
         let (kw, inline_value) = match first_text.split_once([':', '：']) {
-            Some((k, v)) if lexicon::header_field(k).is_some() => {
-                (lexicon::header_field(k), v.trim())
-            }
-            _ if lexicon::header_field(first_text).is_some() => {
-                (lexicon::header_field(first_text), "")
-            }
+            Some((k, v)) if field_keyword(k).is_some() => (field_keyword(k), v.trim()),
+            _ if field_keyword(first_text).is_some() => (field_keyword(first_text), ""),
             _ => (None, ""),
         };
-        title_done |= header.title.is_some();
-        if let Some(mut field) = kw {
-            // `Subject: ...`, `SUBJECTS: ...` are complete on their line.
-            section = Some(field).filter(|f| !matches!(*f, "email" | "subjects"));
-            claim(
-                &format!("{field}_heading"),
-                block.first(),
-                block.first(),
-                &mut header,
-            );
-            if !inline_value.is_empty() {
-                take_value(field, inline_value, &mut header);
-            }
-            for l in &block.lines[1..] {
-                // The next field of an envelope (`From:`, `Subject:`, `Date:`).
-                let next_field = l
-                    .text
-                    .split_once([':', '：'])
-                    .and_then(|(k, v)| lexicon::header_field(k).map(|f| (f, v.trim())));
-                if let Some((f, v)) = next_field.filter(|_| !inline_value.is_empty()) {
-                    field = f;
-                    section = Some(f).filter(|f| !matches!(*f, "email" | "subjects"));
-                    take_value(f, v, &mut header);
-                    claim(&format!("{f}_heading"), l.no, l.no, &mut header);
-                    continue;
-                }
-                // `From: ...` then `Published 12 October 2020`.
-                if !matches!(field, "participants" | "chair" | "date" | "time")
-                    && is_dated_line(&l.text)
-                {
-                    read_place_date_time(&l.text, &mut header);
-                    claim("place_date_time", l.no, l.no, &mut header);
-                    continue;
-                }
-                take_value(field, &l.text, &mut header);
-                claim(field, l.no, l.no, &mut header);
-            }
-            continue;
+        let Some(mut field) = kw else {
+            return false;
+        };
+        // `Subject: ...`, `SUBJECTS: ...` are complete on their line.
+        self.section = Some(field).filter(|f| !f.complete_on_its_line());
+        self.claim(field.heading(), block.first(), block.first());
+        if !inline_value.is_empty() {
+            take_value(field, inline_value, block.first(), &mut self.header);
         }
-        let text = block.text();
-        if let Some(field) = section {
-            let fits = match field {
-                "participants" | "chair" => {
-                    block.lines.iter().all(|l| participant(&l.text).is_some())
-                }
-                "date" | "time" => find_date(&text).is_some() || find_time(&text).is_some(),
-                _ => !ends_sentence(&text) && text.split_whitespace().count() <= 25,
-            };
-            if fits {
-                for l in &block.lines {
-                    take_value(field, &l.text, &mut header);
-                }
-                claim(field, block.first(), block.last(), &mut header);
+        for l in &block.lines[1..] {
+            // The next field of an envelope (`From:`, `Subject:`, `Date:`).
+            let next_field = l
+                .text
+                .split_once([':', '：'])
+                .and_then(|(k, v)| field_keyword(k).map(|f| (f, v.trim())));
+            if let Some((f, v)) = next_field.filter(|_| !inline_value.is_empty()) {
+                field = f;
+                self.section = Some(f).filter(|f| !f.complete_on_its_line());
+                take_value(f, v, l.no, &mut self.header);
+                self.claim(f.heading(), l.no, l.no);
                 continue;
             }
-            section = None;
+            // `From: ...` then `Published 12 October 2020`.
+            if !matches!(
+                field,
+                HeaderField::Participants
+                    | HeaderField::Chair
+                    | HeaderField::Date
+                    | HeaderField::Time
+            ) && is_dated_line(&l.text)
+            {
+                read_place_date_time(&l.text, l.no, &mut self.header);
+                self.claim(HeaderField::PlaceDateTime, l.no, l.no);
+                continue;
+            }
+            take_value(field, &l.text, l.no, &mut self.header);
+            self.claim(field, l.no, l.no);
         }
-        let words = text.split_whitespace().count();
-        // `Ned Price, Department Spokesperson` lines, or after the title
-        // `Spokesperson Mao Ning`.
+        true
+    }
+
+    /// Evidence: an open section (after `Speakers:`) and a block that
+    /// fits its field: names for participants and chairs, a date or time
+    /// for those fields, a short line that is no sentence for the others.
+    /// A block that does not fit closes the section.
+    fn section_block(&mut self, block: &Block<'_, '_>) -> bool {
+        let Some(field) = self.section else {
+            return false;
+        };
+        let text = block.text();
+        let fits = match field {
+            HeaderField::Participants | HeaderField::Chair => {
+                block.lines.iter().all(|l| participant(&l.text).is_some())
+            }
+            HeaderField::Date | HeaderField::Time => {
+                find_date(&text).is_some() || find_time(&text).is_some()
+            }
+            _ => !ends_sentence(&text) && text.split_whitespace().count() <= 25,
+        };
+        if !fits {
+            self.section = None;
+            return false;
+        }
+        for l in &block.lines {
+            take_value(field, &l.text, l.no, &mut self.header);
+        }
+        self.claim(field, block.first(), block.last());
+        true
+    }
+
+    /// Evidence: every line names a person and an office (`Ned Price,
+    /// Department Spokesperson`, or after the title `Spokesperson Mao
+    /// Ning`): the podium, as participants.
+    fn people_block(&mut self, block: &Block<'_, '_>) -> bool {
+        let title_done = self.title_done;
         let person_line =
             |t: &str| name_office_line(t).or_else(|| office_name_line(t).filter(|_| title_done));
-        if block.lines.iter().all(|l| person_line(&l.text).is_some()) {
-            for l in &block.lines {
-                if let Some((name, office)) = person_line(&l.text) {
-                    add_participant(&mut header, name, Role::Official, Some(office));
-                }
-            }
-            claim("participants", block.first(), block.last(), &mut header);
-            continue;
+        if !block.lines.iter().all(|l| person_line(&l.text).is_some()) {
+            return false;
         }
+        for l in &block.lines {
+            if let Some((name, office)) = person_line(&l.text) {
+                add_participant(&mut self.header, name, Role::Official, Some(office));
+            }
+        }
+        self.claim(HeaderField::Participants, block.first(), block.last());
+        true
+    }
+
+    /// Evidence: dates and times. A block of date lines is the place,
+    /// date and time; a block with a date line among others is read line
+    /// by line ([`read_block_lines`]); a block ending with a `place | time`
+    /// line has the title (or a preamble) above it.
+    fn dated_block(&mut self, block: &Block<'_, '_>) -> bool {
+        let text = block.text();
         if is_date_or_time_line(&text) || block.lines.iter().all(|l| is_dated_line(&l.text)) {
             for l in &block.lines {
-                read_place_date_time(&l.text, &mut header);
+                read_place_date_time(&l.text, l.no, &mut self.header);
             }
-            claim("place_date_time", block.first(), block.last(), &mut header);
-            continue;
+            self.claim(HeaderField::PlaceDateTime, block.first(), block.last());
+            return true;
         }
         // A block with a date line among others (`Ned Price, Department
         // Spokesperson` / `Washington, D.C.` / `March 14, 2023`; `November
         // 23, 2023, 18:10` / `Minsk`) is read line by line.
         if let Some(k) = block.lines.iter().position(|l| is_dated_line(&l.text)) {
             if !block.lines.iter().any(|l| place_time_line(&l.text)) {
-                read_block_lines(&block.lines, k, &mut title_done, &mut header);
-                continue;
+                read_block_lines(&block.lines, k, &mut self.title_done, &mut self.header);
+                return true;
             }
         }
         // A title block may end with its place-and-time line.
-        if let Some(at) = block.lines.iter().position(|l| place_time_line(&l.text)) {
-            if at > 0 && !title_done {
-                let title: Vec<&str> = block.lines[..at].iter().map(|l| l.text.as_ref()).collect();
-                header.title = Some(title.join(" "));
-                title_done = true;
-                claim("title", block.first(), block.lines[at - 1].no, &mut header);
-            } else if at > 0 {
-                let text: Vec<&str> = block.lines[..at].iter().map(|l| l.text.as_ref()).collect();
-                header.notes.push(Note {
-                    kind: "preamble".into(),
-                    text: text.join(" "),
-                    line: block.first(),
-                    end_line: block.lines[at - 1].no,
-                });
+        let Some(at) = block.lines.iter().position(|l| place_time_line(&l.text)) else {
+            return false;
+        };
+        if at > 0 {
+            let above: Vec<&str> = block.lines[..at].iter().map(|l| l.text.as_ref()).collect();
+            let (first, last) = (block.first(), block.lines[at - 1].no);
+            if self.title_done {
+                self.note(NoteKind::Preamble, above.join(" "), first, last);
+            } else {
+                self.header.title = Some(above.join(" "));
+                self.title_done = true;
+                self.claim(HeaderField::Title, first, last);
             }
-            for l in &block.lines[at..] {
-                read_place_date_time(&l.text, &mut header);
-            }
-            claim(
-                "place_date_time",
-                block.lines[at].no,
-                block.last(),
-                &mut header,
-            );
-            continue;
         }
-        if !title_done && !ends_sentence(&text) && words <= 30 {
-            header.title = Some(text);
-            title_done = true;
-            claim("title", block.first(), block.last(), &mut header);
-            continue;
+        for l in &block.lines[at..] {
+            read_place_date_time(&l.text, l.no, &mut self.header);
         }
-        let next_is_time = blocks.get(bi + 1).is_some_and(|b| {
+        self.claim(HeaderField::PlaceDateTime, block.lines[at].no, block.last());
+        true
+    }
+
+    /// Evidence: position and shape. The first short block that ends no
+    /// sentence is the title; a short block just above a date or time
+    /// block is the place.
+    fn title_or_place_block(&mut self, block: &Block<'_, '_>, next: Option<&Block>) -> bool {
+        let text = block.text();
+        let words = text.split_whitespace().count();
+        if !self.title_done && !ends_sentence(&text) && words <= 30 {
+            self.header.title = Some(text);
+            self.title_done = true;
+            self.claim(HeaderField::Title, block.first(), block.last());
+            return true;
+        }
+        let next_is_time = next.is_some_and(|b| {
             is_date_or_time_line(&b.text()) || b.lines.iter().any(|l| place_time_line(&l.text))
         });
-        if header.place.is_none()
+        if self.header.place.is_none()
             && next_is_time
             && block.lines.len() <= 3
             && !ends_sentence(&text)
             && words <= 12
         {
-            header.place = Some(
+            self.header.place = Some(
                 block
                     .lines
                     .iter()
@@ -785,36 +850,41 @@ pub fn parse(lines: &[Line<'_>]) -> Header {
                     .collect::<Vec<_>>()
                     .join(", "),
             );
-            claim("place", block.first(), block.last(), &mut header);
-            continue;
+            self.claim(HeaderField::Place, block.first(), block.last());
+            return true;
         }
-        // Boilerplate about the document (`THIS IS A RUSH TRANSCRIPT. ...`).
-        if super::trailer::is_disclaimer(&text) {
-            header.notes.push(Note {
-                kind: "disclaimer".into(),
-                text,
-                line: block.first(),
-                end_line: block.last(),
-            });
-            continue;
-        }
-        // An opening statement printed without a label is speech, and so
-        // is what follows it: never the summary.
-        speech_seen |= is_speech(&text);
-        if header.summary.is_none() && words >= 12 && ends_sentence(&text) && !speech_seen {
-            header.summary = Some(text);
-            claim("summary", block.first(), block.last(), &mut header);
-            continue;
-        }
-        header.notes.push(Note {
-            kind: "preamble".into(),
-            text,
-            line: block.first(),
-            end_line: block.last(),
-        });
+        false
     }
-    // Prose before the first turn may name who chairs (`Moderators: Dana
-    // Price and Marcus Hill.`, `moderated by Jane Doe`).
+
+    /// Evidence: the words of a paragraph. Boilerplate about the document
+    /// (`THIS IS A RUSH TRANSCRIPT`) is a disclaimer; the first paragraph
+    /// of third-person sentences is the summary, unless first-person
+    /// speech (an unlabelled opening statement) came before; anything else
+    /// is a preamble note. Always takes the block.
+    fn prose_block(&mut self, block: &Block<'_, '_>) -> bool {
+        let text = block.text();
+        let (first, last) = (block.first(), block.last());
+        if is_disclaimer(&text) {
+            self.note(NoteKind::Disclaimer, text, first, last);
+            return true;
+        }
+        self.speech_seen |= is_speech(&text);
+        let words = text.split_whitespace().count();
+        if self.header.summary.is_none() && words >= 12 && ends_sentence(&text) && !self.speech_seen
+        {
+            self.header.summary = Some(text);
+            self.claim(HeaderField::Summary, first, last);
+            return true;
+        }
+        self.note(NoteKind::Preamble, text, first, last);
+        true
+    }
+}
+
+/// Evidence: prose before the first turn that names who chairs
+/// (`Moderators: Dana Price and Marcus Hill.`, `moderated by Jane Doe`) in
+/// the title, the summary or a preamble note.
+fn chairs_from_prose(header: &mut Header) {
     let prose: Vec<String> = header
         .title
         .iter()
@@ -824,7 +894,7 @@ pub fn parse(lines: &[Line<'_>]) -> Header {
             header
                 .notes
                 .iter()
-                .filter(|n| n.kind == "preamble")
+                .filter(|n| n.kind == NoteKind::Preamble)
                 .map(|n| n.text.clone()),
         )
         .collect();
@@ -843,11 +913,6 @@ pub fn parse(lines: &[Line<'_>]) -> Header {
             }
         }
     }
-    // A title often carries the date (`..., 11 JULY 2023`).
-    if header.date.is_none() {
-        header.date = header.title.as_deref().and_then(find_date).map(|d| d.0);
-    }
-    header
 }
 
 fn add_participant(header: &mut Header, name: String, role: Role, title: Option<String>) {
@@ -870,7 +935,7 @@ fn read_block_lines(block: &[&Line<'_>], k: usize, title_done: &mut bool, header
         j < block.len()
             && person(j).is_none()
             && !is_dated_line(&block[j].text)
-            && super::trailer::is_signoff_name(&block[j].text)
+            && is_signoff_name(&block[j].text)
     };
     let place = if k > 0 && place_like(k - 1) {
         Some(k - 1)
@@ -890,13 +955,13 @@ fn read_block_lines(block: &[&Line<'_>], k: usize, title_done: &mut bool, header
             header.title = Some(text);
             *title_done = true;
             header.lines.push(HeaderLine {
-                field: "title".into(),
+                field: HeaderField::Title,
                 line: block[a].no,
                 end_line: block[b].no,
             });
         } else {
             header.notes.push(Note {
-                kind: "preamble".into(),
+                kind: NoteKind::Preamble,
                 text,
                 line: block[a].no,
                 end_line: block[b].no,
@@ -906,23 +971,23 @@ fn read_block_lines(block: &[&Line<'_>], k: usize, title_done: &mut bool, header
     };
     for (j, l) in block.iter().enumerate() {
         let field = if is_dated_line(&l.text) {
-            read_place_date_time(&l.text, header);
-            "place_date_time"
+            read_place_date_time(&l.text, l.no, header);
+            HeaderField::PlaceDateTime
         } else if let Some((name, office)) = person(j) {
             add_participant(header, name, Role::Official, Some(office));
-            "participants"
+            HeaderField::Participants
         } else if place == Some(j) {
             header
                 .place
                 .get_or_insert_with(|| l.text.trim_end_matches(',').to_string());
-            "place"
+            HeaderField::Place
         } else {
             rest.push(j);
             continue;
         };
         flush(&mut rest, header, title_done);
         header.lines.push(HeaderLine {
-            field: field.into(),
+            field,
             line: l.no,
             end_line: l.no,
         });
@@ -937,13 +1002,12 @@ fn place_time_line(text: &str) -> bool {
         && text.split_whitespace().count() <= 16
 }
 
-fn read_place_date_time(text: &str, header: &mut Header) {
+fn read_place_date_time(text: &str, line: usize, header: &mut Header) {
     for part in text.split('|') {
         let part = part.trim();
         let mut rest = part.to_string();
         let mut found = false;
-        if let Some((d, r)) = find_date(part) {
-            header.date.get_or_insert(d);
+        if let Some(r) = take_date(part, line, header) {
             rest.replace_range(r, " ");
             found = true;
         }
@@ -966,7 +1030,7 @@ fn read_place_date_time(text: &str, header: &mut Header) {
             .trim();
         // `Abuja, June 4, 2024`: a place written before the date.
         let place_before_date = found
-            && super::trailer::is_signoff_name(rest)
+            && is_signoff_name(rest)
             && !DATE_VERBS.contains(&rest.to_lowercase().as_str())
             && part.starts_with(rest);
         if (!found || place_before_date) && !rest.is_empty() && header.place.is_none() {
@@ -1026,14 +1090,14 @@ pub fn chairs_named_in(text: &str) -> Vec<String> {
     names
 }
 
-fn take_value(field: &str, value: &str, header: &mut Header) {
+fn take_value(field: HeaderField, value: &str, line: usize, header: &mut Header) {
     let value = value.trim();
     if value.is_empty() {
         return;
     }
     match field {
-        "participants" | "chair" => {
-            let role = if field == "chair" {
+        HeaderField::Participants | HeaderField::Chair => {
+            let role = if field == HeaderField::Chair {
                 Role::Chair
             } else {
                 Role::Official
@@ -1042,24 +1106,22 @@ fn take_value(field: &str, value: &str, header: &mut Header) {
                 add_participant(header, name, role, title);
             }
         }
-        "date" => {
-            if let Some((d, _)) = find_date(value) {
-                header.date.get_or_insert(d);
-            }
+        HeaderField::Date => {
+            take_date(value, line, header);
             if let Some((t, _)) = find_time(value) {
                 header.time.get_or_insert(t);
             }
         }
-        "time" => {
+        HeaderField::Time => {
             header.time.get_or_insert_with(|| value.to_string());
         }
-        "place" => {
+        HeaderField::Place => {
             header.place.get_or_insert_with(|| value.to_string());
         }
-        "title" => {
+        HeaderField::Title => {
             header.title.get_or_insert_with(|| value.to_string());
         }
-        "source_url" => {
+        HeaderField::SourceUrl => {
             header.source_url.get_or_insert_with(|| value.to_string());
         }
         _ => {}
@@ -1092,16 +1154,62 @@ mod tests {
             ("1 March 2021", "2021-03-01"),
             ("Mar. 1st, 2021", "2021-03-01"),
             ("2021-03-01", "2021-03-01"),
-            ("10/11/2022 07:54 PM", "2022-10-11"),
+            ("10/13/2022 07:54 PM", "2022-10-13"),
             ("2021年3月1日", "2021-03-01"),
         ] {
             assert_eq!(
-                find_date(text).map(|d| d.0).as_deref(),
+                find_date(text).and_then(|d| d.0.iso(None)).as_deref(),
                 Some(want),
                 "{text}"
             );
         }
         assert_eq!(find_date("May the force"), None);
+    }
+
+    #[test]
+    fn a_numeric_date_follows_the_order_of_the_place() {
+        let h = header_of("Doorstop interview\n\nCanberra, 3/4/2024\n");
+        assert_eq!(h.place.as_deref(), Some("Canberra"));
+        assert_eq!(h.date.as_deref(), Some("2024-04-03"));
+        assert!(h.diagnostics.is_empty());
+        let h = header_of("Press gaggle\n\nWashington, D.C.\n3/4/2024\n");
+        assert_eq!(h.date.as_deref(), Some("2024-03-04"));
+        let h = header_of("Press conference\n\nVenue: New Delhi\nDate: 3/4/2024\n");
+        assert_eq!(h.date.as_deref(), Some("2024-04-03"));
+        // Unambiguous forms are read as they are, whatever the place.
+        let h = header_of("Press gaggle\n\nWashington, D.C., 13/4/2024\n");
+        assert_eq!(h.date.as_deref(), Some("2024-04-13"));
+        let h = header_of("Press gaggle\n\nWashington, D.C., 3 April 2024\n");
+        assert_eq!(h.date.as_deref(), Some("2024-04-03"));
+    }
+
+    #[test]
+    fn a_numeric_date_nothing_decides_is_left_out_and_said_why() {
+        let h = header_of("Weekly briefing\n\n3/4/2024\n");
+        assert_eq!(h.date, None);
+        assert_eq!(h.diagnostics.len(), 1);
+        let d = &h.diagnostics[0];
+        assert_eq!((d.line, d.kind), (3, DiagnosticKind::AmbiguousDate));
+        assert!(!d.is_warning());
+        assert!(
+            d.message
+                .contains("'3/4/2024' may be 3 April or March 4 2024"),
+            "{}",
+            d.message
+        );
+        // The header's own evidence decides: another numeric date whose
+        // day is over 12, or the same date written with its month's name.
+        let h = header_of("Weekly briefing\n\n3/4/2024\n\nPublished 15/04/2024\n");
+        assert_eq!(h.date.as_deref(), Some("2024-04-03"));
+        let h = header_of("Briefing on 11 October 2022\n\n10/11/2022 07:54 PM\n");
+        assert_eq!(h.date.as_deref(), Some("2022-10-11"));
+        assert!(h.diagnostics.is_empty());
+        // A place on the date's own line, under another place line.
+        let h = header_of("TRANSCRIPT\nDOORSTOP INTERVIEW\nPARLIAMENT HOUSE\nCanberra, 3/4/2024\n");
+        assert_eq!(h.date.as_deref(), Some("2024-04-03"));
+        // Front matter too.
+        let h = header_of("---\ndate: 3/4/2024\nplace: Sydney\n---\n");
+        assert_eq!(h.date.as_deref(), Some("2024-04-03"));
     }
 
     #[test]
@@ -1247,15 +1355,15 @@ mod tests {
         assert_eq!(h.title.as_deref(), Some("TRANSCRIPT - Doorstop, Canberra"));
         assert_eq!(h.date.as_deref(), Some("2023-05-09"));
         assert!(h.notes.is_empty(), "{:?}", h.notes);
-        let fields: Vec<&str> = h.lines.iter().map(|l| l.field.as_str()).collect();
+        let fields: Vec<HeaderField> = h.lines.iter().map(|l| l.field).collect();
         assert_eq!(
             fields,
             [
-                "email_heading",
-                "title_heading",
-                "date_heading",
-                "subjects_heading",
-                "participants_heading"
+                HeaderField::EmailHeading,
+                HeaderField::TitleHeading,
+                HeaderField::DateHeading,
+                HeaderField::SubjectsHeading,
+                HeaderField::ParticipantsHeading
             ]
         );
         assert_eq!(h.participants.len(), 1);
@@ -1270,7 +1378,7 @@ mod tests {
         );
         assert_eq!(h.summary, None);
         assert_eq!(h.notes.len(), 2);
-        assert!(h.notes.iter().all(|n| n.kind == "preamble"));
+        assert!(h.notes.iter().all(|n| n.kind == NoteKind::Preamble));
         // A third-person summary is still one.
         let h = header_of(
             "Briefing on the budget\n\nThe Minister of Finance presented the budget to the press and answered questions on taxes and spending.\n",
@@ -1280,7 +1388,34 @@ mod tests {
             "CNN STATE OF THE UNION\n\nTHIS IS A RUSH TRANSCRIPT. THIS COPY MAY NOT BE IN ITS FINAL FORM AND MAY BE UPDATED.\n",
         );
         assert_eq!(h.summary, None);
-        assert_eq!(h.notes[0].kind, "disclaimer");
+        assert_eq!(h.notes[0].kind, NoteKind::Disclaimer);
+    }
+
+    #[test]
+    fn every_field_the_lexicon_names_is_a_header_field() {
+        for kw in [
+            "Speakers",
+            "Chair",
+            "Date",
+            "Time",
+            "Venue",
+            "Subject",
+            "Topics",
+            "From",
+            "Sent",
+            "Source",
+            "主持人",
+            "发言人",
+            "日期",
+            "地点",
+        ] {
+            let name = lexicon::header_field(kw).expect(kw);
+            assert_eq!(
+                field_keyword(kw).map(HeaderField::as_str),
+                Some(name),
+                "{kw}"
+            );
+        }
     }
 
     #[test]

@@ -12,6 +12,7 @@
 //! [`people`] (names, titles, outlets, roles), [`exchange`] (Q&A).
 
 pub mod body;
+pub mod dates;
 pub mod exchange;
 pub mod header;
 pub mod key;
@@ -20,47 +21,17 @@ pub mod lexicon;
 pub mod lines;
 pub mod people;
 pub mod setting;
+pub mod text;
 pub mod trailer;
 
 use crate::decision::{Decision, Evidence, LabelRule, RoleRule};
-use crate::model::{Note, Role, SourceLine, Transcript, Turn};
+pub use crate::diagnostic::Diagnostic;
+use crate::diagnostic::DiagnosticKind;
+use crate::linemap::LineMap;
+use crate::model::{Event, EventKind, Note, NoteKind, Role, SourceLine, Transcript, Turn};
 use label::{Candidate, Form, LabelKind};
 use lines::Line;
 use std::collections::HashMap;
-
-/// A finding about the input that a careful reader should know about.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct Diagnostic {
-    /// 1-based source line, 0 when the finding is about the whole input.
-    pub line: usize,
-    /// `warning` (worth a look) or `info` (how a doubtful line was read).
-    pub severity: String,
-    /// Short machine-readable kind, e.g. `label-refused`, `label-once`.
-    pub kind: String,
-    pub message: String,
-}
-
-impl Diagnostic {
-    pub fn warning(line: usize, kind: &str, message: impl Into<String>) -> Self {
-        Diagnostic {
-            line,
-            severity: "warning".into(),
-            kind: kind.into(),
-            message: message.into(),
-        }
-    }
-    pub fn info(line: usize, kind: &str, message: impl Into<String>) -> Self {
-        Diagnostic {
-            line,
-            severity: "info".into(),
-            kind: kind.into(),
-            message: message.into(),
-        }
-    }
-    pub fn is_warning(&self) -> bool {
-        self.severity == "warning"
-    }
-}
 
 /// A parsed transcript with what the parser noticed on the way.
 #[derive(Clone, Debug)]
@@ -73,7 +44,20 @@ pub struct Parsed {
     /// For an HTML page, where each line of `text` is in the page (the
     /// line numbers in `transcript` and `diagnostics` already point at the
     /// page); `None` when `text` is the input itself.
-    pub line_map: Option<crate::html::LineMap>,
+    pub line_map: Option<LineMap>,
+}
+
+impl Parsed {
+    /// Rewrite every line number of the transcript and the diagnostics
+    /// through `map` (they were numbered on the stripped text), and keep
+    /// the map for commands that cite lines of [`Parsed::text`].
+    pub fn map_lines(&mut self, map: LineMap) {
+        self.transcript.map_lines(|n| map.first(n), |n| map.last(n));
+        for d in &mut self.diagnostics {
+            d.line = map.first(d.line);
+        }
+        self.line_map = Some(map);
+    }
 }
 
 /// Text that closes a sentence or a label: what may stand before a label
@@ -139,7 +123,11 @@ fn find_labels<'a>(
                         refusal.label, refusal.reason
                     );
                     near.push((line.no, message.clone()));
-                    diags.push(Diagnostic::info(line.no, "label-refused", message));
+                    diags.push(Diagnostic::info(
+                        line.no,
+                        DiagnosticKind::LabelRefused,
+                        message,
+                    ));
                 }
             }
         }
@@ -257,7 +245,7 @@ fn find_labels<'a>(
             } else {
                 diags.push(Diagnostic::info(
                     lines[i].no,
-                    "label-refused",
+                    DiagnosticKind::LabelRefused,
                     format!(
                         "'{}:' looks like a label but was read as text: {}, and it does not recur at paragraph starts",
                         cand.label,
@@ -304,7 +292,7 @@ fn find_labels<'a>(
                 if next_content.is_none() {
                     diags.push(Diagnostic::warning(
                         lines[i].no,
-                        "label-refused",
+                        DiagnosticKind::LabelRefused,
                         format!(
                             "'{}:' stands at the end with nothing after it; kept as text",
                             cand.label
@@ -315,7 +303,7 @@ fn find_labels<'a>(
                 if next_is_label && cand.timestamp.is_none() {
                     diags.push(Diagnostic::warning(
                         lines[i].no,
-                        "label-refused",
+                        DiagnosticKind::LabelRefused,
                         format!(
                             "'{}:' is followed by another label, so it reads as a heading",
                             cand.label
@@ -353,7 +341,7 @@ fn find_labels<'a>(
                     if cand.shape.strong() || count >= 2 {
                         diags.push(Diagnostic::info(
                             lines[i].no,
-                            "label-refused",
+                            DiagnosticKind::LabelRefused,
                             format!(
                                 "'{}:' sits inside a paragraph, so it reads as text",
                                 cand.label
@@ -374,7 +362,7 @@ fn find_labels<'a>(
                 } else {
                     let diag = Diagnostic::info(
                         lines[i].no,
-                        "label-refused",
+                        DiagnosticKind::LabelRefused,
                         format!(
                             "'{}:' is seen once and nothing else marks it as a speaker; kept as text",
                             cand.label
@@ -394,7 +382,7 @@ fn find_labels<'a>(
         for (no, why) in near.into_iter().take(3) {
             diags.push(Diagnostic::warning(
                 no,
-                "no-labels",
+                DiagnosticKind::NoLabels,
                 format!("no speaker label found; this line comes closest: {why}"),
             ));
         }
@@ -546,31 +534,32 @@ pub fn parse_text(text: &str, source: &str) -> Parsed {
             .map(|mut n| {
                 // Subtitle cue numbers and timings above the first turn.
                 if lines.get(n.line.wrapping_sub(1)).is_some_and(|l| l.cue) {
-                    n.kind = "cue".into();
+                    n.kind = NoteKind::Cue;
                 }
                 n
             })
             .collect(),
         ..Transcript::default()
     };
+    diags.extend(head.diagnostics);
     if let Some(first) = labels.first() {
         // A long preamble may be a turn whose label was missed.
         let preamble_words: usize = transcript
             .notes
             .iter()
-            .filter(|n| n.kind == "preamble")
+            .filter(|n| n.kind == NoteKind::Preamble)
             .map(|n| n.text.split_whitespace().count())
             .sum();
         if preamble_words >= 12 {
             diags.push(Diagnostic::warning(
                 lines[first.idx].no,
-                "text-before-first-label",
+                DiagnosticKind::TextBeforeFirstLabel,
                 format!("{preamble_words} words before the first speaker label are kept as a preamble note, not a turn"),
             ));
         } else if preamble_words > 0 {
             diags.push(Diagnostic::info(
                 lines[first.idx].no,
-                "text-before-first-label",
+                DiagnosticKind::TextBeforeFirstLabel,
                 "a short line before the first speaker label is kept as a preamble note",
             ));
         }
@@ -588,7 +577,7 @@ pub fn parse_text(text: &str, source: &str) -> Parsed {
                     text: item.text,
                 }),
                 Some(kind) => transcript.notes.push(Note {
-                    kind: kind.into(),
+                    kind,
                     text: item.text,
                     line: item.line,
                     end_line: item.end_line,
@@ -630,7 +619,7 @@ pub fn parse_text(text: &str, source: &str) -> Parsed {
         let mut body_lines = &lines[acc.idx + 1..stop.max(acc.idx + 1)];
         if let Some(k) = trailing_heading(acc.cand.rest, body_lines) {
             transcript.notes.push(Note {
-                kind: "heading".into(),
+                kind: NoteKind::Heading,
                 text: body_lines[k].text.to_string(),
                 line: body_lines[k].no,
                 end_line: body_lines[k].no,
@@ -644,10 +633,8 @@ pub fn parse_text(text: &str, source: &str) -> Parsed {
             let inner = &note[1..note.len() - 1];
             body.events.insert(
                 0,
-                crate::model::Event {
-                    kind: lexicon::stage_direction_kind(inner)
-                        .unwrap_or("delivery")
-                        .into(),
+                Event {
+                    kind: text::direction_kind(inner).unwrap_or(EventKind::Delivery),
                     text: note.to_string(),
                     line: lines[acc.idx].no,
                 },
@@ -656,8 +643,8 @@ pub fn parse_text(text: &str, source: &str) -> Parsed {
         if let Some(ts) = acc.cand.timestamp {
             body.events.insert(
                 0,
-                crate::model::Event {
-                    kind: "timestamp".into(),
+                Event {
+                    kind: EventKind::Timestamp,
                     text: ts.to_string(),
                     line: lines[acc.idx].no,
                 },
@@ -770,7 +757,7 @@ pub fn parse_text(text: &str, source: &str) -> Parsed {
             *u = None;
             t.decision.push(Evidence::VoiceInFootage);
         }
-        for e in t.events.iter().filter(|e| e.kind == "video") {
+        for e in t.events.iter().filter(|e| e.kind == EventKind::Video) {
             let cue = e.text.to_ascii_lowercase();
             if cue.contains("begin") || cue.contains("start") {
                 in_clip = true;
@@ -876,8 +863,8 @@ fn reads_as_heading(text: &str) -> bool {
         || t.ends_with(['.', '?', '!', '…', '"', '”', ')', ']', ','])
         || t.contains([',', ';'])
         || lexicon::stage_direction_kind(t.trim_matches(['(', ')', '[', ']'])).is_some()
-        || header::is_date_or_time_line(t)
-        || header::find_time(t).is_some()
+        || dates::is_date_or_time_line(t)
+        || dates::find_time(t).is_some()
         || t.to_ascii_lowercase().contains("p.m")
         || t.to_ascii_lowercase().contains("a.m")
     {
@@ -916,13 +903,12 @@ fn cue_events(lines: &[Line<'_>], turns: &mut [Turn]) {
         let to = t.end_line.min(lines.len());
         let mut added = false;
         for l in lines[from..to].iter().filter(|l| l.cue) {
-            t.events.push(crate::model::Event {
+            t.events.push(Event {
                 kind: if l.text.contains("-->") {
-                    "timestamp"
+                    EventKind::Timestamp
                 } else {
-                    "cue"
-                }
-                .into(),
+                    EventKind::Cue
+                },
                 text: l.text.to_string(),
                 line: l.no,
             });
@@ -961,15 +947,14 @@ fn keep_unplaced_lines(lines: &[Line<'_>], t: &mut Transcript) {
         if !line.is_blank() && !placed[line.no] {
             t.notes.push(Note {
                 kind: if line.cue {
-                    "cue"
+                    NoteKind::Cue
                 } else if line.markup {
-                    "markup"
+                    NoteKind::Markup
                 } else if lines::is_heading(&line.text) {
-                    "heading"
+                    NoteKind::Heading
                 } else {
-                    "stray"
-                }
-                .into(),
+                    NoteKind::Stray
+                },
                 text: line.text.to_string(),
                 line: line.no,
                 end_line: line.no,
@@ -1187,7 +1172,7 @@ fn review(t: &Transcript) -> Vec<Diagnostic> {
         if turn.text.is_empty() && turn.events.is_empty() {
             out.push(Diagnostic::warning(
                 turn.line,
-                "empty-turn",
+                DiagnosticKind::EmptyTurn,
                 format!("turn {} ('{}') has no text", turn.index, turn.label),
             ));
         }
@@ -1213,7 +1198,7 @@ fn review(t: &Transcript) -> Vec<Diagnostic> {
                     .iter()
                     .find(|x| x.speaker.as_deref() == Some(rare))
                     .map_or(0, |x| x.line);
-                out.push(Diagnostic::warning(line, "name-typo", format!("speaker '{rare}' differs from '{common}' by one letter: probably a typo in the source")));
+                out.push(Diagnostic::warning(line, DiagnosticKind::NameTypo, format!("speaker '{rare}' differs from '{common}' by one letter: probably a typo in the source")));
             }
         }
     }
@@ -1229,7 +1214,7 @@ fn review(t: &Transcript) -> Vec<Diagnostic> {
             {
                 out.push(Diagnostic::info(
                     turn.line,
-                    "label-once",
+                    DiagnosticKind::LabelOnce,
                     format!("label '{}' appears once only", turn.label),
                 ));
             }
@@ -1239,7 +1224,7 @@ fn review(t: &Transcript) -> Vec<Diagnostic> {
         if x.answers.is_empty() {
             out.push(Diagnostic::info(
                 t.turn(x.question).map_or(0, |q| q.line),
-                "unanswered",
+                DiagnosticKind::Unanswered,
                 format!(
                     "question in turn {} has no answer before the next question",
                     x.question

@@ -15,9 +15,12 @@
 //!   none of these: that line is the speaker's (`Thanks very much,
 //!   everyone.`), and so is everything above it.
 
-use super::body::line_direction_kind;
-use super::header::{find_date, is_date_or_time_line};
+use super::dates::{find_date, is_date_or_time_line};
 use super::lines::Line;
+use super::text::{
+    bracketed, ends_sentence, is_disclaimer, is_signoff_name, line_direction_kind, plain,
+};
+use crate::model::{EventKind, NoteKind};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -56,17 +59,17 @@ pub enum TrailerKind {
 
 impl TrailerKind {
     /// The note kind, or `None` for a credit.
-    pub fn note_kind(self) -> Option<&'static str> {
+    pub fn note_kind(self) -> Option<NoteKind> {
         Some(match self {
             TrailerKind::Credit => return None,
-            TrailerKind::End => "end",
-            TrailerKind::Timestamp => "timestamp",
-            TrailerKind::Publication => "publication",
-            TrailerKind::Dateline => "dateline",
-            TrailerKind::Disclaimer => "disclaimer",
-            TrailerKind::Direction => "direction",
-            TrailerKind::Rule => "markup",
-            TrailerKind::Other => "trailer",
+            TrailerKind::End => NoteKind::End,
+            TrailerKind::Timestamp => NoteKind::Timestamp,
+            TrailerKind::Publication => NoteKind::Publication,
+            TrailerKind::Dateline => NoteKind::Dateline,
+            TrailerKind::Disclaimer => NoteKind::Disclaimer,
+            TrailerKind::Direction => NoteKind::Direction,
+            TrailerKind::Rule => NoteKind::Markup,
+            TrailerKind::Other => NoteKind::Trailer,
         })
     }
 }
@@ -79,28 +82,6 @@ pub struct Item {
     pub text: String,
     pub line: usize,
     pub end_line: usize,
-}
-
-/// A line as classified: markdown escapes (`\###`) and emphasis around the
-/// whole line (`*This transcript ...*`) removed.
-fn plain(text: &str) -> String {
-    let t = text.trim();
-    let mut out = String::with_capacity(t.len());
-    let mut chars = t.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c == '\\' && chars.peek().is_some_and(|n| n.is_ascii_punctuation()) {
-            continue;
-        }
-        out.push(c);
-    }
-    let mut s = out.trim();
-    for m in ["**", "__", "*", "_"] {
-        if s.len() > 2 * m.len() && s.starts_with(m) && s.ends_with(m) {
-            s = s[m.len()..s.len() - m.len()].trim();
-            break;
-        }
-    }
-    s.to_string()
 }
 
 /// `The press conference was concluded at 4:05 p.m.`, `The briefing
@@ -178,40 +159,6 @@ fn is_bare_url(t: &str) -> bool {
             || lower.starts_with("<http"))
 }
 
-/// Phrases that only boilerplate about a document uses.
-const DISCLAIMER_PHRASES: &[&str] = &[
-    "any attachments",
-    "intended recipient",
-    "intended solely for",
-    "not be in its final form",
-    "not in its final form",
-    "authoritative record",
-    "rush deadline",
-    "rush transcript",
-    "may contain errors",
-    "all rights reserved",
-    "terms of use",
-    "errors and omissions excepted",
-    "e&oe",
-    "unsubscribe",
-    "may not be reproduced",
-    "check against delivery",
-    "this transcript was",
-    "this transcript has been",
-    "this transcript is",
-    "transcripts are created",
-    "edited for length",
-    "edited for clarity",
-    "lightly edited",
-];
-
-/// Boilerplate about the document itself (a rush-transcript warning, an
-/// email's confidentiality notice), up to 120 words.
-pub fn is_disclaimer(text: &str) -> bool {
-    let lower = plain(text).to_lowercase();
-    lower.split_whitespace().count() <= 120 && DISCLAIMER_PHRASES.iter().any(|p| lower.contains(p))
-}
-
 /// A line of only rule characters: `---`, `***`, `* * *`, `. . . . .`.
 fn is_rule(t: &str) -> bool {
     let marks: Vec<char> = t.chars().filter(|c| !c.is_whitespace()).collect();
@@ -220,21 +167,6 @@ fn is_rule(t: &str) -> bool {
             .iter()
             .all(|c| matches!(c, '-' | '*' | '_' | '.' | '=' | '~' | '•' | '—' | '–'))
         && marks.iter().all(|c| *c == marks[0])
-}
-
-/// A short capitalised line that may name a place or an issuer in a
-/// sign-off (`New Delhi`, `MINISTRY OF FOREIGN AFFAIRS`, `Washington, D.C.`).
-pub fn is_signoff_name(t: &str) -> bool {
-    let words: Vec<&str> = t.split_whitespace().collect();
-    let last_ok = !t.ends_with(['?', '!', ':', ';', '"', '”'])
-        && (!t.ends_with('.') || words.last().is_some_and(|w| w[..w.len() - 1].contains('.')));
-    (1..=6).contains(&words.len())
-        && last_ok
-        && !t.chars().any(|c| c.is_ascii_digit())
-        && words.iter().all(|w| {
-            w.chars().next().is_some_and(char::is_uppercase)
-                || ["of", "and", "for", "the", "de", "du", "la", "le"].contains(w)
-        })
 }
 
 /// A strong end mark: after it, nothing is speech.
@@ -284,6 +216,118 @@ fn is_end_word(t: &str) -> bool {
         || first_word == "end" && t.starts_with("END") && is_date_or_time_line(t[3..].trim())
 }
 
+/// `Translated and edited by`, `Transcribed by`, `Photo by`: the words
+/// that open a by-line, any number of them joined by `and`, `&` or commas.
+static BY_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)^[(\[]?
+            (?:(?:translated|translation|edited|editing|transcribed|transcript|transcription|compiled|proofread|reviewed|produced|reporting|photo|photos|photograph|photographs|photography|video|text)
+               (?:\s*,\s*|\s+and\s+|\s*&\s*|\s+))+
+            by\s+(?P<who>.+)$",
+    )
+    .expect("by-line pattern")
+});
+
+/// `Translator: ...`, `Photo: Xinhua`, `Media contact: ...`: a credit's
+/// field name and its colon.
+static CREDIT_FIELD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)^[(\[]?
+            (?:translators?|translation|interpreters?|editors?|source|video|photos?|photographs?|photo\s+credit|credits?|related|contact|press\s+office|press\s+contacts?|media\s+contacts?|media\s+enquiries|media\s+inquiries|transcript\s+by|transcription\s+by|reporting\s+by)
+            \s*[:：]",
+    )
+    .expect("credit field pattern")
+});
+
+/// A year a notice may carry (`2024`, `1998-2024`).
+static YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(?:19|20)\d\d\b").expect("year pattern"));
+
+/// Names after `by` in a by-line, up to the end of its sentence:
+/// capitalised words, initials, web and mail addresses, joined by commas,
+/// `and`, `&` (`Zhang Jiaqi, Fan Junmei and Wang Yan.`, `https://otter.ai`),
+/// not a clause (`by our lawyers, the text is sound`). A sentence after the
+/// names (`In case of any discrepancy, ...`) belongs to the credit.
+fn names_only(who: &str) -> bool {
+    let mut names: Vec<&str> = Vec::new();
+    for w in who.split_whitespace() {
+        names.push(w);
+        // `Tom Arnstein.` ends the list; `J.` and `Co.` do not.
+        if w.ends_with('.') && w.trim_end_matches('.').chars().count() > 3 {
+            break;
+        }
+    }
+    !names.is_empty()
+        && names.len() <= 60
+        && names.iter().all(|w| {
+            let w = w.trim_matches([',', ';', '(', ')', '[', ']']);
+            w.is_empty()
+                || matches!(w, "and" | "&" | "of" | "the" | "de" | "van" | "von")
+                || w.contains("://")
+                || w.contains('@')
+                || w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+        })
+}
+
+/// A copyright notice by its own content: `©`, `Copyright ©`, `(c)`, or
+/// `Copyright` with a year (`Copyright 2024 Reuters`), `All rights
+/// reserved`, or only a holder's name after it (`Copyright The Guardian`);
+/// never `Copyright reform comes after years of lobbying ...`.
+pub fn is_copyright_notice(text: &str) -> bool {
+    let t = plain(text);
+    let lower = t.to_lowercase();
+    if lower.starts_with('©') || lower.starts_with("(c) ") {
+        return true;
+    }
+    let Some(rest) = lower
+        .strip_prefix("copyright")
+        .filter(|r| r.starts_with([' ', ':', '©']))
+    else {
+        return false;
+    };
+    let rest = rest.trim_start_matches([' ', ':']);
+    let holder = &t[t.len() - rest.len()..];
+    rest.starts_with('©')
+        || rest.starts_with("(c)")
+        || YEAR.is_match(rest) && rest.split_whitespace().count() <= 30
+        || lower.contains("all rights reserved")
+        || holder.split_whitespace().count() <= 6 && names_only(holder)
+}
+
+/// A credit by its own content, never by its first word alone: a
+/// copyright notice, a by-line naming people or an address (`Translated
+/// and edited by ...`, `Transcribed by https://otter.ai`), a credit field
+/// with its colon (`Photo: Xinhua`, `Media contact: ...`), a gallery
+/// caption (`/4 Shou Xiaoli`) or a language link (`Read in Chinese`).
+fn is_credit(t: &str) -> bool {
+    let words = t.split_whitespace().count();
+    let lower = t.to_lowercase();
+    // `/4 Shou Xiaoli`: a caption from a photo gallery.
+    if t.starts_with('/') && t[1..].starts_with(|c: char| c.is_ascii_digit()) {
+        return true;
+    }
+    if is_copyright_notice(t) {
+        return true;
+    }
+    if BY_LINE
+        .captures(t)
+        .is_some_and(|c| names_only(&c["who"]) && words <= 200)
+    {
+        return true;
+    }
+    if CREDIT_FIELD.is_match(t) && words <= 40 {
+        return true;
+    }
+    let media = ["media contact", "media contacts", "press contact"];
+    if media.contains(&lower.trim_end_matches(['.', ':'])) {
+        return true;
+    }
+    words <= 4
+        && lower
+            .strip_prefix("read in ")
+            .is_some_and(|r| r.starts_with(char::is_alphabetic))
+}
+
 /// Classify a line that may close a transcript, on its own (no context).
 pub fn classify(text: &str) -> Option<TrailerKind> {
     let t = plain(text);
@@ -292,7 +336,6 @@ pub fn classify(text: &str) -> Option<TrailerKind> {
         return None;
     }
     let lower = t.to_lowercase();
-    let first_word = lower.split_whitespace().next().unwrap_or("");
     if is_end_word(t) {
         return Some(TrailerKind::End);
     }
@@ -303,7 +346,7 @@ pub fn classify(text: &str) -> Option<TrailerKind> {
     // `(Concluded)`, `(The briefing was concluded at 2:47 p.m.)`,
     // `[Whereupon, at 1:07 p.m., the hearing was adjourned.]`,
     // `（记者会结束）`, and the same sentences without brackets.
-    let inner = super::body::bracketed(t);
+    let inner = bracketed(t);
     let sentence = inner.unwrap_or(t).trim();
     if words <= 20 && (is_closing_sentence(sentence) || inner.is_some_and(|i| i.contains("结束")))
     {
@@ -311,17 +354,15 @@ pub fn classify(text: &str) -> Option<TrailerKind> {
     }
     if inner.is_some() {
         return match line_direction_kind(t) {
-            Some("video" | "break" | "sound") => Some(TrailerKind::Direction),
-            Some("timestamp") => Some(TrailerKind::Timestamp),
+            Some(EventKind::Video | EventKind::Break | EventKind::Sound) => {
+                Some(TrailerKind::Direction)
+            }
+            Some(EventKind::Timestamp) => Some(TrailerKind::Timestamp),
             _ => None,
         };
     }
     if words <= 6 && is_date_or_time_line(t) || TIME_ZONES.contains(&t) {
         return Some(TrailerKind::Timestamp);
-    }
-    // `/4 Shou Xiaoli`: a caption from a photo gallery.
-    if t.starts_with('/') && t[1..].starts_with(|c: char| c.is_ascii_digit()) {
-        return Some(TrailerKind::Credit);
     }
     // Where and when the text was published, and its address.
     let published = [
@@ -356,49 +397,7 @@ pub fn classify(text: &str) -> Option<TrailerKind> {
     {
         return Some(TrailerKind::Publication);
     }
-    let credit_openers = [
-        "translated",
-        "edited",
-        "transcribed",
-        "compiled",
-        "proofread",
-        "reviewed",
-        "produced",
-        "photo",
-        "photos",
-        "photograph",
-        "photographs",
-        "(photo",
-        "[photo",
-        "copyright",
-        "©",
-        "translator",
-        "translators",
-        "translator:",
-        "translators:",
-        "editor:",
-        "editors:",
-        "source:",
-        "(source",
-        "video:",
-        "(video",
-        "related:",
-        "read in",
-        "transcript by",
-        "transcription by",
-        "reporting by",
-        "media contact",
-        "media contacts",
-        "media enquiries",
-        "media inquiries",
-        "press contact",
-        "press office:",
-        "contact:",
-    ];
-    let opens = credit_openers.iter().any(|o| {
-        first_word == *o || lower.starts_with(o) && lower[o.len()..].starts_with([' ', ':'])
-    });
-    if opens && words <= 200 {
+    if is_credit(t) {
         return Some(TrailerKind::Credit);
     }
     is_disclaimer(t).then_some(TrailerKind::Disclaimer)
@@ -540,10 +539,6 @@ pub fn find(lines: &[Line<'_>], start: usize) -> (usize, Vec<Item>) {
     (end, items)
 }
 
-fn ends_sentence(text: &str) -> bool {
-    plain(text).ends_with(['.', '?', '!', '。', '？', '！', '"', '”', ')', ']'])
-}
-
 /// Line `i` names a place or issuer in a sign-off: short, capitalised,
 /// and directly above a closing date (or above another such line).
 fn dateline_at(lines: &[Line<'_>], i: usize) -> Option<TrailerKind> {
@@ -638,7 +633,44 @@ mod tests {
         }
     }
 
-    fn trailer_of(text: &str) -> (Vec<usize>, Vec<(&'static str, usize)>) {
+    #[test]
+    fn a_credit_reads_as_one_by_its_content_not_its_first_word() {
+        for credit in [
+            "Copyright 2024 Reuters",
+            "Copyright 2024 Reuters. All rights reserved.",
+            "© 2024 Harbour Broadcasting",
+            "Copyright © The Guardian",
+            "Copyright The White House",
+            "(c) 2023 Example News",
+            "Transcribed by https://otter.ai",
+            "Translated and edited by Zhang Jiaqi, Fan Junmei and Wang Yan.",
+            "Translated and edited by Li Xiao, and Tom Arnstein. In case of any discrepancy, the Chinese version prevails.",
+            "Photo by Jane Roe/Reuters",
+            "Photo: Xinhua",
+            "Translator: Li Wei",
+            "Media contact",
+            "Read in Chinese",
+        ] {
+            assert_eq!(classify(credit), Some(TrailerKind::Credit), "{credit}");
+        }
+        for speech in [
+            "Copyright reform comes after years of lobbying by authors, and the bill finally gives them a say over how their books are used to train software.",
+            "Copyright is the heart of this bill.",
+            "Photographs of the signing will be shared with all of you this afternoon.",
+            "Reviewed by our lawyers, the text is sound, and it goes to select committee next week.",
+            "Produced by a machine alone, a work has no author under the bill.",
+            "Edited highlights will be on the website.",
+            "Translated into English, the word means trust.",
+            "Source of the figures is the Treasury.",
+            "Media contacts will be shared later.",
+        ] {
+            assert_eq!(classify(speech), None, "{speech}");
+        }
+        assert!(is_copyright_notice("Copyright: Reuters"));
+        assert!(!is_copyright_notice("Copyrights matter to authors."));
+    }
+
+    fn trailer_of(text: &str) -> (Vec<usize>, Vec<(TrailerKind, usize)>) {
         let lines = split(text);
         let (end, items) = find(&lines, 1);
         let body: Vec<usize> = lines[1..end]
@@ -646,10 +678,7 @@ mod tests {
             .filter(|l| !l.is_blank())
             .map(|l| l.no)
             .collect();
-        let kinds = items
-            .iter()
-            .map(|it| (it.kind.note_kind().unwrap_or("credit"), it.line))
-            .collect();
+        let kinds = items.iter().map(|it| (it.kind, it.line)).collect();
         (body, kinds)
     }
 
@@ -659,7 +688,10 @@ mod tests {
             "MR PRICE: Go ahead.\n\nThanks very much, everyone.\n\n(The briefing was concluded at 2:47 p.m.)\n\nDPB # 45\n",
         );
         assert_eq!(body, [3]);
-        assert_eq!(items, [("end", 5), ("publication", 7)]);
+        assert_eq!(
+            items,
+            [(TrailerKind::End, 5), (TrailerKind::Publication, 7)]
+        );
     }
 
     #[test]
@@ -685,10 +717,10 @@ mod tests {
         assert_eq!(
             items,
             [
-                ("end", 4),
-                ("dateline", 6),
-                ("timestamp", 7),
-                ("trailer", 9)
+                (TrailerKind::End, 4),
+                (TrailerKind::Dateline, 6),
+                (TrailerKind::Timestamp, 7),
+                (TrailerKind::Other, 9)
             ]
         );
     }
@@ -699,13 +731,20 @@ mod tests {
             "X: Thank you.\n\n(SOUNDBITE OF MUSIC)\n\nCopyright © 2023 NPR. All rights reserved.\n\nNPR transcripts are created on a rush deadline by an NPR contractor.\nThis text may not be in its final form.\n",
         );
         assert!(body.is_empty());
-        assert_eq!(items, [("direction", 3), ("credit", 5), ("disclaimer", 7)]);
+        assert_eq!(
+            items,
+            [
+                (TrailerKind::Direction, 3),
+                (TrailerKind::Credit, 5),
+                (TrailerKind::Disclaimer, 7)
+            ]
+        );
         // A wrapped disclaimer paragraph below speech, with no end mark.
         let (body, items) = trailer_of(
             "X: Thank you.\nWe will not add to inflation.\n\nThis email and any\nattachments are confidential.\n",
         );
         assert_eq!(body, [2]);
-        assert_eq!(items, [("disclaimer", 4)]);
+        assert_eq!(items, [(TrailerKind::Disclaimer, 4)]);
     }
 
     #[test]
@@ -714,10 +753,13 @@ mod tests {
             "X: Thanks.\n\n11:36 A.M. EST\n\nTo view the slides, visit\n<https://example.org/slides.pdf>\n",
         );
         assert!(body.is_empty());
-        assert_eq!(items, [("timestamp", 3), ("publication", 5)]);
+        assert_eq!(
+            items,
+            [(TrailerKind::Timestamp, 3), (TrailerKind::Publication, 5)]
+        );
         let (body, items) = trailer_of("X: Thanks.\n\nEND     12:34 P.M.\nEST\n");
         assert!(body.is_empty());
-        assert_eq!(items, [("end", 3), ("timestamp", 4)]);
+        assert_eq!(items, [(TrailerKind::End, 3), (TrailerKind::Timestamp, 4)]);
     }
 
     #[test]
@@ -729,10 +771,10 @@ mod tests {
         assert_eq!(
             items,
             [
-                ("markup", 3),
-                ("dateline", 5),
-                ("dateline", 6),
-                ("timestamp", 7)
+                (TrailerKind::Rule, 3),
+                (TrailerKind::Dateline, 5),
+                (TrailerKind::Dateline, 6),
+                (TrailerKind::Timestamp, 7)
             ]
         );
     }

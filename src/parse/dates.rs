@@ -1,0 +1,371 @@
+//! Dates and clock times in a line: find them, read them as ISO 8601, and
+//! say whether a line is nothing else.
+//!
+//! Shared by the header, the trailer and turn bodies; it imports none of
+//! them.
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+static MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// The English name of month `m` (1 to 12), capitalised.
+pub fn month_name(m: u32) -> String {
+    let name = MONTHS[(m.clamp(1, 12) - 1) as usize];
+    name[..1].to_uppercase() + &name[1..]
+}
+
+fn month_number(word: &str) -> Option<u32> {
+    let w = word.trim_end_matches('.').to_ascii_lowercase();
+    if w.len() < 3 {
+        return None;
+    }
+    MONTHS
+        .iter()
+        .position(|m| m.starts_with(&w) && (w.len() >= 3))
+        .map(|i| i as u32 + 1)
+}
+
+static DATE_MDY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b([A-Z][a-z]{2,8}\.?)\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b").unwrap()
+});
+static DATE_DMY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+([A-Z][a-z]{2,8}\.?),?\s+(\d{4})\b").unwrap()
+});
+static DATE_ISO: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(\d{4})-(\d{2})-(\d{2})\b").unwrap());
+static DATE_SLASH: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b").unwrap());
+static DATE_CJK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(\d{4})年(\d{1,2})月(\d{1,2})日").unwrap());
+static TIME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b\d{1,2}(?::\d{2})?\s*(?:[ap]\.\s?m\.|[ap]m\b)(?:\s+[A-Z]{2,4}\b)?").unwrap()
+});
+/// A 24-hour clock inside a line that also holds a date (`November 23,
+/// 2023, 18:10`, `Aired October 15, 2023 - 09:00 ET`).
+pub(super) static TIME_24_IN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?:\s+[A-Z]{2,4}\b)?").unwrap()
+});
+static TIME_24: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\d{1,2}:\d{2}(?::\d{2})?(?:\s+[A-Z]{2,4})?$").unwrap());
+
+fn iso(y: u32, m: u32, d: u32) -> Option<String> {
+    ((1..=12).contains(&m) && (1..=31).contains(&d) && (1000..=9999).contains(&y))
+        .then(|| format!("{y:04}-{m:02}-{d:02}"))
+}
+
+/// Whether an all-numeric date (`3/4/2024`) puts the day or the month
+/// first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateOrder {
+    /// `3/4/2024` is 3 April: most of the world.
+    DayFirst,
+    /// `3/4/2024` is March 4: the United States and a few others.
+    MonthFirst,
+}
+
+/// A date as the text writes it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Written {
+    /// Read without doubt (ISO, a month name, 年月日): ISO 8601.
+    Iso(String),
+    /// Two numbers and a year (`3/4/2024`): which is the month depends on
+    /// the writer's convention unless one of them is over 12.
+    Numeric { first: u32, second: u32, year: u32 },
+}
+
+impl Written {
+    /// The order the numbers prove themselves: a number over 12 is the day.
+    pub fn proven_order(&self) -> Option<DateOrder> {
+        match *self {
+            Written::Numeric { first, .. } if first > 12 => Some(DateOrder::DayFirst),
+            Written::Numeric { second, .. } if second > 12 => Some(DateOrder::MonthFirst),
+            _ => None,
+        }
+    }
+
+    /// As ISO 8601, reading an all-numeric date in `order` when its
+    /// numbers do not decide; `None` when they do not and `order` is
+    /// unknown. `4/4/2024` is the same date either way.
+    pub fn iso(&self, order: Option<DateOrder>) -> Option<String> {
+        match *self {
+            Written::Iso(ref s) => Some(s.clone()),
+            Written::Numeric {
+                first,
+                second,
+                year,
+            } => {
+                let order = self
+                    .proven_order()
+                    .or(order)
+                    .or_else(|| (first == second).then_some(DateOrder::MonthFirst))?;
+                match order {
+                    DateOrder::DayFirst => iso(year, second, first),
+                    DateOrder::MonthFirst => iso(year, first, second),
+                }
+            }
+        }
+    }
+
+    /// `Some` when only a convention can say which number is the month.
+    pub fn is_undecided(&self) -> bool {
+        self.iso(None).is_none() && matches!(self, Written::Numeric { .. })
+    }
+}
+
+/// Find a date in `text`, with its byte range. An all-numeric date is
+/// returned as written ([`Written::Numeric`]) for the caller to read in
+/// the order of its place; every other form is read here.
+pub fn find_date(text: &str) -> Option<(Written, std::ops::Range<usize>)> {
+    if let Some(c) = DATE_ISO.captures(text) {
+        let (y, m, d) = (c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?);
+        return iso(y, m, d).map(|s| (Written::Iso(s), c.get(0).unwrap().range()));
+    }
+    if let Some(c) = DATE_MDY.captures(text) {
+        if let Some(m) = month_number(&c[1]) {
+            let (d, y) = (c[2].parse().ok()?, c[3].parse().ok()?);
+            return iso(y, m, d).map(|s| (Written::Iso(s), c.get(0).unwrap().range()));
+        }
+    }
+    if let Some(c) = DATE_DMY.captures(text) {
+        if let Some(m) = month_number(&c[2]) {
+            let (d, y) = (c[1].parse().ok()?, c[3].parse().ok()?);
+            return iso(y, m, d).map(|s| (Written::Iso(s), c.get(0).unwrap().range()));
+        }
+    }
+    if let Some(c) = DATE_CJK.captures(text) {
+        let (y, m, d) = (c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?);
+        return iso(y, m, d).map(|s| (Written::Iso(s), c.get(0).unwrap().range()));
+    }
+    if let Some(c) = DATE_SLASH.captures(text) {
+        let (first, second, year): (u32, u32, u32) =
+            (c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?);
+        // At least one reading must be a date.
+        let valid = |m: u32, d: u32| iso(year, m, d).is_some();
+        if !(valid(first, second) || valid(second, first)) {
+            return None;
+        }
+        return Some((
+            Written::Numeric {
+                first,
+                second,
+                year,
+            },
+            c.get(0).unwrap().range(),
+        ));
+    }
+    None
+}
+
+/// Places and their convention for all-numeric dates, from
+/// `data/date-order.toml`: (lower-case name, order).
+static PLACES: LazyLock<Vec<(String, DateOrder)>> = LazyLock::new(|| {
+    #[derive(serde::Deserialize)]
+    struct Places {
+        #[serde(rename = "month-first")]
+        month_first: Vec<String>,
+        #[serde(rename = "day-first")]
+        day_first: Vec<String>,
+    }
+    let places: Places = toml::from_str(include_str!("../../data/date-order.toml"))
+        .expect("data/date-order.toml is valid");
+    let tag = |names: Vec<String>, order: DateOrder| {
+        names
+            .into_iter()
+            .map(move |n| (n.to_lowercase(), order))
+            .collect::<Vec<_>>()
+    };
+    let mut out = tag(places.month_first, DateOrder::MonthFirst);
+    out.extend(tag(places.day_first, DateOrder::DayFirst));
+    out
+});
+
+/// The convention for all-numeric dates where `place` is: the place
+/// named first in it that `data/date-order.toml` knows (`Aboard Air Force
+/// One, En Route Tel Aviv, Israel` is written by the White House: month
+/// first), matched as whole words.
+pub fn place_order(place: &str) -> Option<DateOrder> {
+    let lower = place.to_lowercase();
+    let mut best: Option<(usize, usize, DateOrder)> = None;
+    for (name, order) in PLACES.iter() {
+        let Some(at) = find_word(&lower, name) else {
+            continue;
+        };
+        let better = best.is_none_or(|(b, len, _)| at < b || at == b && name.len() > len);
+        if better {
+            best = Some((at, name.len(), *order));
+        }
+    }
+    best.map(|b| b.2)
+}
+
+/// The first position of `name` in `text` as whole words.
+fn find_word(text: &str, name: &str) -> Option<usize> {
+    let is_word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    let mut from = 0;
+    while let Some(i) = text[from..].find(name).map(|i| i + from) {
+        let end = i + name.len();
+        let before = text[..i].chars().next_back();
+        let after = text[end..].chars().next();
+        // `u.s.` ends with a dot: what follows it may be a letter's
+        // neighbour only across a space.
+        let ends_word = name.ends_with(|c: char| !c.is_alphanumeric()) || !is_word(after);
+        if !is_word(before) && ends_word {
+            return Some(i);
+        }
+        from = i + name.chars().next().map_or(1, char::len_utf8);
+    }
+    None
+}
+
+/// Find a clock time (`10 a.m.`, `12:07 P.M. EST`) in `text`.
+pub fn find_time(text: &str) -> Option<(String, std::ops::Range<usize>)> {
+    if let Some(m) = TIME.find(text) {
+        return Some((m.as_str().trim().to_string(), m.range()));
+    }
+    let t = text.trim();
+    TIME_24.is_match(t).then(|| (t.to_string(), 0..text.len()))
+}
+
+/// Is this line only a date and/or a time (with separators), e.g.
+/// `1:16 P.M. EST`, `(November 3, 2023)`, `10/11/2022 07:54 PM`?
+pub fn is_date_or_time_line(text: &str) -> bool {
+    // Every date and time pattern needs a digit (`\d`, Unicode Nd): most
+    // short lines of a body have none, and skip the regexes.
+    if !text.chars().any(char::is_numeric) {
+        return false;
+    }
+    let mut rest = text.to_string();
+    let mut found = false;
+    if let Some((_, r)) = find_date(&rest) {
+        rest.replace_range(r, " ");
+        found = true;
+    }
+    if let Some((_, r)) = find_time(&rest) {
+        rest.replace_range(r, " ");
+        found = true;
+    } else if found {
+        if let Some(m) = TIME_24_IN.find(&rest) {
+            rest.replace_range(m.range(), " ");
+        }
+    }
+    if !found {
+        // `07:54 PM` without a.m./p.m. dots, or a bare 24-hour time.
+        let t = rest.trim().trim_end_matches(['A', 'P', 'M', ' ']);
+        return !t.is_empty() && TIME_24.is_match(t);
+    }
+    rest.chars().all(|c| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                '(' | ')' | '[' | ']' | ',' | '|' | '-' | '–' | '—' | '.' | '/'
+            )
+    }) || {
+        let r = rest.trim().trim_matches(|c: char| !c.is_alphanumeric());
+        // Weekday names and `at` glue.
+        r.split_whitespace().all(|w| {
+            let w = w
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .to_ascii_lowercase();
+            w.is_empty()
+                || w == "at"
+                || w == "on"
+                || [
+                    "monday",
+                    "tuesday",
+                    "wednesday",
+                    "thursday",
+                    "friday",
+                    "saturday",
+                    "sunday",
+                ]
+                .iter()
+                .any(|d| d.starts_with(&w) && w.len() >= 3)
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(text: &str, order: Option<DateOrder>) -> Option<String> {
+        find_date(text).and_then(|(w, _)| w.iso(order))
+    }
+
+    #[test]
+    fn numeric_dates_follow_the_order_of_their_place() {
+        use DateOrder::*;
+        assert_eq!(
+            read("Canberra, 3/4/2024", Some(DayFirst)).as_deref(),
+            Some("2024-04-03")
+        );
+        assert_eq!(
+            read("3/4/2024", Some(MonthFirst)).as_deref(),
+            Some("2024-03-04")
+        );
+        // Undecided without a place; decided by the numbers themselves.
+        assert_eq!(read("3/4/2024", None), None);
+        assert!(find_date("3/4/2024").unwrap().0.is_undecided());
+        assert_eq!(read("13/4/2024", None).as_deref(), Some("2024-04-13"));
+        assert_eq!(
+            read("13/4/2024", Some(MonthFirst)).as_deref(),
+            Some("2024-04-13")
+        );
+        assert_eq!(
+            read("4/13/2024", Some(DayFirst)).as_deref(),
+            Some("2024-04-13")
+        );
+        assert_eq!(read("4/4/2024", None).as_deref(), Some("2024-04-04"));
+        // Other forms never depend on the place.
+        assert_eq!(
+            read("2024-04-03", Some(MonthFirst)).as_deref(),
+            Some("2024-04-03")
+        );
+        assert_eq!(
+            read("3 April 2024", Some(MonthFirst)).as_deref(),
+            Some("2024-04-03")
+        );
+        assert_eq!(
+            read("April 3, 2024", Some(DayFirst)).as_deref(),
+            Some("2024-04-03")
+        );
+        assert_eq!(find_date("13/13/2024"), None);
+    }
+
+    #[test]
+    fn places_know_their_convention() {
+        use DateOrder::*;
+        assert_eq!(place_order("Canberra"), Some(DayFirst));
+        assert_eq!(place_order("London, United Kingdom"), Some(DayFirst));
+        assert_eq!(place_order("New Delhi"), Some(DayFirst));
+        assert_eq!(place_order("Washington, D.C."), Some(MonthFirst));
+        assert_eq!(
+            place_order("James S. Brady Press Briefing Room"),
+            Some(MonthFirst)
+        );
+        assert_eq!(
+            place_order("Aboard Air Force One, En Route Tel Aviv, Israel"),
+            Some(MonthFirst)
+        );
+        assert_eq!(place_order("Beijing"), None);
+        assert_eq!(place_order("Via Teleconference"), None);
+        // Whole words: `Perthshire` is not Perth, `Indiana` not India.
+        assert_eq!(place_order("Indianapolis"), Some(MonthFirst));
+        assert_eq!(place_order("Kampala"), Some(DayFirst));
+        assert_eq!(place_order("Rusk"), None);
+    }
+}

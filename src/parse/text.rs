@@ -1,0 +1,179 @@
+//! Small tests on the text of a line that the header, turn bodies and the
+//! trailer share: sentence ends, bracketed lines and stage directions,
+//! disclaimers, sign-off names. It imports none of those modules.
+
+use super::dates::is_date_or_time_line;
+use super::lexicon::stage_direction_kind;
+use crate::model::EventKind;
+
+/// Does the line end a sentence: `.`, `?`, `!` (or their full-width
+/// forms), perhaps inside closing quotation marks or brackets (`... done."`,
+/// `(Laughter.)`)? Emphasis and markdown escapes are ignored; `Briefing
+/// (March 09, 2023)` is a title, not a sentence.
+pub fn ends_sentence(text: &str) -> bool {
+    plain(text)
+        .trim_end_matches(['"', '”', '’', '\'', ')', ']', '）', '」', '』'])
+        .ends_with(['.', '?', '!', '。', '？', '！', '…'])
+}
+
+/// A line as classified: markdown escapes (`\###`) and emphasis around the
+/// whole line (`*This transcript ...*`) removed.
+pub fn plain(text: &str) -> String {
+    let t = text.trim();
+    let mut out = String::with_capacity(t.len());
+    let mut chars = t.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\\' && chars.peek().is_some_and(|n| n.is_ascii_punctuation()) {
+            continue;
+        }
+        out.push(c);
+    }
+    let mut s = out.trim();
+    for m in ["**", "__", "*", "_"] {
+        if s.len() > 2 * m.len() && s.starts_with(m) && s.ends_with(m) {
+            s = s[m.len()..s.len() - m.len()].trim();
+            break;
+        }
+    }
+    s.to_string()
+}
+
+/// Phrases that only boilerplate about a document uses.
+const DISCLAIMER_PHRASES: &[&str] = &[
+    "any attachments",
+    "intended recipient",
+    "intended solely for",
+    "not be in its final form",
+    "not in its final form",
+    "authoritative record",
+    "rush deadline",
+    "rush transcript",
+    "may contain errors",
+    "all rights reserved",
+    "terms of use",
+    "errors and omissions excepted",
+    "e&oe",
+    "unsubscribe",
+    "may not be reproduced",
+    "check against delivery",
+    "this transcript was",
+    "this transcript has been",
+    "this transcript is",
+    "transcripts are created",
+    "edited for length",
+    "edited for clarity",
+    "lightly edited",
+];
+
+/// Boilerplate about the document itself (a rush-transcript warning, an
+/// email's confidentiality notice), up to 120 words.
+pub fn is_disclaimer(text: &str) -> bool {
+    let lower = plain(text).to_lowercase();
+    lower.split_whitespace().count() <= 120 && DISCLAIMER_PHRASES.iter().any(|p| lower.contains(p))
+}
+
+/// A short capitalised line that may name a place or an issuer in a
+/// sign-off (`New Delhi`, `MINISTRY OF FOREIGN AFFAIRS`, `Washington, D.C.`).
+pub fn is_signoff_name(t: &str) -> bool {
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let last_ok = !t.ends_with(['?', '!', ':', ';', '"', '”'])
+        && (!t.ends_with('.') || words.last().is_some_and(|w| w[..w.len() - 1].contains('.')));
+    (1..=6).contains(&words.len())
+        && last_ok
+        && !t.chars().any(|c| c.is_ascii_digit())
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                || ["of", "and", "for", "the", "de", "du", "la", "le"].contains(w)
+        })
+}
+
+/// Is `inner` (the inside of brackets) a bare clock like `04:12`?
+pub fn is_clock(inner: &str) -> bool {
+    let t = inner.trim();
+    !t.is_empty()
+        && t.contains(':')
+        && t.chars()
+            .all(|c| c.is_ascii_digit() || c == ':' || c == '.')
+}
+
+/// The event kind of a stage direction's inside (`Laughter.`), from the
+/// cue words of [`stage_direction_kind`].
+pub fn direction_kind(inner: &str) -> Option<EventKind> {
+    // The lexicon names the kinds; every name it returns is an
+    // `EventKind` (a unit test in this module checks all of them).
+    stage_direction_kind(inner).and_then(|k| k.parse().ok())
+}
+
+/// The inside of a line wholly in brackets: `(…)`, `[…]`, `（…）`.
+pub fn bracketed(text: &str) -> Option<&str> {
+    let t = text.trim();
+    let inner = [('(', ')'), ('[', ']'), ('（', '）')]
+        .iter()
+        .find_map(|(o, c)| t.strip_prefix(*o)?.strip_suffix(*c))?;
+    (!inner.contains(['(', ')', '[', ']', '（', '）'])).then_some(inner)
+}
+
+/// Kind of a whole-line stage direction: known cue words
+/// ([`stage_direction_kind`]), else `other` for a line in upper case
+/// (`(JOINED IN PROGRESS)`), `omission` for an ellipsis alone (`<...>`,
+/// `[…]`), `timestamp` for a clock or date.
+pub fn line_direction_kind(text: &str) -> Option<EventKind> {
+    let t = text.trim();
+    let ellipsis = |s: &str| !s.is_empty() && s.chars().all(|c| matches!(c, '.' | '…' | ' '));
+    if let Some(inner) = t.strip_prefix('<').and_then(|r| r.strip_suffix('>')) {
+        return ellipsis(inner).then_some(EventKind::Omission);
+    }
+    let inner = bracketed(t)?;
+    if ellipsis(inner) {
+        return Some(EventKind::Omission);
+    }
+    if let Some(kind) = direction_kind(inner) {
+        return Some(kind);
+    }
+    if is_clock(inner) || is_date_or_time_line(inner) {
+        return Some(EventKind::Timestamp);
+    }
+    let letters = inner.chars().filter(|c| c.is_alphabetic()).count();
+    let upper = inner.chars().any(char::is_uppercase) && !inner.chars().any(char::is_lowercase);
+    (letters >= 3 && upper).then_some(EventKind::Other)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_kind_the_lexicon_names_is_an_event_kind() {
+        // One cue for each kind `stage_direction_kind` returns.
+        for cue in [
+            "Laughter",
+            "Applause",
+            "Crosstalk",
+            "Inaudible",
+            "As interpreted",
+            "BEGIN VIDEO CLIP",
+            "COMMERCIAL BREAK",
+            "SOUNDBITE OF MUSIC",
+            "Pause",
+            "sic",
+        ] {
+            let name = stage_direction_kind(cue).expect(cue);
+            assert_eq!(
+                direction_kind(cue).map(EventKind::as_str),
+                Some(name),
+                "{cue}"
+            );
+        }
+    }
+
+    #[test]
+    fn one_sentence_end_for_header_and_trailer() {
+        assert!(ends_sentence("Thank you."));
+        assert!(ends_sentence("(Laughter.)"));
+        assert!(ends_sentence("He said \"no.\""));
+        assert!(!ends_sentence("Briefing (March 09, 2023)"));
+        assert!(ends_sentence("*Thanks, everyone.*"));
+        assert!(ends_sentence("谢谢！"));
+        assert!(!ends_sentence("Briefing on the budget"));
+    }
+}
