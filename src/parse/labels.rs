@@ -1,0 +1,577 @@
+//! Which lines are speaker labels: candidates weighed against the
+//! document.
+//!
+//! [`label`](super::label) says what one line looks like; this module
+//! decides, for the whole document, which candidates open turns. The
+//! evidence is the candidate's shape, its place (a paragraph start, after
+//! a sentence end, an indented first line), its repetition, the
+//! document's dominant style (inline labels in capitals, full-stop
+//! labels, name-and-clock lines) and the conversation (a question and its
+//! reply confirm labels seen once). Each decision is a [`LabelRule`]; a
+//! refusal is a diagnostic. It reads no names and decides no roles.
+
+use super::key::SpeakerKey;
+use super::label::{self, Candidate, Form, LabelKind};
+use super::lines::Line;
+use super::{header, lexicon};
+use crate::decision::LabelRule;
+use crate::diagnostic::{Diagnostic, DiagnosticKind};
+use std::collections::HashMap;
+
+/// Text that closes a sentence or a label: what may stand before a label
+/// on the line above it.
+fn closes_paragraph(text: &str) -> bool {
+    text.trim_end().ends_with([
+        '.', '?', '!', '。', '？', '！', '"', '”', '’', ')', ']', ':', '：', '…', '—',
+    ])
+}
+
+/// Labels compare without case: `ROSS` and `Ross` are one label.
+pub(super) fn key_of(label: &str) -> String {
+    label.to_lowercase()
+}
+
+/// A label the parser accepted, with the rule that decided.
+pub(super) struct Accepted<'a> {
+    pub idx: usize,
+    pub cand: Candidate<'a>,
+    pub rule: LabelRule,
+}
+
+/// A label refused only because it is seen once and nothing else marks it:
+/// a question and its reply may still confirm it.
+struct Once<'a> {
+    idx: usize,
+    cand: Candidate<'a>,
+    diag: Diagnostic,
+}
+
+/// Every line shaped like a label, how often each label recurs, and the
+/// lines that came closest (for a file where none is accepted).
+struct Scan<'a> {
+    cands: Vec<Option<Candidate<'a>>>,
+    counts: HashMap<String, usize>,
+    near: Vec<(usize, String)>,
+}
+
+/// First pass: what each line looks like. A code the document's speaker
+/// key declares is a candidate; a line that opens like a label but does
+/// not read as a name is noted (`label-refused`).
+fn scan<'a>(
+    lines: &'a [Line<'a>],
+    start: usize,
+    key: Option<&SpeakerKey>,
+    diags: &mut Vec<Diagnostic>,
+) -> Scan<'a> {
+    let mut s = Scan {
+        cands: vec![None; lines.len()],
+        counts: HashMap::new(),
+        near: Vec::new(),
+    };
+    for (i, line) in lines.iter().enumerate().skip(start) {
+        if line.markup || line.is_blank() || key.is_some_and(|k| k.legend.contains(&i)) {
+            continue;
+        }
+        let found = match key.and_then(|k| k.candidate(&line.text)) {
+            Some(c) => Ok(Some(c)),
+            None => label::candidate(&line.text),
+        };
+        match found {
+            Ok(Some(c)) => {
+                *s.counts.entry(key_of(&c.label)).or_default() += 1;
+                s.cands[i] = Some(c);
+            }
+            Ok(None) => {}
+            Err(refusal) => {
+                let words = refusal.label.split_whitespace().count();
+                let para_start = i == start || lines[i - 1].is_blank() || lines[i - 1].markup;
+                if words <= 4 && para_start && lexicon::header_field(&refusal.label).is_none() {
+                    let message = format!(
+                        "'{}:' looks like a label but was read as text: {}",
+                        refusal.label, refusal.reason
+                    );
+                    s.near.push((line.no, message.clone()));
+                    diags.push(Diagnostic::info(
+                        line.no,
+                        DiagnosticKind::LabelRefused,
+                        message,
+                    ));
+                }
+            }
+        }
+    }
+    s
+}
+
+/// Where a line stands among its neighbours.
+struct Place<'l, 'a> {
+    lines: &'l [Line<'a>],
+    start: usize,
+}
+
+impl Place<'_, '_> {
+    /// A heading line (`On the Korean Peninsula`) alone above line `i`.
+    fn heading_above(&self, i: usize) -> bool {
+        let (l, s) = (self.lines, self.start);
+        i > s
+            && (i == s + 1 || l[i - 2].is_blank())
+            && l[i - 1].text.split_whitespace().count() <= 8
+    }
+
+    /// An indented first line opens a paragraph (the Congressional Record).
+    fn indented(&self, i: usize) -> bool {
+        let l = self.lines;
+        i > self.start && l[i].indent >= 2 && l[i].indent > l[i - 1].indent
+    }
+
+    /// Can a turn begin on line `i`?
+    fn para_start(&self, i: usize) -> bool {
+        let l = self.lines;
+        i == self.start
+            || l[i - 1].is_blank()
+            || l[i - 1].markup
+            || closes_paragraph(&l[i - 1].text)
+            || self.heading_above(i)
+            // Text under a line-number gutter has no blank lines: its
+            // paragraphs open with a deeper indent.
+            || (l[i].gutter && self.indented(i))
+    }
+}
+
+/// How the document as a whole writes its labels.
+struct Style {
+    /// Inline colon labels that are strong or recur, at paragraph starts.
+    firm_inline: usize,
+    /// Most of those are in capitals (`MS. PSAKI:`).
+    caps_style: bool,
+    /// Name-and-clock lines (`Speaker 1  0:04`).
+    clock_lines: usize,
+    /// Full-stop labels (`Mr. Powell.`, `PM.`) open more paragraphs than
+    /// colon labels, and one of them recurs.
+    period_style: bool,
+    /// `A.` answers where `Q.` asks, or recurs after `Q` markers.
+    answers_marked: bool,
+}
+
+impl Style {
+    fn of(scan: &Scan<'_>, place: &Place<'_, '_>) -> Style {
+        let cands = || {
+            scan.cands
+                .iter()
+                .enumerate()
+                .filter_map(|(i, c)| c.as_ref().map(|c| (i, c)))
+        };
+        let recurs = |c: &Candidate<'_>| scan.counts[&key_of(&c.label)] >= 2;
+        let firm: Vec<bool> = cands()
+            .filter(|(i, c)| {
+                c.kind != LabelKind::Alone
+                    && c.form == Form::Colon
+                    && place.para_start(*i)
+                    && (c.shape.strong() || recurs(c))
+            })
+            .map(|(_, c)| c.shape.all_caps)
+            .collect();
+        let caps_style =
+            firm.len() >= 3 && firm.iter().filter(|c| **c).count() * 5 >= firm.len() * 4;
+        // Styles one line does not prove: name-and-clock lines must recur;
+        // so must full-stop labels at paragraph starts, with some speaker
+        // seen twice, in a document not written in colon labels.
+        let clock_lines = cands().filter(|(_, c)| c.form == Form::Clock).count();
+        let period: Vec<&Candidate<'_>> = cands()
+            .filter(|(i, c)| {
+                c.form == Form::Period
+                    && c.kind != LabelKind::AMarker
+                    && (place.para_start(*i) || place.indented(*i))
+            })
+            .map(|(_, c)| c)
+            .collect();
+        let period_style =
+            period.len() >= 3 && period.len() > firm.len() && period.iter().any(|c| recurs(c));
+        // `A.` answers where `Q.` asks (`A. Lincoln said` once in a
+        // briefing is a sentence).
+        let marked = |kind: LabelKind| -> Vec<usize> {
+            cands()
+                .filter(|(i, c)| c.kind == kind && place.para_start(*i))
+                .map(|(i, _)| i)
+                .collect()
+        };
+        let q_markers = marked(LabelKind::QMarker);
+        let answers_marked = !q_markers.is_empty()
+            && (marked(LabelKind::AMarker).len() >= 2
+                || q_markers
+                    .iter()
+                    .any(|&i| place.lines[i].text.starts_with("Q.")));
+        Style {
+            firm_inline: firm.len(),
+            caps_style,
+            clock_lines,
+            period_style,
+            answers_marked,
+        }
+    }
+}
+
+/// What the evidence says of one candidate.
+enum Verdict {
+    Accept(LabelRule),
+    /// Seen once and unmarked: a question and its reply may confirm it.
+    Once(Diagnostic),
+    Refuse,
+}
+
+/// Everything the verdict on one candidate reads.
+struct Judge<'j, 'a> {
+    place: Place<'j, 'a>,
+    style: Style,
+    cands: &'j [Option<Candidate<'a>>],
+    counts: &'j HashMap<String, usize>,
+}
+
+impl Judge<'_, '_> {
+    /// Header fields (`Speakers:`, `Date:`) before the first turn are not
+    /// labels, unless a role word speaks (`Moderator: Welcome to ...`
+    /// rather than `Moderator: Jane Roe, ...`).
+    fn header_field(&self, cand: &Candidate<'_>, next: Option<usize>) -> bool {
+        if lexicon::header_field(&cand.label).is_none() {
+            return false;
+        }
+        let value = if cand.rest.is_empty() {
+            next.map_or("", |j| self.place.lines[j].text.as_ref())
+        } else {
+            cand.rest
+        };
+        let listed =
+            header::participant(value).is_some() || super::dates::find_date(value).is_some();
+        !lexicon::is_role_word(&cand.label) || listed
+    }
+
+    /// The verdict on the candidate of line `i`.
+    fn verdict(
+        &self,
+        i: usize,
+        cand: &Candidate<'_>,
+        next: Option<usize>,
+        out: &mut Notes,
+    ) -> Verdict {
+        let count = self.counts[&key_of(&cand.label)];
+        let (place, style) = (&self.place, &self.style);
+        // A first word that opens sentences (`WILL HURD:`) is evidence
+        // against; recurring at paragraph starts in the document's style
+        // outweighs it.
+        if cand.shape.opener {
+            if count >= 2 && place.para_start(i) && (!style.caps_style || cand.shape.all_caps) {
+                return Verdict::Accept(LabelRule::RecursDespiteOpener);
+            }
+            out.info(i, format!(
+                "'{}:' looks like a label but was read as text: {}, and it does not recur at paragraph starts",
+                cand.label,
+                label::OPENS_LIKE_A_SENTENCE
+            ));
+            return Verdict::Refuse;
+        }
+        match (cand.form, cand.kind) {
+            (Form::Key, _) => Verdict::Accept(LabelRule::SpeakerKey),
+            (Form::Voice, _) => Verdict::Accept(LabelRule::VoiceTag),
+            (Form::Period, LabelKind::AMarker) if place.para_start(i) && style.answers_marked => {
+                Verdict::Accept(LabelRule::AnswerMarker)
+            }
+            (Form::Period, LabelKind::AMarker) => Verdict::Refuse,
+            (Form::Period, _) => self.full_stop(i, cand, out),
+            (_, LabelKind::Alone) => self.alone(i, cand, next, out),
+            (_, LabelKind::QMarker) if place.para_start(i) => Verdict::Accept(LabelRule::QMarker),
+            (_, LabelKind::QMarker) => Verdict::Refuse,
+            (_, LabelKind::Inline | LabelKind::AMarker) => self.inline(i, cand, count, out),
+        }
+    }
+
+    /// `Mr. Powell.`, `PM.`: only in a document of such labels.
+    fn full_stop(&self, i: usize, cand: &Candidate<'_>, out: &mut Notes) -> Verdict {
+        if !(self.place.para_start(i) || self.place.indented(i)) {
+            return Verdict::Refuse;
+        }
+        if !self.style.period_style {
+            out.near(i, format!(
+                "'{}.' opens a paragraph like a Congressional Record label, but too few paragraphs do",
+                cand.label
+            ));
+            return Verdict::Refuse;
+        }
+        Verdict::Accept(LabelRule::PeriodLabel)
+    }
+
+    /// A label alone on its line, the text below it.
+    fn alone(
+        &self,
+        i: usize,
+        cand: &Candidate<'_>,
+        next: Option<usize>,
+        out: &mut Notes,
+    ) -> Verdict {
+        if !self.place.para_start(i) {
+            return Verdict::Refuse;
+        }
+        let Some(j) = next else {
+            out.warn(
+                i,
+                format!(
+                    "'{}:' stands at the end with nothing after it; kept as text",
+                    cand.label
+                ),
+            );
+            return Verdict::Refuse;
+        };
+        let next_is_label = self.cands[j]
+            .as_ref()
+            .is_some_and(|c| c.form == Form::Colon || c.kind == LabelKind::QMarker);
+        if next_is_label && cand.timestamp.is_none() {
+            out.warn(
+                i,
+                format!(
+                    "'{}:' is followed by another label, so it reads as a heading",
+                    cand.label
+                ),
+            );
+            return Verdict::Refuse;
+        }
+        if cand.form == Form::Clock {
+            if self.style.clock_lines < 2 {
+                out.near(i, format!(
+                    "'{}  {}' reads like a transcription service's label, but it is the only one",
+                    cand.label,
+                    cand.timestamp.unwrap_or_default()
+                ));
+                return Verdict::Refuse;
+            }
+            return Verdict::Accept(LabelRule::NameAndClock);
+        }
+        Verdict::Accept(if cand.timestamp.is_some() {
+            LabelRule::AloneWithTimestamp
+        } else {
+            LabelRule::Alone
+        })
+    }
+
+    /// `Name: text` on one line.
+    fn inline(&self, i: usize, cand: &Candidate<'_>, count: usize, out: &mut Notes) -> Verdict {
+        if !self.place.para_start(i) {
+            if cand.shape.strong() || count >= 2 {
+                out.info(
+                    i,
+                    format!(
+                        "'{}:' sits inside a paragraph, so it reads as text",
+                        cand.label
+                    ),
+                );
+            }
+            return Verdict::Refuse;
+        }
+        if cand.shape.strong() {
+            Verdict::Accept(LabelRule::InlineStrong)
+        } else if count >= 2 {
+            Verdict::Accept(LabelRule::InlineRepeated)
+        } else if self.style.firm_inline >= 2
+            && (!self.style.caps_style || cand.shape.all_caps)
+            && cand.rest.split_whitespace().count() >= 2
+        {
+            Verdict::Accept(LabelRule::InlineOnceInInlineDocument)
+        } else {
+            let message = format!(
+                "'{}:' is seen once and nothing else marks it as a speaker; kept as text",
+                cand.label
+            );
+            out.near(i, message.clone());
+            Verdict::Once(Diagnostic::info(
+                self.place.lines[i].no,
+                DiagnosticKind::LabelRefused,
+                message,
+            ))
+        }
+    }
+}
+
+/// Diagnostics of the label pass, and the lines that came closest.
+struct Notes<'d, 'l, 'a> {
+    lines: &'l [Line<'a>],
+    diags: &'d mut Vec<Diagnostic>,
+    near: Vec<(usize, String)>,
+}
+
+impl Notes<'_, '_, '_> {
+    fn info(&mut self, i: usize, message: String) {
+        let no = self.lines[i].no;
+        self.diags
+            .push(Diagnostic::info(no, DiagnosticKind::LabelRefused, message));
+    }
+    fn warn(&mut self, i: usize, message: String) {
+        let no = self.lines[i].no;
+        self.diags.push(Diagnostic::warning(
+            no,
+            DiagnosticKind::LabelRefused,
+            message,
+        ));
+    }
+    fn near(&mut self, i: usize, message: String) {
+        self.near.push((self.lines[i].no, message));
+    }
+}
+
+/// Decide which lines are speaker labels, from line `start` on (after any
+/// front matter). `key` is the document's speaker key, if it declares one.
+pub(super) fn find_labels<'a>(
+    lines: &'a [Line<'a>],
+    start: usize,
+    key: Option<&SpeakerKey>,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<Accepted<'a>> {
+    let mut scan = scan(lines, start, key, diags);
+    let place = Place { lines, start };
+    let style = Style::of(&scan, &place);
+    let caps_style = style.caps_style;
+    let mut cands = std::mem::take(&mut scan.cands);
+    let mut notes = Notes {
+        lines,
+        diags,
+        near: std::mem::take(&mut scan.near),
+    };
+    let mut verdicts: Vec<(usize, Verdict)> = Vec::new();
+    {
+        let judge = Judge {
+            place,
+            style,
+            cands: &cands,
+            counts: &scan.counts,
+        };
+        let mut in_header = true;
+        for (i, cand) in cands.iter().enumerate().skip(start) {
+            let Some(cand) = cand else { continue };
+            let next = (i + 1..lines.len()).find(|&j| !lines[j].is_blank() && !lines[j].markup);
+            if in_header && judge.header_field(cand, next) {
+                continue;
+            }
+            let verdict = judge.verdict(i, cand, next, &mut notes);
+            in_header &= !matches!(verdict, Verdict::Accept(_));
+            verdicts.push((i, verdict));
+        }
+    }
+    let mut accepted: Vec<Accepted<'a>> = Vec::new();
+    let mut once: Vec<Once<'a>> = Vec::new();
+    for (i, verdict) in verdicts {
+        let cand = cands[i].take().expect("a candidate");
+        match verdict {
+            Verdict::Accept(rule) => accepted.push(Accepted { idx: i, cand, rule }),
+            Verdict::Once(diag) => once.push(Once { idx: i, cand, diag }),
+            Verdict::Refuse => {}
+        }
+    }
+    let Notes {
+        diags, mut near, ..
+    } = notes;
+    confirm_exchanges(lines, &mut accepted, once, caps_style, diags);
+    if accepted.is_empty() {
+        near.sort_by_key(|n| n.0);
+        for (no, why) in near.into_iter().take(3) {
+            diags.push(Diagnostic::warning(
+                no,
+                DiagnosticKind::NoLabels,
+                format!("no speaker label found; this line comes closest: {why}"),
+            ));
+        }
+    }
+    accepted
+}
+
+/// Does the turn that `a` opens, running to line `b`, end in a question?
+fn asks(lines: &[Line<'_>], a: usize, rest: &str, b: usize) -> bool {
+    let last = lines[a + 1..b]
+        .iter()
+        .rev()
+        .find(|l| !l.is_blank() && !l.markup)
+        .map_or(rest, |l| l.text.as_ref());
+    last.trim_end_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '"' | '”' | '’' | '\'' | ')' | ']')
+    })
+    .ends_with(['?', '？'])
+}
+
+/// Labels seen once confirm each other where one asks and the next
+/// replies: `TAPPER: ... Is that realistic?` then `GRAHAM: Yes.`, or
+/// `Question: ...?` then `Vladimir Putin: ...`. A reply that opens with a
+/// quotation (`Jack Lew: "..."`, a speaker quoting sources) is not one, nor
+/// is a reporter's marker after a refused question.
+fn confirm_exchanges<'a>(
+    lines: &[Line<'_>],
+    accepted: &mut Vec<Accepted<'a>>,
+    once: Vec<Once<'a>>,
+    caps_style: bool,
+    diags: &mut Vec<Diagnostic>,
+) {
+    if once.is_empty() {
+        return;
+    }
+    let first_accepted = accepted.first().map(|a| a.idx);
+    // (line index, Some(position in `once`) or None for an accepted label).
+    let mut order: Vec<(usize, Option<usize>)> = accepted
+        .iter()
+        .map(|a| (a.idx, None))
+        .chain(once.iter().enumerate().map(|(k, o)| (o.idx, Some(k))))
+        .collect();
+    order.sort_by_key(|o| o.0);
+    let cand_at = |o: &(usize, Option<usize>)| -> &Candidate<'a> {
+        match o.1 {
+            Some(k) => &once[k].cand,
+            None => {
+                &accepted
+                    .iter()
+                    .find(|a| a.idx == o.0)
+                    .expect("accepted")
+                    .cand
+            }
+        }
+    };
+    let mut rescued = vec![false; once.len()];
+    for w in order.windows(2) {
+        let (a, b) = (&w[0], &w[1]);
+        if a.1.is_none() && b.1.is_none() {
+            continue;
+        }
+        let (ca, cb) = (cand_at(a), cand_at(b));
+        // A label seen once is a short name written in the document's
+        // case (`GRAHAM` where labels are in capitals), with no small
+        // words (`Starting with NATO` opens a topic, not a turn).
+        let name_like = |c: &Candidate<'_>, o: &(usize, Option<usize>)| {
+            o.1.is_none()
+                || c.shape.words <= 4
+                    && (!caps_style || c.shape.all_caps)
+                    && !c.label.split_whitespace().any(lexicon::is_connector)
+        };
+        // A question refused as a label is confirmed by a reply refused
+        // too, or by any reply when nothing before it was taken as a
+        // label (it would be lost to the preamble).
+        let asker_ok = a.1.is_none() || b.1.is_some() || first_accepted.is_none_or(|f| a.0 < f);
+        if key_of(&ca.label) == key_of(&cb.label)
+            || !name_like(ca, a)
+            || !name_like(cb, b)
+            || !asker_ok
+            || cb.rest.starts_with(['"', '“', '‘', '\''])
+            || (b.1.is_none() && cb.kind == LabelKind::QMarker)
+            || !asks(lines, a.0, ca.rest, b.0)
+        {
+            continue;
+        }
+        for k in [a.1, b.1].into_iter().flatten() {
+            rescued[k] = true;
+        }
+    }
+    for (o, rescued) in once.into_iter().zip(rescued) {
+        if rescued {
+            accepted.push(Accepted {
+                idx: o.idx,
+                cand: o.cand,
+                rule: LabelRule::ConfirmedByReply,
+            });
+        } else {
+            diags.push(o.diag);
+        }
+    }
+    accepted.sort_by_key(|a| a.idx);
+}
