@@ -82,17 +82,75 @@ fn is_wrapped(lines: &[Line<'_>]) -> bool {
 }
 
 /// Parse decoded transcript text. `source` names the input in the model.
+///
+/// The passes, in order: lines, labels ([`labels`]), header, trailer,
+/// draft turns (body and identity per label), names completed across
+/// turns, roles from the setting and the conversation, hand-offs and
+/// exchanges, then whatever no pass claimed becomes a note.
 pub fn parse_text(text: &str, source: &str) -> Parsed {
     let lines = lines::split(text);
     let mut diags: Vec<Diagnostic> = Vec::new();
     let body_start = header::front_matter_end(&lines);
     let speaker_key = key::SpeakerKey::find(&lines);
     let labels = find_labels(&lines, body_start, speaker_key.as_ref(), &mut diags);
-    let wrapped = is_wrapped(&lines);
+    let mut transcript = read_header(&lines, &labels, source, &mut diags);
+    let end = read_trailer(&lines, &labels, &mut transcript);
+    let q_marked = labels
+        .iter()
+        .filter(|a| a.cand.kind == LabelKind::QMarker)
+        .count()
+        >= 3;
+    let ctx = Draft {
+        lines: &lines,
+        end,
+        wrapped: is_wrapped(&lines),
+        q_marked,
+        key: speaker_key.as_ref(),
+        declared: {
+            let prose: Vec<&str> = [transcript.title.as_deref(), transcript.summary.as_deref()]
+                .into_iter()
+                .flatten()
+                .collect();
+            people::declared_names(&transcript.participants, &prose)
+        },
+    };
+    let (mut turns, mut unknown_role) = ctx.turns(&labels, &mut transcript);
+    cue_events(&lines, &mut turns);
+    resolve_short_labels(&mut turns, &mut unknown_role);
+    complete_from_body(&mut turns);
+    share_outlets(&mut turns);
+    resolve_office_labels(&mut turns);
+    decide_roles(&mut turns, &mut unknown_role, &transcript, q_marked);
+    exchange::apply_handoffs(&mut turns);
+    transcript.exchanges = exchange::build(&mut turns);
+    transcript.style = style_of(&labels);
+    for t in turns.iter_mut() {
+        t.rule = t.decision.to_string();
+    }
+    transcript.turns = turns;
+    keep_unplaced_lines(&lines, &mut transcript);
+    transcript.notes.sort_by_key(|n| n.line);
+    diags.extend(review(&transcript));
+    diags.sort_by_key(|d| d.line);
+    Parsed {
+        transcript,
+        diagnostics: diags,
+        text: text.to_owned(),
+        line_map: None,
+    }
+}
 
+/// The header: everything before the first label, with a warning when a
+/// long preamble may be a turn whose label was missed.
+fn read_header(
+    lines: &[Line<'_>],
+    labels: &[Accepted<'_>],
+    source: &str,
+    diags: &mut Vec<Diagnostic>,
+) -> Transcript {
     let header_end = labels.first().map_or(lines.len(), |a| a.idx);
     let head = header::parse(&lines[..header_end]);
-    let mut transcript = Transcript {
+    let transcript = Transcript {
         schema: crate::model::SCHEMA_VERSION.to_string(),
         source: source.to_string(),
         title: head.title,
@@ -118,7 +176,6 @@ pub fn parse_text(text: &str, source: &str) -> Parsed {
     };
     diags.extend(head.diagnostics);
     if let Some(first) = labels.first() {
-        // A long preamble may be a turn whose label was missed.
         let preamble_words: usize = transcript
             .notes
             .iter()
@@ -139,50 +196,73 @@ pub fn parse_text(text: &str, source: &str) -> Parsed {
             ));
         }
     }
+    transcript
+}
 
-    // The trailer: credits and closing lines after the last turn.
-    let mut end = lines.len();
-    if let Some(last) = labels.last() {
-        let (start, items) = trailer::find(&lines, last.idx + 1);
-        end = start;
-        for item in items {
-            match item.kind.note_kind() {
-                None => transcript.credits.push(SourceLine {
-                    line: item.line,
-                    text: item.text,
-                }),
-                Some(kind) => transcript.notes.push(Note {
-                    kind,
-                    text: item.text,
-                    line: item.line,
-                    end_line: item.end_line,
-                }),
-            }
+/// The trailer: credits and closing lines after the last turn. Returns the
+/// index of the first trailer line (where the last turn ends).
+fn read_trailer(lines: &[Line<'_>], labels: &[Accepted<'_>], t: &mut Transcript) -> usize {
+    let Some(last) = labels.last() else {
+        return lines.len();
+    };
+    let (start, items) = trailer::find(lines, last.idx + 1);
+    for item in items {
+        match item.kind.note_kind() {
+            None => t.credits.push(SourceLine {
+                line: item.line,
+                text: item.text,
+            }),
+            Some(kind) => t.notes.push(Note {
+                kind,
+                text: item.text,
+                line: item.line,
+                end_line: item.end_line,
+            }),
         }
     }
+    start
+}
 
-    // Turns: each label to the line before the next label.
-    let declared = {
-        let prose: Vec<&str> = [transcript.title.as_deref(), transcript.summary.as_deref()]
-            .into_iter()
-            .flatten()
-            .collect();
-        people::declared_names(&transcript.participants, &prose)
-    };
-    let q_marked = labels
-        .iter()
-        .filter(|a| a.cand.kind == LabelKind::QMarker)
-        .count()
-        >= 3;
-    let mut turns: Vec<Turn> = Vec::new();
-    // For each turn whose role neither header nor label decided: the role
-    // it takes when it does not ask (`official`, or `other` if anonymous).
-    let mut unknown_role: Vec<Option<Role>> = Vec::new();
-    for (n, acc) in labels.iter().enumerate() {
-        let mut stop = labels
-            .get(n + 1)
-            .map_or(end, |next| next.idx)
-            .min(end.max(acc.idx + 1));
+/// What drafting a turn from its label reads.
+struct Draft<'d, 'a> {
+    lines: &'d [Line<'a>],
+    /// Index of the first trailer line.
+    end: usize,
+    wrapped: bool,
+    /// Reporters are marked `Q` (three times or more).
+    q_marked: bool,
+    key: Option<&'d key::SpeakerKey>,
+    declared: people::Declared,
+}
+
+impl Draft<'_, '_> {
+    /// One draft turn per label, each running to the line before the next
+    /// label; with each turn whose role neither header nor label decided,
+    /// the role it takes when it does not ask (`official`, or `other` if
+    /// anonymous).
+    fn turns(&self, labels: &[Accepted<'_>], t: &mut Transcript) -> (Vec<Turn>, Vec<Option<Role>>) {
+        let mut turns: Vec<Turn> = Vec::new();
+        let mut unknown_role: Vec<Option<Role>> = Vec::new();
+        for (n, acc) in labels.iter().enumerate() {
+            let next = labels.get(n + 1).map_or(self.end, |next| next.idx);
+            let (body, last_line) = self.body(acc, next, &mut t.notes);
+            if self.continues(acc, &mut turns, &body, last_line) {
+                continue;
+            }
+            let (turn, unknown) =
+                self.identify(acc, body, last_line, &t.participants, turns.len() + 1);
+            turns.push(turn);
+            unknown_role.push(unknown);
+        }
+        (turns, unknown_role)
+    }
+
+    /// The body of the turn `acc` opens, up to line `next`: its text, with
+    /// delivery notes and a timestamp in the label as events; a heading
+    /// at its end is a note. Returns the body and its last line number.
+    fn body(&self, acc: &Accepted<'_>, next: usize, notes: &mut Vec<Note>) -> (body::Body, usize) {
+        let lines = self.lines;
+        let mut stop = next.min(self.end.max(acc.idx + 1));
         // A Markdown heading just above the next label (`## Q&A`) belongs
         // to no one's turn; it is kept as a note.
         while let Some(h) = (acc.idx + 1..stop).rev().find(|&j| !lines[j].is_blank()) {
@@ -193,7 +273,7 @@ pub fn parse_text(text: &str, source: &str) -> Parsed {
         }
         let mut body_lines = &lines[acc.idx + 1..stop.max(acc.idx + 1)];
         if let Some(k) = trailing_heading(acc.cand.rest, body_lines) {
-            transcript.notes.push(Note {
+            notes.push(Note {
                 kind: NoteKind::Heading,
                 text: body_lines[k].text.to_string(),
                 line: body_lines[k].no,
@@ -201,27 +281,30 @@ pub fn parse_text(text: &str, source: &str) -> Parsed {
             });
             body_lines = &body_lines[..k];
         }
-        let mut body = body::assemble(acc.cand.rest, lines[acc.idx].no, body_lines, wrapped);
+        let no = lines[acc.idx].no;
+        let mut body = body::assemble(acc.cand.rest, no, body_lines, self.wrapped);
         // `TAPPER (voice-over)`: how the words were delivered is an event.
-        let (name_label, notes) = label::split_notes(&acc.cand.label);
-        for note in notes.into_iter().rev() {
+        let (_, delivery) = label::split_notes(&acc.cand.label);
+        for note in delivery.into_iter().rev() {
             let inner = &note[1..note.len() - 1];
+            let kind = text::direction_kind(inner).unwrap_or(EventKind::Delivery);
             body.events.insert(
                 0,
                 Event {
-                    kind: text::direction_kind(inner).unwrap_or(EventKind::Delivery),
+                    kind,
                     text: note.to_string(),
-                    line: lines[acc.idx].no,
+                    line: no,
                 },
             );
         }
         if let Some(ts) = acc.cand.timestamp {
+            let kind = EventKind::Timestamp;
             body.events.insert(
                 0,
                 Event {
-                    kind: EventKind::Timestamp,
+                    kind,
                     text: ts.to_string(),
-                    line: lines[acc.idx].no,
+                    line: no,
                 },
             );
         }
@@ -229,49 +312,78 @@ pub fn parse_text(text: &str, source: &str) -> Parsed {
             .iter()
             .rev()
             .find(|l| !l.is_blank() && !l.markup)
-            .map_or(lines[acc.idx].no, |l| l.no);
-        // The same speaker again after only a new timestamp (or a new
-        // subtitle cue): one turn.
-        let after_cue = lines[..acc.idx]
+            .map_or(no, |l| l.no);
+        (body, last_line)
+    }
+
+    /// The same speaker again after only a new timestamp (or a new
+    /// subtitle cue) continues the previous turn: merge and say so.
+    fn continues(
+        &self,
+        acc: &Accepted<'_>,
+        turns: &mut [Turn],
+        body: &body::Body,
+        last_line: usize,
+    ) -> bool {
+        let after_cue = self.lines[..acc.idx]
             .iter()
             .rev()
             .find(|l| !l.is_blank())
             .is_some_and(|l| l.cue);
-        if acc.cand.timestamp.is_some() || after_cue {
-            if let Some(prev) = turns.last_mut() {
-                if prev.label.eq_ignore_ascii_case(&acc.cand.label) {
-                    prev.events.extend(body.events);
-                    if !body.text.is_empty() {
-                        if !prev.text.is_empty() {
-                            prev.text.push_str("\n\n");
-                        }
-                        prev.text.push_str(&body.text);
-                        prev.paragraphs += body.paragraphs;
-                        prev.words += body.words;
-                    }
-                    prev.end_line = last_line;
-                    continue;
-                }
-            }
+        if acc.cand.timestamp.is_none() && !after_cue {
+            return false;
         }
+        let Some(prev) = turns.last_mut() else {
+            return false;
+        };
+        if !prev.label.eq_ignore_ascii_case(&acc.cand.label) {
+            return false;
+        }
+        prev.events.extend(body.events.iter().cloned());
+        if !body.text.is_empty() {
+            if !prev.text.is_empty() {
+                prev.text.push_str("\n\n");
+            }
+            prev.text.push_str(&body.text);
+            prev.paragraphs += body.paragraphs;
+            prev.words += body.words;
+        }
+        prev.end_line = last_line;
+        true
+    }
+
+    /// Who speaks in the turn `acc` opens, and the role the label or the
+    /// header gives; the second value is the fallback role when neither
+    /// decided it.
+    fn identify(
+        &self,
+        acc: &Accepted<'_>,
+        body: body::Body,
+        last_line: usize,
+        participants: &[crate::model::Participant],
+        index: usize,
+    ) -> (Turn, Option<Role>) {
+        let (name_label, _) = label::split_notes(&acc.cand.label);
         // A code of the speaker key stands for the name it declares.
-        let declared_by_key = speaker_key.as_ref().and_then(|k| k.name(name_label));
+        let declared_by_key = self.key.and_then(|k| k.name(name_label));
         let mut id = people::identify(declared_by_key.unwrap_or(name_label));
         // Where reporters are marked `Q`, an outlet-like label (`RM`,
         // `CBS`) is someone's name or a quoted source, not a reporter.
-        if q_marked && id.role_rule == RoleRule::OutletLabel {
+        if self.q_marked && id.role_rule == RoleRule::OutletLabel {
             id = people::Identity {
                 speaker: Some(acc.cand.label.to_string()),
                 ..people::Identity::default()
             };
         }
-        if let Some(name) = id.speaker.as_deref() {
-            if let Some(full) = people::complete_name(name, &declared) {
-                id.speaker = Some(full);
-            }
+        if let Some(full) = id
+            .speaker
+            .as_deref()
+            .and_then(|n| people::complete_name(n, &self.declared))
+        {
+            id.speaker = Some(full);
         }
         let participant = id.speaker.as_deref().and_then(|s| {
-            transcript.participants.iter().find(|p| {
+            participants.iter().find(|p| {
                 p.name.eq_ignore_ascii_case(s)
                     || people::person_name(&p.name).eq_ignore_ascii_case(s)
             })
@@ -286,47 +398,87 @@ pub fn parse_text(text: &str, source: &str) -> Parsed {
             (None, None) => (None, id.role_rule),
         };
         let anonymous = id.speaker.is_none() && id.outlet.is_none();
-        unknown_role.push(role.is_none().then_some(if anonymous {
+        let fallback = if anonymous {
             Role::Other
         } else {
             Role::Official
-        }));
+        };
         let mut decision = Decision::new(acc.rule);
         if role_rule != RoleRule::None {
             decision.push(Evidence::Role(role_rule));
         }
-        turns.push(Turn {
-            index: turns.len() + 1,
-            speaker: id.speaker.clone(),
+        let turn = Turn {
+            index,
+            speaker: id.speaker,
             label: acc.cand.label.to_string(),
-            title: id.title.clone(),
+            title: id.title,
             role: role.unwrap_or(Role::Other),
-            outlet: id.outlet.clone(),
+            outlet: id.outlet,
             exchange: None,
             text: body.text,
             paragraphs: body.paragraphs,
             words: body.words,
-            line: lines[acc.idx].no,
+            line: self.lines[acc.idx].no,
             end_line: last_line,
             events: body.events,
             rule: String::new(),
             decision,
-        });
+        };
+        (turn, role.is_none().then_some(fallback))
     }
-    cue_events(&lines, &mut turns);
-    resolve_short_labels(&mut turns, &mut unknown_role);
-    complete_from_body(&mut turns);
-    share_outlets(&mut turns);
-    resolve_office_labels(&mut turns);
+}
+
+/// Roles that neither the header nor the label decided, from the setting
+/// and the conversation: voices in played footage, speakers where
+/// reporters are marked, interviews, who asks and who answers, who
+/// chairs, hearings; an affiliation becomes an outlet for who asks.
+fn decide_roles(turns: &mut [Turn], unknown: &mut [Option<Role>], t: &Transcript, q_marked: bool) {
+    footage_voices(turns, unknown);
     // Where reporters are marked by a role word (`Q`, `QUESTION:`,
     // `Reporter:`), named speakers not otherwise placed are on the podium
     // side: a question swallowed by a missed label must not make a
     // questioner of the person answering.
-    // Played footage (`(BEGIN VIDEO CLIP)` ... `(END VIDEO CLIP)`) is not
-    // the conversation: an anonymous voice in it is `other`, whatever it
-    // asks.
+    let marked = turns
+        .iter()
+        .filter(|t| {
+            t.role == Role::Journalist
+                && t.speaker.is_none()
+                && t.outlet.is_none()
+                && lexicon::role_of_word(&t.label) == Some(Role::Journalist)
+        })
+        .count();
+    if q_marked || marked >= 2 {
+        for (t, u) in turns.iter_mut().zip(unknown.iter_mut()) {
+            if let Some(fallback) = u.take() {
+                t.role = fallback;
+                t.decision.push(Evidence::ReportersMarkedSoAnswers);
+            }
+        }
+    }
+    let prose: Vec<&str> = [t.title.as_deref(), t.summary.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect();
+    let podium: Vec<String> = t
+        .participants
+        .iter()
+        .filter(|p| p.role == Role::Official)
+        .map(|p| p.name.clone())
+        .collect();
+    setting::interview_roles(turns, unknown, &prose, &podium);
+    // A header that lists the podium (not only who chairs) makes everyone
+    // else a questioner.
+    exchange::infer_roles(turns, unknown, !podium.is_empty());
+    affiliations_by_role(turns);
+    exchange::infer_chairs(turns);
+    setting::hearing_roles(turns, &t.participants);
+}
+
+/// Played footage (`(BEGIN VIDEO CLIP)` ... `(END VIDEO CLIP)`) is not the
+/// conversation: an anonymous voice in it is `other`, whatever it asks.
+fn footage_voices(turns: &mut [Turn], unknown: &mut [Option<Role>]) {
     let mut in_clip = false;
-    for (t, u) in turns.iter_mut().zip(unknown_role.iter_mut()) {
+    for (t, u) in turns.iter_mut().zip(unknown.iter_mut()) {
         if in_clip && u.is_some() && t.speaker.is_none() && t.outlet.is_none() {
             t.role = Role::Other;
             *u = None;
@@ -341,43 +493,12 @@ pub fn parse_text(text: &str, source: &str) -> Parsed {
             }
         }
     }
-    let reporters_marked = q_marked
-        || turns
-            .iter()
-            .filter(|t| {
-                t.role == Role::Journalist
-                    && t.speaker.is_none()
-                    && t.outlet.is_none()
-                    && lexicon::role_of_word(&t.label) == Some(Role::Journalist)
-            })
-            .count()
-            >= 2;
-    if reporters_marked {
-        for (t, u) in turns.iter_mut().zip(unknown_role.iter_mut()) {
-            if let Some(fallback) = u.take() {
-                t.role = fallback;
-                t.decision.push(Evidence::ReportersMarkedSoAnswers);
-            }
-        }
-    }
-    // A header that lists the podium (not only who chairs) makes everyone
-    // else a questioner.
-    let podium_listed = transcript
-        .participants
-        .iter()
-        .any(|p| p.role == Role::Official);
-    let prose: Vec<&str> = [transcript.title.as_deref(), transcript.summary.as_deref()]
-        .into_iter()
-        .flatten()
-        .collect();
-    let podium: Vec<String> = transcript
-        .participants
-        .iter()
-        .filter(|p| p.role == Role::Official)
-        .map(|p| p.name.clone())
-        .collect();
-    setting::interview_roles(&mut turns, &mut unknown_role, &prose, &podium);
-    exchange::infer_roles(&mut turns, &unknown_role, podium_listed);
+}
+
+/// A word after a comma or in brackets that is neither office nor known
+/// outlet (`Anna Petrova, Kommersant`), and name words that hold an
+/// outlet's word (`LIAM FOX`), are the outlet of a speaker who asks.
+fn affiliations_by_role(turns: &mut [Turn]) {
     for t in turns.iter_mut() {
         if t.role != Role::Journalist || t.outlet.is_some() {
             continue;
@@ -394,25 +515,6 @@ pub fn parse_text(text: &str, source: &str) -> Parsed {
             }
             _ => {}
         }
-    }
-    exchange::infer_chairs(&mut turns);
-    setting::hearing_roles(&mut turns, &transcript.participants);
-    exchange::apply_handoffs(&mut turns);
-    transcript.exchanges = exchange::build(&mut turns);
-    transcript.style = style_of(&labels);
-    for t in turns.iter_mut() {
-        t.rule = t.decision.to_string();
-    }
-    transcript.turns = turns;
-    keep_unplaced_lines(&lines, &mut transcript);
-    transcript.notes.sort_by_key(|n| n.line);
-    diags.extend(review(&transcript));
-    diags.sort_by_key(|d| d.line);
-    Parsed {
-        transcript,
-        diagnostics: diags,
-        text: text.to_owned(),
-        line_map: None,
     }
 }
 
