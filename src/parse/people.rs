@@ -224,32 +224,7 @@ pub fn identify(label: &str) -> Identity {
     // `Question from Laura Kuenssberg, BBC`, `Q (Yonhap)`: a reporter
     // marker with the asker attached (the shape is read in `label`).
     if let Some(m) = super::label::reporter_marker(label) {
-        let (title, name) = m.name.map_or((None, None), |n| {
-            let (t, n) = strip_title(n);
-            (t, person(n))
-        });
-        let shouting = !label.chars().any(char::is_lowercase);
-        let public = m
-            .description
-            .is_some_and(|d| d.to_ascii_lowercase().contains("member of the public"));
-        return Identity {
-            speaker: name,
-            title: title.map(str::to_string),
-            // `REUTERS` in a label in capitals is Reuters; `BBC` stays.
-            outlet: m.outlet.map(|o| {
-                if shouting && o.chars().count() > 4 {
-                    name_case(o)
-                } else {
-                    o.to_string()
-                }
-            }),
-            role: Some(if public {
-                Role::Other
-            } else {
-                Role::Journalist
-            }),
-            role_rule: RoleRule::ReporterMarker,
-        };
+        return marker_identity(label, m);
     }
     if let Some(role) = lexicon::role_of_word(label) {
         let speaker = match role {
@@ -266,74 +241,122 @@ pub fn identify(label: &str) -> Identity {
     }
     let (main, paren) = super::label::split_paren(label);
     if let Some(paren) = paren.filter(|p| !lexicon::is_stage_direction_words(p)) {
-        if lexicon::role_of_word(main) == Some(Role::Journalist) {
-            // `Reporter (NHK)`: an outlet's unnamed reporter.
-            return Identity {
-                outlet: Some(paren.to_string()),
-                role: Some(Role::Journalist),
-                role_rule: RoleRule::NameWithOutlet,
-                ..Identity::default()
-            };
-        }
-        if let Some(role) = lexicon::role_of_word(paren) {
-            let (title, name) = strip_title(main);
-            return Identity {
-                speaker: Some(name_case(name)),
-                title: title.map(str::to_string),
-                role: Some(role),
-                role_rule: RoleRule::RoleWord,
-                ..Identity::default()
-            };
-        }
-        // The bracket is an outlet only if it reads as a news organisation
-        // (`Jane Doe (Reuters)`, or `Reuters (Jane Doe)` the other way
-        // round); an office makes an official (`Jens Stoltenberg (NATO
-        // Secretary General)`); anything else (`(R-SC)`, `(BMI)`) is an
-        // affiliation that the conversation decides.
-        let (name, affiliation) = if lexicon::is_news_outlet(main)
-            && !lexicon::is_news_outlet(paren)
-            && !lexicon::names_office(paren)
-        {
-            (paren, main)
-        } else {
-            (main, paren)
-        };
-        let (title, name) = strip_title(name);
-        if lexicon::is_news_outlet(affiliation) {
-            return Identity {
-                speaker: person(name),
-                title: title.map(str::to_string),
-                outlet: Some(affiliation.to_string()),
-                role: Some(Role::Journalist),
-                role_rule: RoleRule::NameWithOutlet,
-            };
-        }
-        let joined = |t: Option<&str>| match t {
-            Some(t) => format!("{t} {affiliation}"),
-            None => affiliation.to_string(),
-        };
-        if lexicon::names_office(affiliation) {
-            return Identity {
-                speaker: person(name),
-                title: Some(joined(title)),
-                role: Some(Role::Official),
-                role_rule: RoleRule::NameWithOffice,
-                ..Identity::default()
-            };
-        }
-        return Identity {
-            speaker: person(name),
-            title: Some(joined(title)),
-            role: title.map(|_| Role::Official),
-            role_rule: if title.is_some() {
-                RoleRule::Honorific
+        return bracket_identity(main, paren);
+    }
+    if let Some(id) = from_identity(main) {
+        return id;
+    }
+    if let Some((a, b)) = main.split_once(',') {
+        return comma_identity(a.trim(), b.trim());
+    }
+    plain_identity(label, main)
+}
+
+/// `QUESTION JUNG`, `Question (Alexander Gamov, Komsomolskaya Pravda)`,
+/// `Question from Laura Kuenssberg, BBC`, `Q (Yonhap)`: a reporter marker
+/// with the asker attached (the shape is read in `label`).
+fn marker_identity(label: &str, m: super::label::Marker<'_>) -> Identity {
+    let (title, name) = m.name.map_or((None, None), |n| {
+        let (t, n) = strip_title(n);
+        (t, person(n))
+    });
+    let shouting = !label.chars().any(char::is_lowercase);
+    let public = m
+        .description
+        .is_some_and(|d| d.to_ascii_lowercase().contains("member of the public"));
+    Identity {
+        speaker: name,
+        title: title.map(str::to_string),
+        // `REUTERS` in a label in capitals is Reuters; `BBC` stays.
+        outlet: m.outlet.map(|o| {
+            if shouting && o.chars().count() > 4 {
+                name_case(o)
             } else {
-                RoleRule::Affiliation
-            },
+                o.to_string()
+            }
+        }),
+        role: Some(if public {
+            Role::Other
+        } else {
+            Role::Journalist
+        }),
+        role_rule: RoleRule::ReporterMarker,
+    }
+}
+
+/// `Name (Bracket)`: a reporter and outlet, a role, an office, or an
+/// affiliation that the conversation decides.
+fn bracket_identity(main: &str, paren: &str) -> Identity {
+    if lexicon::role_of_word(main) == Some(Role::Journalist) {
+        // `Reporter (NHK)`: an outlet's unnamed reporter.
+        return Identity {
+            outlet: Some(paren.to_string()),
+            role: Some(Role::Journalist),
+            role_rule: RoleRule::NameWithOutlet,
             ..Identity::default()
         };
     }
-    // `Kallol Bhattacherjee from The Hindu`: a reporter and their outlet.
+    if let Some(role) = lexicon::role_of_word(paren) {
+        let (title, name) = strip_title(main);
+        return Identity {
+            speaker: Some(name_case(name)),
+            title: title.map(str::to_string),
+            role: Some(role),
+            role_rule: RoleRule::RoleWord,
+            ..Identity::default()
+        };
+    }
+    // The bracket is an outlet only if it reads as a news organisation
+    // (`Jane Doe (Reuters)`, or `Reuters (Jane Doe)` the other way
+    // round); an office makes an official (`Jens Stoltenberg (NATO
+    // Secretary General)`); anything else (`(R-SC)`, `(BMI)`) is an
+    // affiliation that the conversation decides.
+    let (name, affiliation) = if lexicon::is_news_outlet(main)
+        && !lexicon::is_news_outlet(paren)
+        && !lexicon::names_office(paren)
+    {
+        (paren, main)
+    } else {
+        (main, paren)
+    };
+    let (title, name) = strip_title(name);
+    if lexicon::is_news_outlet(affiliation) {
+        return Identity {
+            speaker: person(name),
+            title: title.map(str::to_string),
+            outlet: Some(affiliation.to_string()),
+            role: Some(Role::Journalist),
+            role_rule: RoleRule::NameWithOutlet,
+        };
+    }
+    let joined = |t: Option<&str>| match t {
+        Some(t) => format!("{t} {affiliation}"),
+        None => affiliation.to_string(),
+    };
+    if lexicon::names_office(affiliation) {
+        return Identity {
+            speaker: person(name),
+            title: Some(joined(title)),
+            role: Some(Role::Official),
+            role_rule: RoleRule::NameWithOffice,
+            ..Identity::default()
+        };
+    }
+    Identity {
+        speaker: person(name),
+        title: Some(joined(title)),
+        role: title.map(|_| Role::Official),
+        role_rule: if title.is_some() {
+            RoleRule::Honorific
+        } else {
+            RoleRule::Affiliation
+        },
+        ..Identity::default()
+    }
+}
+
+/// `Kallol Bhattacherjee from The Hindu`: a reporter and their outlet.
+fn from_identity(main: &str) -> Option<Identity> {
     if let Some((a, b)) = main.split_once(" from ") {
         let (a, b) = (a.trim(), b.trim());
         let capitalised = |t: &str| {
@@ -347,83 +370,91 @@ pub fn identify(label: &str) -> Identity {
             && super::label::name_shape(a).is_ok()
         {
             let (title, name) = strip_title(a);
-            return Identity {
+            return Some(Identity {
                 speaker: person(name),
                 title: title.map(str::to_string),
                 outlet: Some(b.to_string()),
                 role: Some(Role::Journalist),
                 role_rule: RoleRule::NameWithOutlet,
-            };
+            });
         }
     }
-    if let Some((a, b)) = main.split_once(',') {
-        let (a, b) = (a.trim(), b.trim());
-        // `Official Spokesperson, Shri Arindam Bagchi`: the office first.
-        if lexicon::names_office(a) && !lexicon::names_office(b) && !lexicon::is_outlet(b) {
-            let (honorific, name) = strip_title(b);
-            return Identity {
-                speaker: Some(name_case(name)),
-                title: Some(match honorific {
-                    Some(h) => format!("{h} {a}"),
-                    None => a.to_string(),
-                }),
-                role: Some(Role::Official),
-                role_rule: RoleRule::NameWithOffice,
-                ..Identity::default()
-            };
-        }
-        if lexicon::is_outlet(b) && !lexicon::starts_with_office(b) {
-            let (title, name) = strip_title(a);
-            // `JAKE TAPPER, CNN HOST`: the job word is a title, not part
-            // of the outlet.
-            let (outlet, job) = split_job_word(b);
-            return Identity {
-                speaker: person(name),
-                title: job.map(name_case).or(title.map(str::to_string)),
-                outlet: Some(outlet.to_string()),
-                role: Some(Role::Journalist),
-                role_rule: RoleRule::NameWithOutlet,
-            };
-        }
-        if lexicon::is_outlet(a) && !lexicon::starts_with_office(a) {
-            return Identity {
-                speaker: person(b),
-                outlet: Some(a.to_string()),
-                role: Some(Role::Journalist),
-                role_rule: RoleRule::NameWithOutlet,
-                ..Identity::default()
-            };
-        }
-        // `Mr. Taro Yamada, Minister for Foreign Affairs`: a name and an office.
-        let (honorific, name) = strip_title(a);
-        // Initials stay as printed (`PTI`); words in capitals are cased.
-        let cased = if b.chars().count() <= 4 && !b.contains(' ') {
-            b.to_string()
-        } else {
-            name_case(b)
-        };
-        let title = match honorific {
-            Some(h) => format!("{h} {cased}"),
-            None => cased,
-        };
-        let journalist = journalistic_title(b);
-        // `Anna Petrova, Kommersant`: a word that is neither an office nor
-        // a known outlet is an affiliation, an outlet if she asks.
-        let (role, role_rule) = if journalist {
-            (Some(Role::Journalist), RoleRule::JournalistTitle)
-        } else if honorific.is_some() || lexicon::names_office(b) || office_words(b) {
-            (Some(Role::Official), RoleRule::NameWithOffice)
-        } else {
-            (None, RoleRule::Affiliation)
-        };
+    None
+}
+
+/// `Name, Part` or `Part, Name`: an office, an outlet, a job or an
+/// affiliation after or before a comma.
+fn comma_identity(a: &str, b: &str) -> Identity {
+    // `Official Spokesperson, Shri Arindam Bagchi`: the office first.
+    if lexicon::names_office(a) && !lexicon::names_office(b) && !lexicon::is_outlet(b) {
+        let (honorific, name) = strip_title(b);
         return Identity {
             speaker: Some(name_case(name)),
-            title: Some(title),
-            role,
-            role_rule,
+            title: Some(match honorific {
+                Some(h) => format!("{h} {a}"),
+                None => a.to_string(),
+            }),
+            role: Some(Role::Official),
+            role_rule: RoleRule::NameWithOffice,
             ..Identity::default()
         };
     }
+    if lexicon::is_outlet(b) && !lexicon::starts_with_office(b) {
+        let (title, name) = strip_title(a);
+        // `JAKE TAPPER, CNN HOST`: the job word is a title, not part
+        // of the outlet.
+        let (outlet, job) = split_job_word(b);
+        return Identity {
+            speaker: person(name),
+            title: job.map(name_case).or(title.map(str::to_string)),
+            outlet: Some(outlet.to_string()),
+            role: Some(Role::Journalist),
+            role_rule: RoleRule::NameWithOutlet,
+        };
+    }
+    if lexicon::is_outlet(a) && !lexicon::starts_with_office(a) {
+        return Identity {
+            speaker: person(b),
+            outlet: Some(a.to_string()),
+            role: Some(Role::Journalist),
+            role_rule: RoleRule::NameWithOutlet,
+            ..Identity::default()
+        };
+    }
+    // `Mr. Taro Yamada, Minister for Foreign Affairs`: a name and an office.
+    let (honorific, name) = strip_title(a);
+    // Initials stay as printed (`PTI`); words in capitals are cased.
+    let cased = if b.chars().count() <= 4 && !b.contains(' ') {
+        b.to_string()
+    } else {
+        name_case(b)
+    };
+    let title = match honorific {
+        Some(h) => format!("{h} {cased}"),
+        None => cased,
+    };
+    let journalist = journalistic_title(b);
+    // `Anna Petrova, Kommersant`: a word that is neither an office nor
+    // a known outlet is an affiliation, an outlet if she asks.
+    let (role, role_rule) = if journalist {
+        (Some(Role::Journalist), RoleRule::JournalistTitle)
+    } else if honorific.is_some() || lexicon::names_office(b) || office_words(b) {
+        (Some(Role::Official), RoleRule::NameWithOffice)
+    } else {
+        (None, RoleRule::Affiliation)
+    };
+    Identity {
+        speaker: Some(name_case(name)),
+        title: Some(title),
+        role,
+        role_rule,
+        ..Identity::default()
+    }
+}
+
+/// A label with no bracket, comma or `from`: a name, perhaps after a
+/// title, an office alone, or an outlet.
+fn plain_identity(label: &str, main: &str) -> Identity {
     let (title, name) = strip_title(main);
     // `LIAM FOX`, `MARK POST`, `Sky News`: name words that hold an
     // outlet's word may be a person or an outlet; what the speaker does
