@@ -29,8 +29,7 @@ fn main() {
                     let caps = t.label.chars().any(|c| c.is_alphabetic())
                         && !t.label.chars().any(|c| c.is_lowercase());
                     if caps
-                        && whosaid::parse::lexicon::role_of_word(&t.label)
-                            != Some(whosaid::Role::Journalist)
+                        && whosaid::parse::role_of_word(&t.label) != Some(whosaid::Role::Journalist)
                         && !matches!(
                             t.role,
                             whosaid::Role::Official | whosaid::Role::Chair | whosaid::Role::Other

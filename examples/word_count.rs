@@ -8,7 +8,7 @@ mod common;
 use std::path::Path;
 use std::time::Instant;
 use unicode_segmentation::UnicodeSegmentation;
-use whosaid::parse::body::count_words;
+use whosaid::parse::count_words;
 
 fn main() {
     let root = std::env::args()

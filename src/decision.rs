@@ -17,16 +17,27 @@ pub enum LabelRule {
     /// No decision recorded (a turn built outside the parser).
     #[default]
     Unknown,
+    /// WebVTT voice tag.
     VoiceTag,
+    /// Answer marker A. at the start of a paragraph, where Q markers ask.
     AnswerMarker,
+    /// Title and surname closed by a full stop at a paragraph start, in a document of such labels.
     PeriodLabel,
+    /// Name and clock time alone on its line, text below.
     NameAndClock,
+    /// Label alone on its line with a timestamp, text below.
     AloneWithTimestamp,
+    /// Label alone on its line, text below.
     Alone,
+    /// Reporter marker Q at the start of a paragraph.
     QMarker,
+    /// Inline label with a title, role, outlet or capitals.
     InlineStrong,
+    /// Inline label seen more than once.
     InlineRepeated,
+    /// Inline label seen once, in a document of inline labels.
     InlineOnceInInlineDocument,
+    /// Label seen once, confirmed by a question and its reply.
     ConfirmedByReply,
     /// A label whose first word usually opens sentences (`WILL HURD:`),
     /// taken because it recurs at paragraph starts in the document's style.
@@ -77,11 +88,17 @@ pub enum RoleRule {
     /// The label says nothing about the role.
     #[default]
     None,
+    /// Listed in the header.
     ListedInHeader,
+    /// Outlet-label.
     OutletLabel,
+    /// Reporter-marker.
     ReporterMarker,
+    /// Role-word.
     RoleWord,
+    /// Name-with-outlet.
     NameWithOutlet,
+    /// Name-with-office.
     NameWithOffice,
     /// An honorific alone (`Mr. Hale`): formal address, no side.
     Honorific,
@@ -89,7 +106,9 @@ pub enum RoleRule {
     /// office (`DOE (XYZ)`, `Anna Petrova, Kommersant`): an outlet if the
     /// speaker asks, an office if they answer.
     Affiliation,
+    /// Journalist-title.
     JournalistTitle,
+    /// Office-title.
     OfficeTitle,
     /// Name words that hold an outlet's word (`LIAM FOX`): a person who
     /// answers, an outlet that asks.
@@ -123,22 +142,37 @@ impl RoleRule {
 pub enum Evidence {
     /// The role the label's words (or the header) gave.
     Role(RoleRule),
+    /// Speaker: short form of a fuller label.
     ShortFormOfFullerLabel,
+    /// Speaker: given name found in the transcript.
     GivenNameInTranscript,
+    /// Speaker: the person another label gives this office.
     OfficeHolder,
+    /// Outlet: from another label of the same speaker.
     OutletFromOtherLabel,
+    /// Role: a voice in played footage.
     VoiceInFootage,
+    /// Role: reporters here are marked Q or QUESTION, so a named speaker answers.
     ReportersMarkedSoAnswers,
+    /// Role: not in the header's list of officials, so a questioner.
     NotListedSoAsks,
+    /// Role: asks questions.
     Asks,
+    /// Role: answers.
     Answers,
     /// Asks without question marks: prompts such as "tell us about".
     PromptsAnswers,
+    /// Role: titled chair who opens or closes in short turns, so chairs.
     TitledChair,
+    /// Role: gives the floor and never answers, so chairs.
     GivesFloor,
+    /// Speaker and outlet from the reporter's own introduction.
     SelfIntroduction,
+    /// Outlet from the reporter's own introduction.
     OutletFromIntroduction,
+    /// Speaker and outlet from the hand-off that gave the floor.
     Handoff,
+    /// Speaker and outlet from this voice's own introduction.
     VoiceIntroduction,
     /// An unknown word after a comma or in brackets, of a speaker who
     /// asks: their outlet.
@@ -149,6 +183,7 @@ pub enum Evidence {
     Hosts,
     /// A guest of an interview, a hearing or a town hall.
     Guest,
+    /// Speaker, role and outlet from the roster.
     Roster,
 }
 
@@ -190,11 +225,14 @@ impl Evidence {
 /// Everything that decided one turn, in the order it was found.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Decision {
+    /// Why the line was taken as a label.
     pub label: LabelRule,
+    /// What was found after that, in order.
     pub evidence: Vec<Evidence>,
 }
 
 impl Decision {
+    /// A decision that so far holds only its label rule.
     pub fn new(label: LabelRule) -> Self {
         Decision {
             label,

@@ -52,10 +52,12 @@ pub struct Diagnostic {
     pub severity: Severity,
     /// Short machine-readable kind, e.g. `label-refused`, `label-once`.
     pub kind: DiagnosticKind,
+    /// What was found, in words.
     pub message: String,
 }
 
 impl Diagnostic {
+    /// A finding worth a look (`check` exits 1).
     pub fn warning(line: usize, kind: DiagnosticKind, message: impl Into<String>) -> Self {
         Diagnostic {
             line,
@@ -64,6 +66,7 @@ impl Diagnostic {
             message: message.into(),
         }
     }
+    /// How a doubtful line was read.
     pub fn info(line: usize, kind: DiagnosticKind, message: impl Into<String>) -> Self {
         Diagnostic {
             line,
@@ -72,6 +75,7 @@ impl Diagnostic {
             message: message.into(),
         }
     }
+    /// Is this a warning rather than an informational note?
     pub fn is_warning(&self) -> bool {
         self.severity == Severity::Warning
     }

@@ -23,6 +23,7 @@ impl LineMap {
         self.spans.len()
     }
 
+    /// Does the map hold no line at all?
     pub fn is_empty(&self) -> bool {
         self.spans.is_empty()
     }

@@ -25,7 +25,7 @@ macro_rules! kind_enum {
         )]
         #[non_exhaustive]
         pub enum $name {
-            $( $(#[$vmeta])* #[serde(rename = $text)] $variant, )+
+            $( $(#[$vmeta])* #[doc = concat!("`", $text, "` in JSON.")] #[serde(rename = $text)] $variant, )+
         }
 
         impl $name {
@@ -119,17 +119,23 @@ pub struct Transcript {
     pub source: String,
     /// The label style that introduced most turns (see `docs/formats.md`).
     pub style: String,
+    /// The event's title, from the header.
     pub title: Option<String>,
+    /// Where the event took place.
     pub place: Option<String>,
     /// ISO 8601 date (`2021-03-01`) when the header gives one.
     pub date: Option<String>,
     /// Clock time as printed (`10 a.m.`, `12:07 P.M. EST`).
     pub time: Option<String>,
+    /// A standfirst or summary paragraph from the header.
     pub summary: Option<String>,
     /// The web address the transcript was taken from, when given.
     pub source_url: Option<String>,
+    /// The people the header lists.
     pub participants: Vec<Participant>,
+    /// The speaker turns, in order.
     pub turns: Vec<Turn>,
+    /// Questions and the turns that answer them.
     pub exchanges: Vec<Exchange>,
     /// Translators' credits, photo captions and other trailing lines.
     pub credits: Vec<SourceLine>,
@@ -180,7 +186,9 @@ impl Transcript {
 /// Someone the header lists as taking part.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 pub struct Participant {
+    /// The name as the header writes it.
     pub name: String,
+    /// The side the header puts them on.
     pub role: Role,
     /// The office or affiliation the header gives.
     pub title: Option<String>,
@@ -197,6 +205,7 @@ pub struct Turn {
     pub label: String,
     /// Honorific or office printed in the label (`Ms.`, `Secretary`).
     pub title: Option<String>,
+    /// Which side the speaker is on in this turn.
     pub role: Role,
     /// News organisation, for journalists.
     pub outlet: Option<String>,
@@ -204,6 +213,7 @@ pub struct Turn {
     pub exchange: Option<usize>,
     /// What was said: paragraphs joined by a blank line, stage directions removed.
     pub text: String,
+    /// Paragraphs in `text`.
     pub paragraphs: usize,
     /// Unicode words in `text`.
     pub words: usize,
@@ -227,7 +237,9 @@ pub struct Turn {
 pub struct Event {
     /// What kind of direction (see docs/formats.md).
     pub kind: EventKind,
+    /// The direction as printed.
     pub text: String,
+    /// 1-based source line.
     pub line: usize,
 }
 
@@ -251,7 +263,9 @@ pub struct Exchange {
 /// A source line kept verbatim (credits, captions).
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 pub struct SourceLine {
+    /// 1-based source line.
     pub line: usize,
+    /// The line as printed.
     pub text: String,
 }
 
@@ -260,8 +274,11 @@ pub struct SourceLine {
 pub struct Note {
     /// Where the line stands and what it is (see docs/json.md).
     pub kind: NoteKind,
+    /// The lines as printed.
     pub text: String,
+    /// 1-based first source line.
     pub line: usize,
+    /// 1-based last source line.
     pub end_line: usize,
 }
 
@@ -270,7 +287,9 @@ pub struct Note {
 pub struct HeaderLine {
     /// The field, or the keyword line that opened it (`participants_heading`).
     pub field: HeaderField,
+    /// 1-based first source line.
     pub line: usize,
+    /// 1-based last source line.
     pub end_line: usize,
 }
 

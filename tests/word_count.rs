@@ -7,7 +7,7 @@
 
 use proptest::prelude::*;
 use unicode_segmentation::UnicodeSegmentation;
-use whosaid::parse::body::{count_words, starts_cleanly};
+use whosaid::parse::{count_words, starts_cleanly};
 
 fn reference(s: &str) -> usize {
     s.unicode_words().count()

@@ -120,7 +120,8 @@ impl Written {
         }
     }
 
-    /// `Some` when only a convention can say which number is the month.
+    /// True when only a convention can say which number is the month.
+    #[cfg(test)]
     pub fn is_undecided(&self) -> bool {
         self.iso(None).is_none() && matches!(self, Written::Numeric { .. })
     }

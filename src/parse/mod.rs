@@ -11,34 +11,38 @@
 //! are labels, where turns and the trailer begin), [`header`], [`body`],
 //! [`people`] (names, titles, outlets, roles), [`exchange`] (Q&A).
 
-pub mod body;
-pub mod dates;
-pub mod exchange;
-pub mod header;
-pub mod key;
-pub mod label;
+pub(crate) mod body;
+pub(crate) mod dates;
+pub(crate) mod exchange;
+pub(crate) mod header;
+pub(crate) mod key;
+pub(crate) mod label;
 mod labels;
-pub mod lexicon;
-pub mod lines;
-pub mod people;
-pub mod setting;
-pub mod text;
-pub mod trailer;
+pub(crate) mod lexicon;
+pub(crate) mod lines;
+pub(crate) mod people;
+pub(crate) mod setting;
+pub(crate) mod text;
+pub(crate) mod trailer;
 
 use crate::decision::{Decision, Evidence, RoleRule};
 pub use crate::diagnostic::Diagnostic;
 use crate::diagnostic::DiagnosticKind;
 use crate::linemap::LineMap;
 use crate::model::{Event, EventKind, Note, NoteKind, Role, SourceLine, Transcript, Turn};
+pub use body::{count_words, starts_cleanly};
 use label::LabelKind;
 use labels::{Accepted, find_labels, key_of};
+pub use lexicon::role_of_word;
 use lines::Line;
 use std::collections::HashMap;
 
 /// A parsed transcript with what the parser noticed on the way.
 #[derive(Clone, Debug)]
 pub struct Parsed {
+    /// The transcript as read.
     pub transcript: Transcript,
+    /// What a careful reader should know about how it was read.
     pub diagnostics: Vec<Diagnostic>,
     /// The text the parser read: the decoded input, or for an HTML page
     /// the text left once its markup is stripped.
