@@ -54,8 +54,36 @@ pub struct Cli {
     )]
     pub threads: usize,
 
+    /// Follow symbolic links when walking directories (loops are detected
+    /// and skipped with a note). Without it, links inside a directory are
+    /// left alone; a PATH that is itself a link is always followed.
+    /// Example: whosaid turns -L briefings/
+    #[arg(short = 'L', long, global = true)]
+    pub follow: bool,
+
+    /// Walk hidden files and directories too (names starting with a dot).
+    /// Example: whosaid turns --hidden briefings/
+    #[arg(long, global = true)]
+    pub hidden: bool,
+
+    /// Do not skip the paths that .gitignore, .ignore and git exclude rules
+    /// list (by default they are skipped, as ripgrep does).
+    /// Example: whosaid turns --no-ignore briefings/
+    #[arg(long, global = true)]
+    pub no_ignore: bool,
+
+    /// The most bytes one input may have (K, M, G suffixes, powers of 1024);
+    /// a larger input is an error. Default: 2G.
+    /// Example: --max-size 500M
+    #[arg(long, value_name = "SIZE", global = true, value_parser = parse_size)]
+    pub max_size: Option<u64>,
+
     #[command(subcommand)]
     pub command: Command,
+}
+
+fn parse_size(s: &str) -> Result<u64, String> {
+    crate::corpus::parse_size(s)
 }
 
 #[derive(Subcommand, Debug)]
@@ -104,9 +132,9 @@ pub enum Command {
 #[derive(Args, Debug, Clone, Default)]
 pub struct InputArgs {
     /// Transcript files or directories (searched recursively for *.txt,
-    /// *.md, *.html, *.htm, and *.vtt and *.srt subtitles, hidden and binary
-    /// files skipped), or `-` for standard input. HTML pages are read
-    /// without their markup.
+    /// *.md, *.html, *.htm, and *.vtt and *.srt subtitles; hidden, ignored
+    /// and binary files and links skipped, see --hidden, --no-ignore, -L),
+    /// or `-` for standard input. HTML pages are read without their markup.
     /// Without PATH: piped standard input, else the bundled transcript.
     /// Example: whosaid turns briefings/ -
     #[arg(value_name = "PATH")]

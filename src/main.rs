@@ -20,6 +20,12 @@ use std::process::ExitCode;
 fn main() -> ExitCode {
     let cli = cli::Cli::parse();
     cmd::set_threads(cli.threads);
+    corpus::set_walk_options(corpus::WalkOptions {
+        follow: cli.follow,
+        hidden: cli.hidden,
+        no_ignore: cli.no_ignore,
+        max_size: cli.max_size.unwrap_or(corpus::DEFAULT_MAX_SIZE),
+    });
     if let Some(path) = &cli.roster {
         if let Err(why) = corpus::load_roster(path) {
             cmd::message(&mut io::stderr(), &why);

@@ -617,7 +617,10 @@ fn directory_with_a_broken_file() {
     );
     assert!(err.contains("prose.txt: no speaker turns found"), "{err}");
     assert!(err.contains("binary.txt: skipped (binary file)"), "{err}");
-    assert!(err.contains(".hidden.txt: skipped (hidden)"), "{err}");
+    assert!(
+        !err.contains(".hidden.txt"),
+        "hidden files are skipped quietly: {err}"
+    );
     assert!(err.contains("latin1.txt: not valid UTF-8"), "{err}");
     assert!(!err.contains("ignored.pdf"));
     assert!(err.lines().all(|l| l.starts_with("whosaid: ")));
@@ -963,4 +966,165 @@ fn directories_include_html_pages() {
     let rows: Vec<serde_json::Value> = jsonl(&r.stdout);
     assert_eq!(rows.len(), 2);
     assert!(rows.iter().all(|r| r["diagnostics"][0]["kind"] == "html"));
+}
+
+// ---- safe walks ---------------------------------------------------------------
+
+/// Run with a deadline: a walk that hangs fails the test instead.
+fn run_within(secs: u64, args: &[&str]) -> Run {
+    let mut child = whosaid()
+        .args(args)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let start = std::time::Instant::now();
+    loop {
+        if child.try_wait().unwrap().is_some() {
+            break;
+        }
+        if start.elapsed().as_secs() >= secs {
+            let _ = child.kill();
+            panic!("whosaid {args:?} did not end within {secs} s");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let out = child.wait_with_output().unwrap();
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn symbolic_links_are_not_followed_unless_asked_and_loops_end() {
+    use std::os::unix::fs::symlink;
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(d.join("a.txt"), whosaid::BUNDLED_TEXT).unwrap();
+    std::fs::create_dir(d.join("sub")).unwrap();
+    symlink("..", d.join("sub/up")).unwrap();
+    symlink("a.txt", d.join("link.txt")).unwrap();
+    let dirs = d.to_str().unwrap();
+    let r = run_within(10, &["turns", "--outlet", "cnbc", dirs]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(r.stdout.lines().count(), 1, "{}", r.stdout);
+    assert!(r.stderr.is_empty(), "{}", r.stderr);
+    let r = run_within(10, &["turns", "-L", "--outlet", "cnbc", dirs]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    // a.txt and link.txt, once each; the loop is skipped with a note.
+    assert_eq!(r.stdout.lines().count(), 2, "{}", r.stdout);
+    assert!(r.stderr.contains("symbolic link loop"), "{}", r.stderr);
+    // A named link loop is an error of its own.
+    symlink("loop2", d.join("loop1")).unwrap();
+    symlink("loop1", d.join("loop2")).unwrap();
+    let r = run_within(10, &["turns", d.join("loop1").to_str().unwrap()]);
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr.contains("too many levels of symbolic links"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_in_a_directory_is_skipped_with_a_note() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(d.join("a.txt"), whosaid::BUNDLED_TEXT).unwrap();
+    let fifo = d.join("pipe.txt");
+    let ok = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .is_ok_and(|s| s.success());
+    if !ok {
+        eprintln!("skipped: mkfifo not available");
+        return;
+    }
+    let r = run_within(10, &["turns", "--outlet", "cnbc", d.to_str().unwrap()]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(r.stdout.lines().count(), 1);
+    assert!(
+        r.stderr
+            .contains("pipe.txt: skipped (a FIFO, not a regular file)"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn devices_are_refused_and_proc_ends() {
+    let r = run_within(10, &["turns", "/dev/zero"]);
+    assert_eq!(r.code, 2);
+    assert_eq!(
+        r.stderr,
+        "whosaid: /dev/zero: not a regular file (a character device); \
+         whosaid reads files, directories and -\n"
+    );
+    let r = run_within(10, &["turns", "--roster", "/dev/zero"]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("not a regular file"), "{}", r.stderr);
+    // Standard input from /dev/zero: the first 8 KiB show it is binary.
+    let zero = std::fs::File::open("/dev/zero").unwrap();
+    let out = whosaid().args(["turns", "-"]).stdin(zero).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("binary file"));
+    if std::path::Path::new("/proc/self").exists() {
+        let r = run_within(30, &["turns", "/proc"]);
+        assert!(r.stdout.is_empty());
+        assert!(matches!(r.code, 1 | 2), "{}", r.code);
+    }
+}
+
+#[test]
+fn inputs_larger_than_max_size_are_refused() {
+    let r = run(&["turns", "--max-size", "1K", DATA]);
+    assert_eq!(r.code, 2);
+    assert_eq!(
+        r.stderr,
+        format!("whosaid: {DATA}: larger than 1 KiB (the maximum input size; see --max-size)\n")
+    );
+    let r = whosaid_stdin()
+        .args(["turns", "--max-size", "4K", "-"])
+        .write_stdin(whosaid::BUNDLED_TEXT)
+        .output()
+        .unwrap();
+    assert_eq!(r.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&r.stderr).contains("larger than 4 KiB"));
+    let r = run(&["turns", "--max-size", "2X", DATA]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("unknown unit"), "{}", r.stderr);
+}
+
+#[test]
+fn hidden_and_ignored_files_follow_ripgrep_defaults() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(d.join("a.txt"), whosaid::BUNDLED_TEXT).unwrap();
+    std::fs::write(d.join(".hidden.txt"), whosaid::BUNDLED_TEXT).unwrap();
+    std::fs::write(d.join("skip.txt"), whosaid::BUNDLED_TEXT).unwrap();
+    std::fs::write(d.join(".ignore"), "skip.txt\n").unwrap();
+    let ds = d.to_str().unwrap();
+    let count = |extra: &[&str]| {
+        let r = run(&[&["turns", "--outlet", "cnbc"], extra, &[ds]].concat());
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        r.stdout.lines().count()
+    };
+    assert_eq!(count(&[]), 1);
+    assert_eq!(count(&["--hidden"]), 2);
+    assert_eq!(count(&["--no-ignore"]), 2);
+    assert_eq!(count(&["--hidden", "--no-ignore"]), 3);
+}
+
+#[test]
+fn an_empty_directory_says_no_transcripts_found() {
+    let dir = tempfile::tempdir().unwrap();
+    let r = run(&["turns", dir.path().to_str().unwrap()]);
+    assert_eq!(r.code, 1);
+    assert!(r.stdout.is_empty());
+    assert!(r.stderr.contains("no transcripts found"), "{}", r.stderr);
 }

@@ -56,11 +56,20 @@ pub struct Inputs {
 
 /// How many inputs the PATH arguments name: decides the `source` column.
 pub fn expand(paths: &[PathBuf], env: &Env) -> (Vec<Found>, bool) {
-    let found = corpus::expand(paths, env.stdin_readable);
+    let mut found = corpus::expand(paths, env.stdin_readable);
     let n = found
         .iter()
         .filter(|f| matches!(f, Found::Input(_)))
         .count();
+    let errors = found.iter().any(|f| matches!(f, Found::Error(..)));
+    if n == 0 && !errors {
+        // Exit status 1, as for nothing matched: there was nothing to read.
+        found.push(Found::Note(
+            "no transcripts found (files *.txt, *.md, *.html, *.htm, *.vtt, *.srt; \
+             hidden and ignored paths are skipped: see --hidden, --no-ignore, -L)"
+                .to_string(),
+        ));
+    }
     (found, n > 1)
 }
 
