@@ -1128,3 +1128,42 @@ fn an_empty_directory_says_no_transcripts_found() {
     assert!(r.stdout.is_empty());
     assert!(r.stderr.contains("no transcripts found"), "{}", r.stderr);
 }
+
+// ---- decoding -------------------------------------------------------------------
+
+#[test]
+fn a_stray_bad_byte_or_control_byte_keeps_the_utf8_text() {
+    let dir = tempfile::tempdir().unwrap();
+    // The bundled transcript with one invalid byte on line 107 (CNBC).
+    let text = whosaid::BUNDLED_TEXT;
+    let at = text.find("My question is, what specific goals").unwrap();
+    let mut bytes = text.as_bytes().to_vec();
+    bytes.insert(at, 0xE9);
+    let bad = dir.path().join("bad-byte.txt");
+    std::fs::write(&bad, &bytes).unwrap();
+    let r = run(&["turns", "--outlet", "cnbc", bad.to_str().unwrap()]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stdout.starts_with("107: CNBC: \u{fffd}My question is"),
+        "{}",
+        r.stdout
+    );
+    // The original text is kept: not read as Windows-1252.
+    let r = run(&["turns", "--speaker", "xiao yaqing", bad.to_str().unwrap()]);
+    assert!(!r.stdout.contains("Â"), "{}", r.stdout);
+    let r = run(&["check", bad.to_str().unwrap()]);
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stdout.contains(&format!(
+            ":109: warning: encoding: invalid UTF-8 byte 0xE9 at byte offset {at} replaced with U+FFFD"
+        )),
+        "{}",
+        r.stdout
+    );
+    // A single bell byte is a stray control character, not a binary file.
+    let bell = dir.path().join("bell.txt");
+    std::fs::write(&bell, text.replacen("Thank you", "Thank\x07 you", 1)).unwrap();
+    let r = run(&["turns", "--format", "tsv", bell.to_str().unwrap()]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(r.stdout.lines().count(), 31, "a header and 30 turns");
+}
