@@ -269,6 +269,11 @@ impl Matcher {
         })
     }
 
+    /// A literal or whole-word pattern (not a user regex).
+    pub fn is_literal(&self) -> bool {
+        self.literal
+    }
+
     /// False only when no part of `text` can match: lets a search skip a
     /// turn before splitting it into sentences.
     pub fn may_match_within(&self, text: &str) -> bool {

@@ -1167,3 +1167,82 @@ fn a_stray_bad_byte_or_control_byte_keeps_the_utf8_text() {
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert_eq!(r.stdout.lines().count(), 31, "a header and 30 turns");
 }
+
+// ---- sentences ------------------------------------------------------------------
+
+/// Occurrences of `phrase` in the file with its lines joined by spaces,
+/// as `tr '\n' ' ' < file | grep -oF phrase | wc -l` counts them.
+fn joined_grep_count(path: &str, phrase: &str) -> usize {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(root.join(path)).unwrap();
+    text.replace(['\r', '\n'], " ").matches(phrase).count()
+}
+
+fn search_match_count(path: &str, phrase: &str) -> usize {
+    let r = run(&["search", "-s", "--format", "jsonl", "--", phrase, path]);
+    assert!(r.code <= 1, "{}", r.stderr);
+    jsonl::<serde_json::Value>(&r.stdout)
+        .iter()
+        .map(|h| h["matches"].as_array().unwrap().len())
+        .sum()
+}
+
+#[test]
+fn phrases_with_abbreviations_are_found_as_grep_finds_them() {
+    const STYLES: &str = "tests/fixtures/styles/";
+    let cases: &[(&str, &str)] = &[
+        (DATA, "Mr. Xiao"),
+        (DATA, "Mr. Tian"),
+        (DATA, "Ms. Shou"),
+        (DATA, "5G"),
+        ("false-label-shapes.txt", "Mr. Geithner"),
+        ("false-labels.txt", "Mr. President"),
+        ("layout-congress-hearing.txt", "Mr. Chairman"),
+        ("layout-state-dept.txt", "U.S."),
+        ("moderator-call.txt", "a.m."),
+        ("uppercase-titles.txt", "Mr. President"),
+        ("wh-briefing-covid-team.md", "Dr. Nunez"),
+        ("wh-gaggle-jean-pierre-kirby.md", "U.S."),
+        ("wh-gaggle-psaki.md", "U.S."),
+    ];
+    for &(file, phrase) in cases {
+        let path = if file == DATA {
+            file.to_string()
+        } else {
+            format!("{STYLES}{file}")
+        };
+        let grep = joined_grep_count(&path, phrase);
+        assert!(grep > 0, "{file}: {phrase} is not in the file");
+        assert_eq!(search_match_count(&path, phrase), grep, "{file}: {phrase}");
+    }
+    // The sentence is whole: the abbreviation did not end it.
+    let r = run(&["search", "Mr. Xiao", "--speaker", "shou", "--exchange", "0"]);
+    assert_eq!(r.code, 1);
+    let r = run(&["search", "Thank you, Mr. Xiao"]);
+    assert!(
+        r.stdout
+            .starts_with("65: Shou Xiaoli: Thank you, Mr. Xiao.\n"),
+        "{}",
+        r.stdout
+    );
+}
+
+#[test]
+fn a_phrase_across_a_sentence_end_matches_on_the_sentence_where_it_starts() {
+    let r = run(&["search", "--format", "jsonl", "mr. xiao. now the floor"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let hits: Vec<serde_json::Value> = jsonl(&r.stdout);
+    assert_eq!(hits.len(), 1);
+    assert_eq!(hits[0]["line"], 65);
+    let text = hits[0]["text"].as_str().unwrap();
+    assert!(
+        text.starts_with("Thank you, Mr. Xiao. Now the floor is open"),
+        "{text}"
+    );
+    let m = &hits[0]["matches"][0];
+    let (a, b) = (
+        m["start"].as_u64().unwrap() as usize,
+        m["end"].as_u64().unwrap() as usize,
+    );
+    assert_eq!(text[a..b].to_lowercase(), "mr. xiao. now the floor");
+}
