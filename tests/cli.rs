@@ -83,7 +83,7 @@ fn info_json_and_csv() {
     let r = run(&["info", "--format", "csv"]);
     assert!(
         r.stdout
-            .starts_with("title,date,time,place,style,turns,exchanges,words,participants\n")
+            .starts_with("source,title,date,time,place,style,turns,exchanges,words,participants\n")
     );
 }
 
@@ -167,7 +167,7 @@ fn explain_shows_the_rule() {
     let l = lines(&r.stdout);
     assert_eq!(
         l[0],
-        "turn\tline\tspeaker\tlabel\trole\toutlet\texchange\twords\trule\ttext"
+        "source\tturn\tline\texchange\tspeaker\tlabel\trole\toutlet\twords\trule\ttext"
     );
     assert_eq!(l.len(), 4);
     let r = run(&["turns", "--explain", "--exchange", "1"]);
@@ -178,19 +178,20 @@ fn explain_shows_the_rule() {
 fn every_format_of_turns() {
     let tsv = run(&["turns", "--format", "tsv"]).stdout;
     assert_eq!(tsv.lines().count(), 31);
-    assert!(tsv.lines().all(|l| l.split('\t').count() == 9));
+    assert!(tsv.lines().all(|l| l.split('\t').count() == 11));
     let csv = run(&["turns", "--format", "csv", "--outlet", "cnbc"]).stdout;
     let l = lines(&csv);
     assert_eq!(
         l[0],
-        "turn,line,speaker,label,role,outlet,exchange,words,text"
+        "source,turn,line,exchange,speaker,label,role,outlet,words,rule,text"
     );
     // The question contains commas, so the text field is quoted.
     assert!(
-        l[1].starts_with("8,107,,CNBC,journalist,CNBC,3,29,\"My question is,"),
+        l[1].starts_with("<bundled>,8,107,3,,CNBC,journalist,CNBC,29,"),
         "{}",
         l[1]
     );
+    assert!(l[1].contains(",\"My question is,"), "{}", l[1]);
     let json: Vec<Turn> =
         serde_json::from_str(&run(&["turns", "--format", "json"]).stdout).unwrap();
     assert_eq!(json.len(), 30);
@@ -354,7 +355,10 @@ fn search_regex_and_filters() {
         "tsv",
     ]);
     let l = lines(&r.stdout);
-    assert_eq!(l[0], "line\tturn\tspeaker\tlabel\trole\toutlet\ttext");
+    assert_eq!(
+        l[0],
+        "source\tturn\tline\texchange\tkind\tspeaker\tlabel\trole\toutlet\tbefore\ttext\tafter"
+    );
     assert!(l[1..].iter().all(|l| l.contains("\tCRNTT\t")));
 }
 
@@ -367,12 +371,12 @@ fn speakers_fifteen_rows_shares_sum_to_100() {
     let l = lines(&r.stdout);
     assert_eq!(
         l[0],
-        "speaker,role,outlet,turns,words,share,asked,answered,first_line,last_line"
+        "source,speaker,role,outlet,turns,words,share,asked,answered,first_line,last_line"
     );
     assert_eq!(l.len(), 16);
     let sum: f64 = l[1..]
         .iter()
-        .map(|l| l.split(',').nth(5).unwrap().parse::<f64>().unwrap())
+        .map(|l| l.split(',').nth(6).unwrap().parse::<f64>().unwrap())
         .sum();
     assert!((sum - 100.0).abs() < 0.8, "{sum}");
     let rows: Vec<serde_json::Value> = jsonl(&run(&["speakers", "--format", "jsonl"]).stdout);
@@ -390,9 +394,9 @@ fn speakers_fifteen_rows_shares_sum_to_100() {
 #[test]
 fn speakers_sort() {
     let r = run(&["speakers", "--sort", "words", "--format", "tsv"]);
-    assert!(lines(&r.stdout)[1].starts_with("Xiao Yaqing\t"));
+    assert!(lines(&r.stdout)[1].starts_with("<bundled>\tXiao Yaqing\t"));
     let r = run(&["speakers", "--sort", "name", "--format", "tsv"]);
-    assert!(lines(&r.stdout)[1].starts_with("Asahi Shimbun\t"));
+    assert!(lines(&r.stdout)[1].starts_with("<bundled>\tAsahi Shimbun\t"));
 }
 
 #[test]
@@ -768,10 +772,12 @@ fn roster_declares_speakers_and_wins_over_inference() {
         .collect();
     assert_eq!(rows.len(), 2);
     assert_eq!(
-        &rows[0][..6],
+        &rows[0][..8],
         [
+            "<bundled>",
             "4",
             "69",
+            "1",
             "CCTV reporter",
             "CCTV",
             "journalist",
@@ -779,8 +785,16 @@ fn roster_declares_speakers_and_wins_over_inference() {
         ]
     );
     assert_eq!(
-        &rows[1][..5],
-        ["5", "73", "Minister Xiao", "Xiao Yaqing", "official"]
+        &rows[1][..7],
+        [
+            "<bundled>",
+            "5",
+            "73",
+            "1",
+            "Minister Xiao",
+            "Xiao Yaqing",
+            "official"
+        ]
     );
 }
 
@@ -1245,4 +1259,67 @@ fn a_phrase_across_a_sentence_end_matches_on_the_sentence_where_it_starts() {
         m["end"].as_u64().unwrap() as usize,
     );
     assert_eq!(text[a..b].to_lowercase(), "mr. xiao. now the floor");
+}
+
+// ---- schemas ----------------------------------------------------------------------
+
+/// Every command's tsv and csv header, pinned: the same whatever the
+/// options and the number of inputs, and printed even with no rows.
+#[test]
+fn every_csv_and_tsv_header_is_pinned() {
+    let headers: &[(&[&str], &str)] = &[
+        (
+            &["turns"],
+            "source,turn,line,exchange,speaker,label,role,outlet,words,rule,text",
+        ),
+        (
+            &["turns", "--explain"],
+            "source,turn,line,exchange,speaker,label,role,outlet,words,rule,text",
+        ),
+        (
+            &["search", "chips"],
+            "source,turn,line,exchange,kind,speaker,label,role,outlet,before,text,after",
+        ),
+        (
+            &["search", "chips", "--question", "--context", "1"],
+            "source,turn,line,exchange,kind,speaker,label,role,outlet,before,text,after",
+        ),
+        (
+            &["search", "chips", "--kwic"],
+            "source,turn,line,exchange,speaker,role,outlet,left,match,right",
+        ),
+        (
+            &["speakers"],
+            "source,speaker,role,outlet,turns,words,share,asked,answered,first_line,last_line",
+        ),
+        (
+            &["exchanges"],
+            "source,exchange,question_turn,line,outlet,asked_by,question,answered_by,answer_words",
+        ),
+        (
+            &["info"],
+            "source,title,date,time,place,style,turns,exchanges,words,participants",
+        ),
+        (
+            &["check"],
+            "source,status,style,turns,exchanges,words,warnings,notes,error",
+        ),
+    ];
+    for (args, header) in headers {
+        for inputs in [&[][..], &[DATA, DATA][..]] {
+            for (format, sep) in [("csv", ","), ("tsv", "\t")] {
+                let all = [*args, &["--format", format], inputs].concat();
+                let r = run(&all);
+                let want = header.replace(',', sep);
+                assert_eq!(lines(&r.stdout)[0], want, "{all:?}");
+            }
+        }
+        // No rows: the header alone.
+        if args[0] != "info" && args[0] != "check" {
+            let all = [*args, &["--format", "csv", "--speaker", "nobody-at-all"]].concat();
+            let r = run(&all);
+            assert_eq!(r.code, 1, "{all:?}");
+            assert_eq!(r.stdout, format!("{header}\n"), "{all:?}");
+        }
+    }
 }

@@ -28,31 +28,33 @@ pub struct CheckRow {
     pub error: Option<String>,
 }
 
+/// The tsv and csv columns of `check` (after `source`).
+pub fn columns() -> Vec<Col> {
+    vec![
+        col("status"),
+        col("style"),
+        num("turns"),
+        num("exchanges"),
+        num("words"),
+        num("warnings"),
+        num("notes"),
+        col("error"),
+    ]
+}
+
 impl Record for CheckRow {
     fn source(&self) -> &str {
         &self.source
     }
-    fn columns(&self) -> Vec<Col> {
-        vec![
-            col("source"),
-            col("status"),
-            col("style"),
-            num("turns"),
-            num("exchanges"),
-            num("words"),
-            num("warnings"),
-            col("error"),
-        ]
-    }
     fn cells(&self) -> Vec<Cell> {
         vec![
-            Cell::from(self.source.as_str()),
             Cell::from(self.status),
             Cell::from(self.style.as_deref()),
             Cell::from(self.turns),
             Cell::from(self.exchanges),
             Cell::from(self.words),
             Cell::from(self.warnings()),
+            Cell::from(self.diagnostics.len() - self.warnings()),
             Cell::from(self.error.as_deref()),
         ]
     }
@@ -106,7 +108,7 @@ pub fn run(
         o.format = Format::Text; // a report reads better as lines
     }
     // The source is a column of its own: never add it twice.
-    let mut printer = Printer::new(out, o, false);
+    let mut printer = Printer::new(out, o, false, columns());
     let mut warned = false;
     let inputs = for_each_input(found, err, |item| {
         let row = match item {

@@ -46,25 +46,31 @@ impl ExchangeRow<'_> {
     }
 }
 
+/// The tsv and csv columns of `exchanges` (after `source`).
+pub fn columns() -> Vec<Col> {
+    vec![
+        num("exchange"),
+        num("question_turn").shown(false),
+        num("line"),
+        col("outlet"),
+        col("asked_by"),
+        col("question"),
+        col("answered_by"),
+        num("answer_words"),
+    ]
+}
+
 impl Record for ExchangeRow<'_> {
     fn source(&self) -> &str {
         self.source
     }
-    fn columns(&self) -> Vec<Col> {
-        vec![
-            num("exchange"),
-            num("line"),
-            col("outlet"),
-            col("question"),
-            col("answered_by"),
-            num("answer_words"),
-        ]
-    }
     fn cells(&self) -> Vec<Cell> {
         vec![
             Cell::from(self.exchange),
+            Cell::from(self.question_turn),
             Cell::from(self.line),
-            Cell::from(self.asker()),
+            Cell::from(self.outlet),
+            Cell::from(self.asked_by),
             Cell::from(self.question_shown()),
             Cell::from(self.answered_by.join("; ")),
             Cell::from(self.answer_words),
@@ -97,7 +103,7 @@ pub fn run(
         Format::Table | Format::Text if o.tty => Some(o.width.saturating_sub(40).clamp(30, 200)),
         _ => None,
     };
-    let mut printer = Printer::new(out, o, multi);
+    let mut printer = Printer::new(out, o, multi, columns());
     let inputs: Inputs = for_each_input(found, err, |item| {
         let Ok(loaded) = item else { return Ok(()) };
         let tr = &loaded.parsed.transcript;

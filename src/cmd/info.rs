@@ -92,22 +92,24 @@ impl<'a> InfoRow<'a> {
     }
 }
 
+/// The tsv and csv columns of `info` (after `source`).
+pub fn columns() -> Vec<Col> {
+    vec![
+        col("title"),
+        col("date"),
+        col("time"),
+        col("place"),
+        col("style"),
+        num("turns"),
+        num("exchanges"),
+        num("words"),
+        col("participants"),
+    ]
+}
+
 impl Record for InfoRow<'_> {
     fn source(&self) -> &str {
         self.source
-    }
-    fn columns(&self) -> Vec<Col> {
-        vec![
-            col("title"),
-            col("date"),
-            col("time"),
-            col("place"),
-            col("style"),
-            num("turns"),
-            num("exchanges"),
-            num("words"),
-            col("participants"),
-        ]
     }
     fn cells(&self) -> Vec<Cell> {
         vec![
@@ -133,7 +135,7 @@ pub fn run(args: &InfoArgs, env: &Env, out: &mut dyn Write, err: &mut dyn Write)
     let human = matches!(o.format, Format::Text | Format::Table);
     let paint = Paint { on: o.color };
     let mut printed = 0usize;
-    let mut printer = Printer::new(out, o, multi);
+    let mut printer = Printer::new(out, o, multi, columns());
     let inputs = for_each_input(found, err, |item| {
         let Ok(loaded) = item else { return Ok(()) };
         let row = InfoRow::new(&loaded.source, &loaded.parsed.transcript);

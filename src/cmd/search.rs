@@ -30,6 +30,40 @@ pub struct Span {
     pub end: usize,
 }
 
+/// The tsv and csv columns of `search` (after `source`): `kind` is in
+/// the table only with `--question`, `before` and `after` only with
+/// `--context`.
+pub fn columns(question: bool, context: bool) -> Vec<Col> {
+    vec![
+        num("turn"),
+        num("line"),
+        num("exchange").shown(false),
+        col("kind").shown(question),
+        col("speaker"),
+        col("label"),
+        col("role"),
+        col("outlet"),
+        col("before").shown(context),
+        col("text"),
+        col("after").shown(context),
+    ]
+}
+
+/// The tsv and csv columns of `search --kwic` (after `source`).
+pub fn kwic_columns() -> Vec<Col> {
+    vec![
+        num("turn"),
+        num("line"),
+        num("exchange").shown(false),
+        col("speaker"),
+        col("role").shown(false),
+        col("outlet").shown(false),
+        num("left"),
+        col("match"),
+        col("right"),
+    ]
+}
+
 /// One search record: a matching sentence (or turn), or with `--question`
 /// the question that a matching answer answers (see docs/json.md).
 #[derive(Serialize)]
@@ -93,51 +127,20 @@ impl Record for Hit<'_> {
         self.source
     }
 
-    fn columns(&self) -> Vec<Col> {
-        let mut c = Vec::new();
-        if self.show_kind {
-            c.push(col("kind"));
-        }
-        c.extend([
-            num("line"),
-            num("turn"),
-            col("speaker"),
-            col("label"),
-            col("role"),
-            col("outlet"),
-        ]);
-        if self.context {
-            c.extend([col("before"), col("text"), col("after")]);
-        } else {
-            c.push(col("text"));
-        }
-        c
-    }
-
     fn cells(&self) -> Vec<Cell> {
-        let mut c = Vec::new();
-        if self.show_kind {
-            c.push(Cell::from(self.kind));
-        }
-        c.extend([
-            Cell::from(self.line),
+        vec![
             Cell::from(self.turn),
+            Cell::from(self.line),
+            Cell::from(self.exchange),
+            Cell::from(self.kind),
             Cell::from(self.speaker),
             Cell::from(self.label),
             Cell::from(self.role.as_str()),
             Cell::from(self.outlet),
-        ]);
-        let text = Cell::marked(self.text, self.marks());
-        if self.context {
-            c.extend([
-                Cell::from(self.before.join(" ")),
-                text,
-                Cell::from(self.after.join(" ")),
-            ]);
-        } else {
-            c.push(text);
-        }
-        c
+            Cell::from(self.before.join(" ")),
+            Cell::marked(self.text, self.marks()),
+            Cell::from(self.after.join(" ")),
+        ]
     }
 
     fn text(&self, paint: Paint) -> String {
@@ -177,6 +180,7 @@ pub struct KwicRow<'a> {
     pub source: &'a str,
     pub turn: usize,
     pub line: usize,
+    pub exchange: Option<usize>,
     pub speaker: Option<&'a str>,
     pub role: Role,
     pub outlet: Option<&'a str>,
@@ -198,15 +202,6 @@ impl Record for KwicRow<'_> {
     fn source(&self) -> &str {
         self.source
     }
-    fn columns(&self) -> Vec<Col> {
-        vec![
-            num("line"),
-            col("speaker"),
-            num("left"),
-            col("match"),
-            col("right"),
-        ]
-    }
     fn cells(&self) -> Vec<Cell> {
         let (left, right) = if self.human {
             (tail(self.left, self.side), head(self.right, self.side))
@@ -216,8 +211,16 @@ impl Record for KwicRow<'_> {
         let m = self.matched.to_string();
         let len = m.len();
         vec![
+            Cell::from(self.turn),
             Cell::from(self.line),
-            Cell::from(self.who),
+            Cell::from(self.exchange),
+            Cell::from(if self.human {
+                Some(self.who)
+            } else {
+                self.speaker
+            }),
+            Cell::from(self.role.as_str()),
+            Cell::from(self.outlet),
             Cell::from(left),
             Cell::marked(m, vec![(0, len)]),
             Cell::from(right),
@@ -455,7 +458,12 @@ pub fn run(
     let o = Out::new(&args.output, env);
     let human = matches!(o.format, Format::Table | Format::Text);
     let side = kwic_side(o.width, multi);
-    let mut printer = Printer::new(out, o, multi);
+    let columns = if args.kwic {
+        kwic_columns()
+    } else {
+        columns(args.question, args.context > 0)
+    };
+    let mut printer = Printer::new(out, o, multi, columns);
     let mut hits = 0usize;
     let inputs: Inputs = for_each_input(found, err, |item| {
         let Ok(loaded) = item else { return Ok(()) };
@@ -538,6 +546,7 @@ pub fn run(
                             source: &loaded.source,
                             turn: turn.index,
                             line,
+                            exchange: turn.exchange,
                             speaker: turn.speaker.as_deref(),
                             role: turn.role,
                             outlet: turn.outlet.as_deref(),

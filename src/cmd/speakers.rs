@@ -37,23 +37,25 @@ pub struct SpeakerRow {
     pub last_line: usize,
 }
 
+/// The tsv and csv columns of `speakers` (after `source`).
+pub fn columns() -> Vec<Col> {
+    vec![
+        col("speaker"),
+        col("role"),
+        col("outlet"),
+        num("turns"),
+        num("words"),
+        num("share"),
+        num("asked"),
+        num("answered"),
+        num("first_line"),
+        num("last_line"),
+    ]
+}
+
 impl Record for SpeakerRow {
     fn source(&self) -> &str {
         &self.source
-    }
-    fn columns(&self) -> Vec<Col> {
-        vec![
-            col("speaker"),
-            col("role"),
-            col("outlet"),
-            num("turns"),
-            num("words"),
-            num("share"),
-            num("asked"),
-            num("answered"),
-            num("first_line"),
-            num("last_line"),
-        ]
     }
     fn cells(&self) -> Vec<Cell> {
         vec![
@@ -172,7 +174,7 @@ pub fn run(
     let filter = Filter::from_args(&args.filter);
     let mut unmatched = Unmatched::new(&args.filter.speaker, &args.filter.outlet);
     let (found, multi) = super::expand(&args.input.paths, env);
-    let mut printer = Printer::new(out, Out::new(&args.output, env), multi);
+    let mut printer = Printer::new(out, Out::new(&args.output, env), multi, columns());
     let inputs: Inputs = for_each_input(found, err, |item| {
         let Ok(loaded) = item else { return Ok(()) };
         let tr = &loaded.parsed.transcript;

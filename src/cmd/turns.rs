@@ -23,46 +23,42 @@ pub struct TurnRow<'a> {
     pub explain: bool,
 }
 
+/// The tsv and csv columns of `turns` (after `source`); `rule` is in the
+/// table only with `--explain`.
+pub fn columns(explain: bool) -> Vec<Col> {
+    vec![
+        num("turn"),
+        num("line"),
+        num("exchange"),
+        col("speaker"),
+        col("label"),
+        col("role"),
+        col("outlet"),
+        num("words"),
+        col("rule").shown(explain),
+        col("text"),
+    ]
+}
+
 impl Record for TurnRow<'_> {
     fn source(&self) -> &str {
         self.source
     }
 
-    fn columns(&self) -> Vec<Col> {
-        let mut c = vec![
-            num("turn"),
-            num("line"),
-            col("speaker"),
-            col("label"),
-            col("role"),
-            col("outlet"),
-            num("exchange"),
-            num("words"),
-        ];
-        if self.explain {
-            c.push(col("rule"));
-        }
-        c.push(col("text"));
-        c
-    }
-
     fn cells(&self) -> Vec<Cell> {
         let t = self.turn;
-        let mut c = vec![
+        vec![
             Cell::from(t.index),
             Cell::from(t.line),
+            Cell::from(t.exchange),
             Cell::from(t.speaker.as_deref()),
             Cell::from(t.label.as_str()),
             Cell::from(t.role.as_str()),
             Cell::from(t.outlet.as_deref()),
-            Cell::from(t.exchange),
             Cell::from(t.words),
-        ];
-        if self.explain {
-            c.push(Cell::from(t.rule.as_str()));
-        }
-        c.push(Cell::from(t.text.as_str()));
-        c
+            Cell::from(t.rule.as_str()),
+            Cell::from(t.text.as_str()),
+        ]
     }
 
     fn text(&self, paint: Paint) -> String {
@@ -92,7 +88,12 @@ pub fn run(
     let filter = Filter::from_args(&args.filter);
     let mut unmatched = Unmatched::new(&args.filter.speaker, &args.filter.outlet);
     let (found, multi) = super::expand(&args.input.paths, env);
-    let mut printer = Printer::new(out, Out::new(&args.output, env), multi);
+    let mut printer = Printer::new(
+        out,
+        Out::new(&args.output, env),
+        multi,
+        columns(args.explain),
+    );
     let inputs: Inputs = for_each_input(found, err, |item| {
         let Ok(loaded) = item else { return Ok(()) };
         let tr = &loaded.parsed.transcript;

@@ -19,20 +19,39 @@ use std::borrow::Cow;
 use std::io::{self, Write};
 pub use text::{Paint, Style};
 
-/// A column of the table, tsv and csv formats.
+/// A column of the table, tsv and csv formats. A command has one fixed
+/// set of columns in tsv and csv whatever its options and inputs
+/// (docs/json.md lists them); `human` says whether the table shows it.
 #[derive(Clone, Copy, Debug)]
 pub struct Col {
     pub name: &'static str,
     /// Right-aligned in tables (numbers).
     pub right: bool,
+    /// Shown in the table (tsv and csv always have every column).
+    pub human: bool,
 }
 
 pub const fn col(name: &'static str) -> Col {
-    Col { name, right: false }
+    Col {
+        name,
+        right: false,
+        human: true,
+    }
 }
 
 pub const fn num(name: &'static str) -> Col {
-    Col { name, right: true }
+    Col {
+        name,
+        right: true,
+        human: true,
+    }
+}
+
+impl Col {
+    /// Shown in the table only when `yes` (an option asked for it).
+    pub const fn shown(self, yes: bool) -> Col {
+        Col { human: yes, ..self }
+    }
 }
 
 /// One cell: text plus byte ranges to highlight as matches.
@@ -89,9 +108,8 @@ impl From<Option<usize>> for Cell {
 pub trait Record: Serialize {
     /// The input this record comes from.
     fn source(&self) -> &str;
-    /// Column names, without `source` (the printer adds it).
-    fn columns(&self) -> Vec<Col>;
-    /// Cells in the order of [`Record::columns`].
+    /// Cells in the order of the columns given to [`Printer::new`]
+    /// (without `source`: the printer adds it).
     fn cells(&self) -> Vec<Cell>;
     /// The `text` format line, without the `source:` prefix and terminator.
     fn text(&self, paint: Paint) -> String;
@@ -102,19 +120,23 @@ pub trait Record: Serialize {
 pub struct Printer<'w> {
     w: &'w mut dyn Write,
     out: Out,
-    /// More than one input: add the `source` column / prefix.
+    /// More than one input: add the `source` column to tables and the
+    /// prefix to text (tsv and csv always have it).
     multi: bool,
+    /// The command's columns, without `source`.
+    columns: Vec<Col>,
     count: usize,
     header_done: bool,
     table: Option<table::Pending>,
 }
 
 impl<'w> Printer<'w> {
-    pub fn new(w: &'w mut dyn Write, out: Out, multi: bool) -> Self {
+    pub fn new(w: &'w mut dyn Write, out: Out, multi: bool, columns: Vec<Col>) -> Self {
         Printer {
             w,
             out,
             multi,
+            columns,
             count: 0,
             header_done: false,
             table: None,
@@ -155,22 +177,11 @@ impl<'w> Printer<'w> {
                         delimited::csv_field(s)
                     }
                 }
-                if !self.header_done {
-                    self.header_done = true;
-                    let mut names: Vec<&str> = Vec::new();
-                    if multi {
-                        names.push("source");
-                    }
-                    names.extend(r.columns().iter().map(|c| c.name));
-                    self.w.write_all(names.join(sep).as_bytes())?;
-                    self.w.write_all(eol)?;
-                }
+                self.header()?;
                 // Straight to the writer: no copy of the fields, no joined line.
                 let cells = r.cells();
-                let source = multi.then(|| r.source());
-                let texts = source
-                    .into_iter()
-                    .chain(cells.iter().map(|c| c.text.as_str()));
+                let texts =
+                    std::iter::once(r.source()).chain(cells.iter().map(|c| c.text.as_str()));
                 for (i, text) in texts.enumerate() {
                     if i > 0 {
                         self.w.write_all(sep.as_bytes())?;
@@ -181,9 +192,10 @@ impl<'w> Printer<'w> {
             }
             Format::Table => {
                 let paint = self.paint();
+                let columns = &self.columns;
                 let pending = self
                     .table
-                    .get_or_insert_with(|| table::Pending::new(r.columns(), multi));
+                    .get_or_insert_with(|| table::Pending::new(columns.clone(), multi));
                 pending.push(r.source(), r.cells(), paint);
                 Ok(())
             }
@@ -198,9 +210,27 @@ impl<'w> Printer<'w> {
         Ok(())
     }
 
-    /// Close the output (the JSON array) and flush; returns the record count.
+    /// The tsv or csv header: `source`, then the command's columns.
+    fn header(&mut self) -> io::Result<()> {
+        if self.header_done || !matches!(self.out.format, Format::Tsv | Format::Csv) {
+            return Ok(());
+        }
+        self.header_done = true;
+        let tsv = self.out.format == Format::Tsv;
+        let sep = if tsv { "\t" } else { "," };
+        let eol: &[u8] = if tsv { self.out.eol() } else { b"\n" };
+        let names: Vec<&str> = std::iter::once("source")
+            .chain(self.columns.iter().map(|c| c.name))
+            .collect();
+        self.w.write_all(names.join(sep).as_bytes())?;
+        self.w.write_all(eol)
+    }
+
+    /// Close the output (the JSON array, the header of an empty tsv or
+    /// csv) and flush; returns the record count.
     pub fn finish(mut self) -> io::Result<usize> {
         self.end_input()?;
+        self.header()?;
         if self.out.format == Format::Json {
             json::array_end(self.w, self.count == 0)?;
         }

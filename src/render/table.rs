@@ -34,8 +34,10 @@ impl Pending {
         if self.multi {
             row.push(clean(source, true).into_owned());
         }
-        for c in cells {
-            row.push(paint.highlight(&c.text, &c.marks, false));
+        for (c, col) in cells.iter().zip(&self.columns) {
+            if col.human {
+                row.push(paint.highlight(&c.text, &c.marks, false));
+            }
         }
         self.rows.push(row);
     }
@@ -57,7 +59,7 @@ impl Pending {
             header.push("source".into());
             right.push(false);
         }
-        for c in &self.columns {
+        for c in self.columns.iter().filter(|c| c.human) {
             header.push(c.name.to_string());
             right.push(c.right);
         }
