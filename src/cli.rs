@@ -72,6 +72,12 @@ pub struct Cli {
     #[arg(long, global = true)]
     pub no_ignore: bool,
 
+    /// Do not print messages about inputs that cannot be read or parsed,
+    /// or that a walk skipped; the exit status still says so (2).
+    /// Example: whosaid search chips briefings/ --no-messages
+    #[arg(long, global = true)]
+    pub no_messages: bool,
+
     /// The most bytes one input may have (K, M, G suffixes, powers of 1024);
     /// a larger input is an error. Default: 2G.
     /// Example: --max-size 500M
@@ -145,19 +151,28 @@ pub struct InputArgs {
 #[derive(Args, Debug, Clone, Default)]
 pub struct FilterArgs {
     /// Keep turns whose speaker, label or (for a reporter named only by
-    /// outlet) outlet contains NAME, ignoring case. Repeat for any of several.
+    /// outlet) outlet contains NAME as whole words, ignoring case (tian
+    /// matches Tian Yulong; xiao does not match Xiaoli). Repeat for any of
+    /// several.
     /// Example: --speaker tian
     #[arg(long, value_name = "NAME")]
     pub speaker: Vec<String>,
 
-    /// Keep turns whose outlet contains NAME, ignoring case. Repeatable.
+    /// Keep turns whose outlet contains NAME as whole words, ignoring case
+    /// (AP matches AP, not Yonhap News). Repeatable.
     /// Example: --outlet reuters
     #[arg(long, value_name = "NAME")]
     pub outlet: Vec<String>,
 
-    /// Keep turns spoken in this role. Repeatable.
+    /// --speaker and --outlet match the whole name (ignoring case), not
+    /// words within it.
+    /// Example: --outlet "New York Times" --exact
+    #[arg(long)]
+    pub exact: bool,
+
+    /// Keep turns spoken in this role (any case). Repeatable.
     /// Example: --role official
-    #[arg(long, value_name = "ROLE", value_enum)]
+    #[arg(long, value_name = "ROLE", value_enum, ignore_case = true)]
     pub role: Vec<RoleArg>,
 
     /// Keep turns of question-and-answer exchange N (1-based). Repeatable.
@@ -185,6 +200,30 @@ pub struct OutputArgs {
     /// Example: -0
     #[arg(short = '0', long = "null")]
     pub null: bool,
+
+    /// Prefix text records (and -c, -l lines) with the source, even for
+    /// one input. By default the source is shown when there are several.
+    /// Example: whosaid search chips -H
+    #[arg(short = 'H', long, overrides_with = "no_filename")]
+    pub with_filename: bool,
+
+    /// Never prefix text records with the source.
+    /// Example: whosaid search chips briefings/ --no-filename
+    #[arg(long, overrides_with = "with_filename")]
+    pub no_filename: bool,
+}
+
+impl OutputArgs {
+    /// `-H` / `--no-filename`, if given.
+    pub fn filename(&self) -> Option<bool> {
+        if self.with_filename {
+            Some(true)
+        } else if self.no_filename {
+            Some(false)
+        } else {
+            None
+        }
+    }
 }
 
 #[derive(Args, Debug)]
@@ -273,6 +312,29 @@ pub struct SearchArgs {
     #[arg(long)]
     pub question: bool,
 
+    /// Print only the number of matching sentences (turns with --turn) of
+    /// each input that has any, as `source:count` (the count alone for one
+    /// input unless -H), like grep -c.
+    /// Example: whosaid search chips -c briefings/
+    #[arg(short = 'c', long, conflicts_with_all = ["files_with_matches", "quiet"])]
+    pub count: bool,
+
+    /// Print only the sources that have a match, one a line.
+    /// Example: whosaid search "Dr. Fauci" -l briefings/
+    #[arg(short = 'l', long, conflicts_with = "quiet")]
+    pub files_with_matches: bool,
+
+    /// Stop each input after NUM matching sentences (turns with --turn).
+    /// Example: whosaid search chips -m 1 briefings/
+    #[arg(short = 'm', long, value_name = "NUM")]
+    pub max_count: Option<usize>,
+
+    /// Print nothing; exit 0 on the first match (even if some input
+    /// failed, as ripgrep does), 1 when nothing matched.
+    /// Example: whosaid search chips -q && echo found
+    #[arg(short = 'q', long)]
+    pub quiet: bool,
+
     #[command(flatten)]
     pub output: OutputArgs,
 }
@@ -296,15 +358,20 @@ pub struct SpeakersArgs {
 pub struct ExchangesArgs {
     #[command(flatten)]
     pub input: InputArgs,
-    /// Keep exchanges whose questioner or an answerer matches NAME
-    /// (case-insensitive substring). Repeatable.
+    /// Keep exchanges whose questioner or an answerer matches NAME (whole
+    /// words, ignoring case). Repeatable.
     /// Example: --speaker tian
     #[arg(long, value_name = "NAME")]
     pub speaker: Vec<String>,
-    /// Keep exchanges asked by an outlet containing NAME. Repeatable.
+    /// Keep exchanges asked by an outlet containing NAME as whole words.
+    /// Repeatable.
     /// Example: --outlet "new york"
     #[arg(long, value_name = "NAME")]
     pub outlet: Vec<String>,
+    /// --speaker and --outlet match the whole name (ignoring case).
+    /// Example: --outlet CNBC --exact
+    #[arg(long)]
+    pub exact: bool,
     #[command(flatten)]
     pub output: OutputArgs,
 }

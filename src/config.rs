@@ -103,6 +103,9 @@ pub struct Out {
     pub null: bool,
     /// Output goes to a terminal (shorten long questions, etc.).
     pub tty: bool,
+    /// `-H` (true) or `--no-filename` (false): the source prefix of text
+    /// records; `None`: only with several inputs.
+    pub filename: Option<bool>,
 }
 
 impl Out {
@@ -124,6 +127,7 @@ impl Out {
                 .max(20),
             null: args.null,
             tty: env.stdout_tty,
+            filename: args.filename(),
         }
     }
 

@@ -20,6 +20,7 @@ use std::process::ExitCode;
 fn main() -> ExitCode {
     let cli = cli::Cli::parse();
     cmd::set_threads(cli.threads);
+    cmd::set_no_messages(cli.no_messages);
     corpus::set_walk_options(corpus::WalkOptions {
         follow: cli.follow,
         hidden: cli.hidden,

@@ -1323,3 +1323,96 @@ fn every_csv_and_tsv_header_is_pinned() {
         }
     }
 }
+
+// ---- ripgrep's everyday flags ------------------------------------------------------
+
+#[test]
+fn search_count_files_with_matches_max_count_and_quiet() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(d.join("a.txt"), whosaid::BUNDLED_TEXT).unwrap();
+    let no_chips = whosaid::BUNDLED_TEXT
+        .replace("chip", "wafer")
+        .replace("Chip", "Wafer");
+    std::fs::write(d.join("b.txt"), no_chips).unwrap();
+    std::fs::write(d.join("c.txt"), "No dialogue here.\n").unwrap();
+    std::fs::write(d.join("e.txt"), "Nor here.\n").unwrap();
+    let a = d.join("a.txt").display().to_string();
+    let b = d.join("b.txt").display().to_string();
+    let ds = d.to_str().unwrap();
+    // -c: one count per input that has a match.
+    let r = run(&["search", "-w", "chips", "-c"]);
+    assert_eq!((r.code, r.stdout.as_str()), (0, "3\n"));
+    let r = run(&["search", "-w", "chips", "-c", "-H"]);
+    assert_eq!(r.stdout, "<bundled>:3\n");
+    let r = run(&["search", "-w", "chips", "-c", ds]);
+    assert_eq!(r.code, 2, "two inputs have no dialogue");
+    assert_eq!(r.stdout, format!("{a}:3\n"), "b.txt has no match: no line");
+    assert_eq!(r.stderr.lines().count(), 2, "{}", r.stderr);
+    // --no-messages silences them; the exit status still says so.
+    let r = run(&["search", "-w", "chips", "-c", "--no-messages", ds]);
+    assert_eq!((r.code, r.stderr.as_str()), (2, ""));
+    // -l: the sources with a match.
+    let r = run(&["search", "chip", "-l", "--no-messages", ds]);
+    assert_eq!(r.stdout, format!("{a}\n"));
+    // -m: at most NUM hits per input.
+    let r = run(&[
+        "search",
+        "the",
+        "-m",
+        "2",
+        "--no-messages",
+        "--format",
+        "jsonl",
+        ds,
+    ]);
+    let hits: Vec<serde_json::Value> = jsonl(&r.stdout);
+    assert_eq!(hits.len(), 4);
+    assert_eq!(hits[1]["source"], a);
+    assert_eq!(hits[2]["source"], b);
+    // -q: nothing printed; 0 on a match even with failed inputs, else 1.
+    let r = run(&["search", "chips", "-q", ds]);
+    assert_eq!((r.code, r.stdout.as_str()), (0, ""));
+    let r = run(&["search", "no-such-words-here", "-q"]);
+    assert_eq!((r.code, r.stdout.as_str()), (1, ""));
+    // --no-filename / -H on text records.
+    let r = run(&["search", "-w", "chips", "--no-filename", &a, &b]);
+    assert!(
+        r.stdout.starts_with("117: Tian Yulong: Chips"),
+        "{}",
+        r.stdout
+    );
+    let r = run(&["turns", "--outlet", "cnbc", "-H"]);
+    assert!(
+        r.stdout.starts_with("<bundled>:107: CNBC: "),
+        "{}",
+        r.stdout
+    );
+}
+
+#[test]
+fn filters_ignore_case_and_match_whole_words() {
+    let r = run(&["turns", "--role", "Journalist", "--format", "tsv"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(r.stdout.lines().count(), 13);
+    // AP is a word of no outlet here; Reuters is matched in any case.
+    let r = run(&["turns", "--outlet", "ap"]);
+    assert_eq!(r.code, 1);
+    let r = run(&["turns", "--outlet", "REUTERS"]);
+    assert_eq!(r.stdout.lines().count(), 1);
+    // xiao is Xiao Yaqing, not Shou Xiaoli.
+    let r = run(&["speakers", "--speaker", "xiao", "--format", "tsv"]);
+    assert_eq!(r.stdout.lines().count(), 2, "{}", r.stdout);
+    // --exact: the whole name.
+    let r = run(&["turns", "--outlet", "new york", "--exact"]);
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stderr.contains("did you mean New York Times?"),
+        "{}",
+        r.stderr
+    );
+    let r = run(&["turns", "--outlet", "new york times", "--exact"]);
+    assert_eq!(r.stdout.lines().count(), 1);
+    let r = run(&["exchanges", "--outlet", "NEW YORK", "--format", "tsv"]);
+    assert_eq!(r.stdout.lines().count(), 2);
+}

@@ -7,7 +7,7 @@
 use super::{Inputs, close_listing, for_each_input};
 use crate::cli::{ExchangesArgs, Format};
 use crate::config::{Env, Out};
-use crate::query::{Filter, Unmatched};
+use crate::query::{Filter, Unmatched, name_matches};
 use crate::render::text::{clean, shorten};
 use crate::render::{Cell, Col, Paint, Printer, Record, Style, col, num};
 use serde::Serialize;
@@ -95,8 +95,13 @@ pub fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> io::Result<u8> {
-    let filter = Filter::new(&args.speaker, &args.outlet, &[], &[]);
-    let mut unmatched = Unmatched::new(&args.speaker, &args.outlet);
+    let filter = Filter::new(&args.speaker, &args.outlet, &[], &[]).exact(args.exact);
+    let mut unmatched = Unmatched::new(&args.speaker, &args.outlet).exact(args.exact);
+    let name_ok = |name: &str, wanted: &[String]| {
+        wanted
+            .iter()
+            .any(|w| name_matches(name, &w.trim().to_lowercase(), args.exact))
+    };
     let (found, multi) = super::expand(&args.input.paths, env);
     let o = Out::new(&args.output, env);
     let short = match o.format {
@@ -116,20 +121,15 @@ pub fn run(
             let mut all = vec![q];
             all.extend(answers.iter().copied());
             let named = !args.speaker.is_empty()
-                && ex.answered_by.iter().any(|n| {
-                    args.speaker
-                        .iter()
-                        .any(|s| n.to_lowercase().contains(&s.to_lowercase()))
-                });
+                && ex.answered_by.iter().any(|n| name_ok(n, &args.speaker));
             let speaker_ok =
                 args.speaker.is_empty() || named || all.iter().any(|t| filter.speaker_ok(t));
             let outlet_ok = args.outlet.is_empty()
                 || filter.outlet_ok(q)
-                || ex.outlet.as_deref().is_some_and(|o| {
-                    args.outlet
-                        .iter()
-                        .any(|s| o.to_lowercase().contains(&s.to_lowercase()))
-                });
+                || ex
+                    .outlet
+                    .as_deref()
+                    .is_some_and(|o| name_ok(o, &args.outlet));
             if !(speaker_ok && outlet_ok) {
                 continue;
             }

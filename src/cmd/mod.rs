@@ -79,6 +79,19 @@ pub struct Failed {
     pub reason: String,
 }
 
+/// `--no-messages`: per-input errors and walk notes are not printed.
+static NO_MESSAGES: AtomicBool = AtomicBool::new(false);
+
+pub fn set_no_messages(yes: bool) {
+    NO_MESSAGES.store(yes, Ordering::Relaxed);
+}
+
+fn input_message(err: &mut dyn Write, text: &str) {
+    if !NO_MESSAGES.load(Ordering::Relaxed) {
+        message(err, text);
+    }
+}
+
 /// How many inputs are read and parsed at a time (`-j/--threads`); set once
 /// by `main` before any input is read. Unset (unit tests): one.
 static THREADS: OnceLock<usize> = OnceLock::new();
@@ -149,7 +162,7 @@ fn walk_entry(
     item: Found,
 ) -> io::Result<()> {
     match item {
-        Found::Note(note) => message(err, &format!("note: {note}")),
+        Found::Note(note) => input_message(err, &format!("note: {note}")),
         Found::Error(path, why) => deliver(inputs, err, f, path, Err(why))?,
         Found::Input(_) => unreachable!("inputs are loaded, not walk entries"),
     }
@@ -168,7 +181,7 @@ fn deliver(
         Ok(loaded) => f(Ok(loaded)),
         Err(why) => {
             inputs.errors += 1;
-            message(err, &format!("{name}: {why}"));
+            input_message(err, &format!("{name}: {why}"));
             f(Err(Failed {
                 source: name,
                 reason: why,

@@ -453,7 +453,8 @@ pub fn run(
         }
     };
     let filter = Filter::from_args(&args.filter);
-    let mut unmatched = Unmatched::new(&args.filter.speaker, &args.filter.outlet);
+    let mut unmatched =
+        Unmatched::new(&args.filter.speaker, &args.filter.outlet).exact(args.filter.exact);
     let (found, multi) = super::expand(&args.input.paths, env);
     let o = Out::new(&args.output, env);
     let human = matches!(o.format, Format::Table | Format::Text);
@@ -464,9 +465,20 @@ pub fn run(
         columns(args.question, args.context > 0)
     };
     let mut printer = Printer::new(out, o, multi, columns);
+    // -c, -l and -q print no records: they count them.
+    let tally = args.count || args.files_with_matches || args.quiet;
+    if tally {
+        printer.mute();
+    }
+    let limit = args.max_count.unwrap_or(usize::MAX);
     let mut hits = 0usize;
     let inputs: Inputs = for_each_input(found, err, |item| {
         let Ok(loaded) = item else { return Ok(()) };
+        if args.quiet && hits > 0 {
+            return Ok(()); // one match is all -q needs
+        }
+        let limit = if args.quiet { 1 } else { limit };
+        let before_input = hits;
         let tr = &loaded.parsed.transcript;
         unmatched.observe(&tr.turns);
         let src = SourceText::new(&loaded.parsed);
@@ -487,7 +499,10 @@ pub fn run(
             *hits += 1;
             Ok(())
         };
-        for turn in tr.turns.iter().filter(|t| filter.matches(t)) {
+        'turns: for turn in tr.turns.iter().filter(|t| filter.matches(t)) {
+            if hits - before_input >= limit {
+                break;
+            }
             if args.turn {
                 let marks = matcher.find_all(&turn.text);
                 if marks.is_empty() {
@@ -522,6 +537,9 @@ pub fn run(
                 };
                 if marks.is_empty() {
                     continue;
+                }
+                if hits - before_input >= limit {
+                    break 'turns;
                 }
                 // A match that runs past the sentence's end takes the
                 // sentence it ends in along.
@@ -584,9 +602,27 @@ pub fn run(
                 printer.record(&h)?;
             }
         }
+        let found_here = hits - before_input;
+        if found_here > 0 && (args.count || args.files_with_matches) {
+            let name = clean(&loaded.source, true);
+            let line = if args.files_with_matches {
+                name.into_owned()
+            } else if printer.with_filename() {
+                format!("{name}:{found_here}")
+            } else {
+                found_here.to_string()
+            };
+            let eol = printer.eol();
+            printer.raw(line.as_bytes())?;
+            printer.raw(eol)?;
+        }
         printer.end_input()
     })?;
     printer.finish()?;
+    if args.quiet && hits > 0 {
+        // As ripgrep: a match found is success for -q, errors or not.
+        return Ok(super::SUCCESS);
+    }
     Ok(close_listing(hits, &inputs, &unmatched, err))
 }
 

@@ -86,7 +86,8 @@ pub fn run(
     err: &mut dyn Write,
 ) -> io::Result<u8> {
     let filter = Filter::from_args(&args.filter);
-    let mut unmatched = Unmatched::new(&args.filter.speaker, &args.filter.outlet);
+    let mut unmatched =
+        Unmatched::new(&args.filter.speaker, &args.filter.outlet).exact(args.filter.exact);
     let (found, multi) = super::expand(&args.input.paths, env);
     let mut printer = Printer::new(
         out,

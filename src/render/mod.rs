@@ -128,6 +128,8 @@ pub struct Printer<'w> {
     count: usize,
     header_done: bool,
     table: Option<table::Pending>,
+    /// Count records without printing them (`search -c`, `-l`, `-q`).
+    muted: bool,
 }
 
 impl<'w> Printer<'w> {
@@ -140,7 +142,24 @@ impl<'w> Printer<'w> {
             count: 0,
             header_done: false,
             table: None,
+            muted: false,
         }
+    }
+
+    /// Count records from now on without printing them.
+    pub fn mute(&mut self) {
+        self.muted = true;
+    }
+
+    /// The source prefix of text lines: `-H`, `--no-filename`, else with
+    /// several inputs.
+    pub fn with_filename(&self) -> bool {
+        self.out.filename.unwrap_or(self.multi)
+    }
+
+    /// The record terminator of text (a newline, or NUL with `-0`).
+    pub fn eol(&self) -> &'static [u8] {
+        self.out.eol()
     }
 
     pub fn paint(&self) -> Paint {
@@ -150,6 +169,9 @@ impl<'w> Printer<'w> {
     /// Print one record.
     pub fn record<R: Record>(&mut self, r: &R) -> io::Result<()> {
         self.count += 1;
+        if self.muted {
+            return Ok(());
+        }
         let multi = self.multi;
         match self.out.format {
             Format::Json => json::array_item(self.w, r, self.count == 1),
@@ -159,7 +181,7 @@ impl<'w> Printer<'w> {
             }
             Format::Text => {
                 let paint = self.paint();
-                if multi {
+                if self.out.filename.unwrap_or(multi) {
                     let src = text::clean(r.source(), true);
                     write!(self.w, "{}:", paint.paint(&src, Style::Source))?;
                 }
@@ -212,7 +234,7 @@ impl<'w> Printer<'w> {
 
     /// The tsv or csv header: `source`, then the command's columns.
     fn header(&mut self) -> io::Result<()> {
-        if self.header_done || !matches!(self.out.format, Format::Tsv | Format::Csv) {
+        if self.header_done || self.muted || !matches!(self.out.format, Format::Tsv | Format::Csv) {
             return Ok(());
         }
         self.header_done = true;
@@ -231,7 +253,7 @@ impl<'w> Printer<'w> {
     pub fn finish(mut self) -> io::Result<usize> {
         self.end_input()?;
         self.header()?;
-        if self.out.format == Format::Json {
+        if self.out.format == Format::Json && !self.muted {
             json::array_end(self.w, self.count == 0)?;
         }
         self.w.flush()?;
