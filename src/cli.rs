@@ -306,6 +306,13 @@ pub struct SearchArgs {
     #[arg(long, conflicts_with = "context")]
     pub kwic: bool,
 
+    /// With --kwic: at most N characters of context on each side of a
+    /// match, in every format. Default: what fits the width (--width, the
+    /// terminal, else 100 columns).
+    /// Example: whosaid search chip --kwic --context-chars 30
+    #[arg(long, value_name = "N", requires = "kwic")]
+    pub context_chars: Option<usize>,
+
     /// Before a matching answer, show the question it answers (journalist,
     /// outlet, question text).
     /// Example: whosaid search 5G --question

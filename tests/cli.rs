@@ -1416,3 +1416,69 @@ fn filters_ignore_case_and_match_whole_words() {
     let r = run(&["exchanges", "--outlet", "NEW YORK", "--format", "tsv"]);
     assert_eq!(r.stdout.lines().count(), 2);
 }
+
+// ---- bounded output ------------------------------------------------------------------
+
+#[test]
+fn kwic_output_grows_with_the_hits_not_with_the_sentence() {
+    // One sentence of about 1 MB with a hit every 100 characters.
+    let mut sentence = String::with_capacity(1 << 20);
+    while sentence.len() < 1 << 20 {
+        sentence.push_str("word ".repeat(19).as_str());
+        sentence.push_str("chip ");
+    }
+    let text = format!(
+        "Transcript\n\nQ: {sentence}.\n\nA: Thank you.\n\nQ: Another question?\n\nA: Another answer.\n"
+    );
+    let hits = text.matches("chip").count();
+    for (format, per_hit) in [("jsonl", 260), ("text", 120), ("csv", 160)] {
+        let out = whosaid_stdin()
+            .args([
+                "search",
+                "chip",
+                "--kwic",
+                "--context-chars",
+                "20",
+                "--format",
+                format,
+                "-",
+            ])
+            .write_stdin(text.clone())
+            .output()
+            .unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let records = out
+            .stdout
+            .split(|&b| b == b'\n')
+            .filter(|l| !l.is_empty())
+            .count();
+        assert!(
+            records >= hits,
+            "{format}: {records} records for {hits} hits"
+        );
+        assert!(
+            out.stdout.len() < hits * per_hit,
+            "{format}: {} bytes for {hits} hits",
+            out.stdout.len()
+        );
+    }
+    let out = whosaid_stdin()
+        .args([
+            "search", "chip", "--kwic", "--format", "jsonl", "-m", "1", "-",
+        ])
+        .write_stdin(text)
+        .output()
+        .unwrap();
+    let first = out.stdout.split(|&b| b == b'\n').nth(1).unwrap();
+    let row: serde_json::Value = serde_json::from_slice(first).unwrap();
+    let left = row["left"].as_str().unwrap().chars().count();
+    assert!(
+        left > 0 && left <= 60,
+        "default context fits 100 columns: {left}"
+    );
+}

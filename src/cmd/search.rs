@@ -242,6 +242,23 @@ impl Record for KwicRow<'_> {
     }
 }
 
+/// The last `n` characters of `s` (a slice of it).
+fn last_chars(s: &str, n: usize) -> &str {
+    match s.char_indices().rev().nth(n.saturating_sub(1)) {
+        Some((i, _)) if n > 0 => &s[i..],
+        _ if n == 0 => "",
+        _ => s,
+    }
+}
+
+/// The first `n` characters of `s` (a slice of it).
+fn first_chars(s: &str, n: usize) -> &str {
+    match s.char_indices().nth(n) {
+        Some((i, _)) => &s[..i],
+        None => s,
+    }
+}
+
 /// Pad or cut to exactly `w` display columns.
 fn fit(s: &str, w: usize) -> String {
     let mut out = String::new();
@@ -458,7 +475,9 @@ pub fn run(
     let (found, multi) = super::expand(&args.input.paths, env);
     let o = Out::new(&args.output, env);
     let human = matches!(o.format, Format::Table | Format::Text);
-    let side = kwic_side(o.width, multi);
+    let side = args
+        .context_chars
+        .unwrap_or_else(|| kwic_side(o.width, multi));
     let columns = if args.kwic {
         kwic_columns()
     } else {
@@ -524,15 +543,27 @@ pub fn run(
             // reported on the sentence where it starts. A regex is matched
             // sentence by sentence (its anchors are the sentence's edges).
             let turn_marks = matcher.is_literal().then(|| matcher.find_all(&turn.text));
+            let mut next_mark = 0; // marks and sentences are both in order
             let mut cursor = turn.line;
             let mut located: Vec<Option<usize>> = vec![None; sents.len()];
             for (i, &(off, sentence)) in sents.iter().enumerate() {
                 let marks: Vec<(usize, usize)> = match &turn_marks {
-                    Some(all) => all
-                        .iter()
-                        .filter(|(a, _)| (off..off + sentence.len()).contains(a))
-                        .map(|&(a, b)| (a - off, b - off))
-                        .collect(),
+                    Some(all) => {
+                        while all.get(next_mark).is_some_and(|m| m.0 < off) {
+                            next_mark += 1;
+                        }
+                        let from = next_mark;
+                        while all
+                            .get(next_mark)
+                            .is_some_and(|m| m.0 < off + sentence.len())
+                        {
+                            next_mark += 1;
+                        }
+                        all[from..next_mark]
+                            .iter()
+                            .map(|&(a, b)| (a - off, b - off))
+                            .collect()
+                    }
                     None => matcher.find_all(sentence),
                 };
                 if marks.is_empty() {
@@ -568,9 +599,9 @@ pub fn run(
                             speaker: turn.speaker.as_deref(),
                             role: turn.role,
                             outlet: turn.outlet.as_deref(),
-                            left: &s[..a],
+                            left: last_chars(&s[..a], side),
                             matched: &s[a..b],
-                            right: &s[b..],
+                            right: first_chars(&s[b..], side),
                             who: who(turn),
                             side,
                             human,
@@ -714,5 +745,10 @@ mod tests {
         assert_eq!(head("中文字", 4), "中文");
         assert_eq!(fit("Xiao Yaqing", 4), "Xiao");
         assert_eq!(fit("ab", 4), "ab  ");
+        assert_eq!(last_chars("héllo", 3), "llo");
+        assert_eq!(last_chars("héllo", 9), "héllo");
+        assert_eq!(last_chars("héllo", 0), "");
+        assert_eq!(first_chars("héllo", 2), "hé");
+        assert_eq!(first_chars("hé", 5), "hé");
     }
 }
