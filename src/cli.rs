@@ -201,6 +201,12 @@ pub struct OutputArgs {
     #[arg(short = '0', long = "null")]
     pub null: bool,
 
+    /// Show long text whole in tables (by default a table cuts it after a
+    /// few lines with …).
+    /// Example: whosaid turns --exchange 3 --full
+    #[arg(long)]
+    pub full: bool,
+
     /// Prefix text records (and -c, -l lines) with the source, even for
     /// one input. By default the source is shown when there are several.
     /// Example: whosaid search chips -H

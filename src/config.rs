@@ -106,6 +106,8 @@ pub struct Out {
     /// `-H` (true) or `--no-filename` (false): the source prefix of text
     /// records; `None`: only with several inputs.
     pub filename: Option<bool>,
+    /// `--full`: table cells whole, not cut after a few lines.
+    pub full: bool,
 }
 
 impl Out {
@@ -128,6 +130,7 @@ impl Out {
             null: args.null,
             tty: env.stdout_tty,
             filename: args.filename(),
+            full: args.full,
         }
     }
 

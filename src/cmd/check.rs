@@ -32,13 +32,13 @@ pub struct CheckRow {
 pub fn columns() -> Vec<Col> {
     vec![
         col("status"),
-        col("style"),
-        num("turns"),
-        num("exchanges"),
-        num("words"),
+        col("style").drop(3),
+        num("turns").drop(4),
+        num("exchanges").drop(5),
+        num("words").drop(5),
         num("warnings"),
-        num("notes"),
-        col("error"),
+        num("notes").drop(6),
+        col("error").flex(),
     ]
 }
 
@@ -103,12 +103,17 @@ pub fn run(
     err: &mut dyn Write,
 ) -> io::Result<u8> {
     let (found, _) = super::expand(&args.input.paths, env);
+    // A terminal gets the report as lines (diagnostics need them); an
+    // explicit --format table gets a table of one row per input.
     let mut o = Out::new(&args.output, env);
-    if o.format == Format::Table {
-        o.format = Format::Text; // a report reads better as lines
+    if args.output.format.is_none() && o.format == Format::Table {
+        o.format = Format::Text;
     }
     // The source is a column of its own: never add it twice.
-    let mut printer = Printer::new(out, o, false, columns());
+    // The text report names the source itself: no prefix; the table has
+    // a source column whatever the number of inputs.
+    o.filename = Some(false);
+    let mut printer = Printer::new(out, o, true, columns());
     let mut warned = false;
     let inputs = for_each_input(found, err, |item| {
         let row = match item {

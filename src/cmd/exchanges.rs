@@ -51,12 +51,12 @@ pub fn columns() -> Vec<Col> {
     vec![
         num("exchange"),
         num("question_turn").shown(false),
-        num("line"),
+        num("line").drop(3),
         col("outlet"),
-        col("asked_by"),
-        col("question"),
-        col("answered_by"),
-        num("answer_words"),
+        col("asked_by").drop(4),
+        col("question").flex(),
+        col("answered_by").drop(2),
+        num("answer_words").drop(5),
     ]
 }
 
@@ -105,7 +105,7 @@ pub fn run(
     let (found, multi) = super::expand(&args.input.paths, env);
     let o = Out::new(&args.output, env);
     let short = match o.format {
-        Format::Table | Format::Text if o.tty => Some(o.width.saturating_sub(40).clamp(30, 200)),
+        Format::Text if o.tty => Some(o.width.saturating_sub(40).clamp(30, 200)),
         _ => None,
     };
     let mut printer = Printer::new(out, o, multi, columns());

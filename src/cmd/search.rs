@@ -35,27 +35,27 @@ pub struct Span {
 /// `--context`.
 pub fn columns(question: bool, context: bool) -> Vec<Col> {
     vec![
-        num("turn"),
+        num("turn").drop(3),
         num("line"),
         num("exchange").shown(false),
         col("kind").shown(question),
         col("speaker"),
-        col("label"),
-        col("role"),
-        col("outlet"),
-        col("before").shown(context),
-        col("text"),
-        col("after").shown(context),
+        col("label").drop(7),
+        col("role").drop(4),
+        col("outlet").drop(2),
+        col("before").shown(context).drop(5),
+        col("text").flex(),
+        col("after").shown(context).drop(5),
     ]
 }
 
 /// The tsv and csv columns of `search --kwic` (after `source`).
 pub fn kwic_columns() -> Vec<Col> {
     vec![
-        num("turn"),
+        num("turn").shown(false),
         num("line"),
         num("exchange").shown(false),
-        col("speaker"),
+        col("speaker").drop(1),
         col("role").shown(false),
         col("outlet").shown(false),
         num("left"),
@@ -141,6 +141,14 @@ impl Record for Hit<'_> {
             Cell::marked(self.text, self.marks()),
             Cell::from(self.after.join(" ")),
         ]
+    }
+
+    fn table_cells(&self) -> Vec<Cell> {
+        let mut c = self.cells();
+        c[4] = Cell::from(self.who);
+        c[5] = Cell::from(super::turns::unless_same(Some(self.label), self.who));
+        c[7] = Cell::from(super::turns::unless_same(self.outlet, self.who));
+        c
     }
 
     fn text(&self, paint: Paint) -> String {

@@ -41,15 +41,15 @@ pub struct SpeakerRow {
 pub fn columns() -> Vec<Col> {
     vec![
         col("speaker"),
-        col("role"),
-        col("outlet"),
+        col("role").drop(4),
+        col("outlet").drop(2),
         num("turns"),
         num("words"),
-        num("share"),
-        num("asked"),
-        num("answered"),
-        num("first_line"),
-        num("last_line"),
+        num("share").drop(5),
+        num("asked").drop(6),
+        num("answered").drop(6),
+        num("first_line").drop(7),
+        num("last_line").drop(7),
     ]
 }
 
@@ -71,6 +71,15 @@ impl Record for SpeakerRow {
             Cell::from(self.last_line),
         ]
     }
+    fn table_cells(&self) -> Vec<Cell> {
+        let mut c = self.cells();
+        c[2] = Cell::from(super::turns::unless_same(
+            self.outlet.as_deref(),
+            &self.speaker,
+        ));
+        c
+    }
+
     fn text(&self, paint: Paint) -> String {
         let outlet = self
             .outlet

@@ -27,17 +27,24 @@ pub struct TurnRow<'a> {
 /// table only with `--explain`.
 pub fn columns(explain: bool) -> Vec<Col> {
     vec![
-        num("turn"),
+        num("turn").drop(3),
         num("line"),
-        num("exchange"),
+        num("exchange").drop(6),
         col("speaker"),
-        col("label"),
-        col("role"),
-        col("outlet"),
-        num("words"),
-        col("rule").shown(explain),
-        col("text"),
+        col("label").drop(7),
+        col("role").drop(4),
+        col("outlet").drop(2),
+        num("words").drop(5),
+        col("rule").shown(explain).drop(1),
+        col("text").flex(),
     ]
+}
+
+/// What the table shows of a name: nothing when the speaker column
+/// already shows it (a label as printed, the outlet of a reporter named
+/// only by outlet).
+pub fn unless_same<'a>(value: Option<&'a str>, shown: &str) -> Option<&'a str> {
+    value.filter(|v| !v.eq_ignore_ascii_case(shown))
 }
 
 impl Record for TurnRow<'_> {
@@ -55,6 +62,28 @@ impl Record for TurnRow<'_> {
             Cell::from(t.label.as_str()),
             Cell::from(t.role.as_str()),
             Cell::from(t.outlet.as_deref()),
+            Cell::from(t.words),
+            Cell::from(t.rule.as_str()),
+            Cell::from(t.text.as_str()),
+        ]
+    }
+
+    fn table_cells(&self) -> Vec<Cell> {
+        let t = self.turn;
+        let who = who(t);
+        let label = if self.explain {
+            Some(t.label.as_str())
+        } else {
+            unless_same(Some(&t.label), who)
+        };
+        vec![
+            Cell::from(t.index),
+            Cell::from(t.line),
+            Cell::from(t.exchange),
+            Cell::from(who),
+            Cell::from(label),
+            Cell::from(t.role.as_str()),
+            Cell::from(unless_same(t.outlet.as_deref(), who)),
             Cell::from(t.words),
             Cell::from(t.rule.as_str()),
             Cell::from(t.text.as_str()),

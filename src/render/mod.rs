@@ -29,6 +29,14 @@ pub struct Col {
     pub right: bool,
     /// Shown in the table (tsv and csv always have every column).
     pub human: bool,
+    /// The table's flexible column: it takes the width that is left and
+    /// wraps at word boundaries.
+    pub flex: bool,
+    /// At narrow widths, columns with a higher `drop` leave the table
+    /// first; 0 never leaves.
+    pub drop: u8,
+    /// Cut from the start (`…/file.txt`) rather than the end.
+    pub tail: bool,
 }
 
 pub const fn col(name: &'static str) -> Col {
@@ -36,6 +44,9 @@ pub const fn col(name: &'static str) -> Col {
         name,
         right: false,
         human: true,
+        flex: false,
+        drop: 0,
+        tail: false,
     }
 }
 
@@ -44,6 +55,9 @@ pub const fn num(name: &'static str) -> Col {
         name,
         right: true,
         human: true,
+        flex: false,
+        drop: 0,
+        tail: false,
     }
 }
 
@@ -51,6 +65,16 @@ impl Col {
     /// Shown in the table only when `yes` (an option asked for it).
     pub const fn shown(self, yes: bool) -> Col {
         Col { human: yes, ..self }
+    }
+
+    /// The flexible column of the table.
+    pub const fn flex(self) -> Col {
+        Col { flex: true, ..self }
+    }
+
+    /// Leave the table at narrow widths, higher first.
+    pub const fn drop(self, rank: u8) -> Col {
+        Col { drop: rank, ..self }
     }
 }
 
@@ -111,6 +135,11 @@ pub trait Record: Serialize {
     /// Cells in the order of the columns given to [`Printer::new`]
     /// (without `source`: the printer adds it).
     fn cells(&self) -> Vec<Cell>;
+    /// The cells as a table shows them (a name once, not in three
+    /// columns); by default [`Record::cells`].
+    fn table_cells(&self) -> Vec<Cell> {
+        self.cells()
+    }
     /// The `text` format line, without the `source:` prefix and terminator.
     fn text(&self, paint: Paint) -> String;
 }
@@ -214,21 +243,36 @@ impl<'w> Printer<'w> {
             }
             Format::Table => {
                 let paint = self.paint();
+                let _ = paint;
                 let columns = &self.columns;
-                let pending = self
-                    .table
-                    .get_or_insert_with(|| table::Pending::new(columns.clone(), multi));
-                pending.push(r.source(), r.cells(), paint);
+                let pending = self.table.get_or_insert_with(|| {
+                    let source = Col {
+                        tail: true,
+                        drop: 1,
+                        ..col("source")
+                    };
+                    let shown = multi
+                        .then_some(source)
+                        .into_iter()
+                        .chain(columns.iter().copied().filter(|c| c.human));
+                    table::Pending::new(shown.collect())
+                });
+                let source = multi.then(|| Cell::from(r.source()));
+                let cells = r
+                    .table_cells()
+                    .into_iter()
+                    .zip(&self.columns)
+                    .filter(|(_, c)| c.human)
+                    .map(|(cell, _)| cell);
+                pending.push(source.into_iter().chain(cells).collect());
                 Ok(())
             }
         }
     }
 
-    /// Print what is pending for the current input (a table).
+    /// The end of one input. A table is one for the whole run: it is
+    /// printed by [`Printer::finish`].
     pub fn end_input(&mut self) -> io::Result<()> {
-        if let Some(pending) = self.table.take() {
-            pending.write(self.w, &self.out)?;
-        }
         Ok(())
     }
 
@@ -251,7 +295,9 @@ impl<'w> Printer<'w> {
     /// Close the output (the JSON array, the header of an empty tsv or
     /// csv) and flush; returns the record count.
     pub fn finish(mut self) -> io::Result<usize> {
-        self.end_input()?;
+        if let Some(pending) = self.table.take() {
+            pending.write(self.w, &self.out, self.out.full)?;
+        }
         self.header()?;
         if self.out.format == Format::Json && !self.muted {
             json::array_end(self.w, self.count == 0)?;
