@@ -35,6 +35,13 @@ pub struct Cli {
     #[arg(long, value_name = "WHEN", value_enum, default_value_t = ColorWhen::Auto, global = true)]
     pub color: ColorWhen,
 
+    /// When to page the output: auto (stdout is a terminal; the pager
+    /// quits at once when the output fits the screen), always or never.
+    /// The pager is $WHOSAID_PAGER, else $PAGER, else `less -FRX`.
+    /// Example: --paging never
+    #[arg(long, value_name = "WHEN", value_enum, default_value_t = PagingWhen::Auto, global = true)]
+    pub paging: PagingWhen,
+
     /// A roster (TOML or JSON) declaring speakers, their aliases, roles,
     /// outlets and titles; it wins over what whosaid infers.
     /// Example: --roster briefings.toml (see docs/formats.md)
@@ -427,6 +434,17 @@ pub enum ColorWhen {
     /// Always colour human formats (table, text).
     Always,
     /// Never colour.
+    Never,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum PagingWhen {
+    /// Page when stdout is a terminal.
+    #[default]
+    Auto,
+    /// Always page (even when piped).
+    Always,
+    /// Never page.
     Never,
 }
 

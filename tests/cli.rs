@@ -1482,3 +1482,57 @@ fn kwic_output_grows_with_the_hits_not_with_the_sentence() {
         "default context fits 100 columns: {left}"
     );
 }
+
+// ---- pager --------------------------------------------------------------------------
+
+#[test]
+fn paging_always_uses_the_pager_and_auto_never_does_when_piped() {
+    let out = whosaid()
+        .args(["turns", "--outlet", "cnbc", "--paging", "always"])
+        .env("WHOSAID_PAGER", "sed s/^/paged:/")
+        .env("PAGER", "false")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        stdout.starts_with("paged:107: CNBC: My question"),
+        "{stdout}"
+    );
+    // $PAGER when $WHOSAID_PAGER is unset.
+    let out = whosaid()
+        .args(["turns", "--outlet", "cnbc", "--paging", "always"])
+        .env("PAGER", "sed s/^/pager:/")
+        .output()
+        .unwrap();
+    assert!(
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .starts_with("pager:107:")
+    );
+    // Piped, auto: no pager, whatever the variables say.
+    for paging in ["auto", "never"] {
+        let out = whosaid()
+            .args(["turns", "--outlet", "cnbc", "--paging", paging])
+            .env("WHOSAID_PAGER", "sed s/^/paged:/")
+            .output()
+            .unwrap();
+        assert!(
+            String::from_utf8(out.stdout)
+                .unwrap()
+                .starts_with("107: CNBC")
+        );
+    }
+    // A pager that quits at once (the user pressed q): quiet success.
+    let out = whosaid()
+        .args(["turns", "--paging", "always"])
+        .env("WHOSAID_PAGER", "true")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
