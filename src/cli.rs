@@ -22,8 +22,9 @@ Exit status: 0 something printed or matched, 1 nothing matched, 2 an error.";
 
 /// Explore press-conference transcripts: who said what.
 ///
-/// whosaid reads transcripts (plain text or Markdown), finds the speaker
-/// turns and the question-and-answer exchanges, and lets you list, filter,
+/// whosaid reads transcripts (plain text, Markdown, HTML pages, WebVTT and
+/// SRT subtitles; UTF-8, UTF-16 or Windows-1252), finds the speaker turns
+/// and the question-and-answer exchanges, and lets you list, filter,
 /// search and export them. With no PATH and no piped input it explores the
 /// bundled transcript (SCIO press conference, Beijing, 1 March 2021).
 #[derive(Parser, Debug)]
@@ -93,6 +94,14 @@ pub struct Cli {
 
     #[command(subcommand)]
     pub command: Command,
+}
+
+fn parse_exchange(s: &str) -> Result<usize, String> {
+    match s.trim().parse::<usize>() {
+        Ok(0) => Err("exchanges are numbered from 1 (the first question is --exchange 1)".into()),
+        Ok(n) => Ok(n),
+        Err(_) => Err(format!("'{s}' is not an exchange number (1, 2, ...)")),
+    }
 }
 
 fn parse_size(s: &str) -> Result<u64, String> {
@@ -184,7 +193,7 @@ pub struct FilterArgs {
 
     /// Keep turns of question-and-answer exchange N (1-based). Repeatable.
     /// Example: --exchange 9
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "N", value_parser = parse_exchange)]
     pub exchange: Vec<usize>,
 }
 

@@ -291,6 +291,11 @@ pub struct Matcher {
 impl Matcher {
     /// Compile; the error is the regex crate's message.
     pub fn new(pattern: &str, opts: MatchOptions) -> Result<Matcher, String> {
+        if pattern.is_empty() {
+            return Err("the pattern is empty: it would match every sentence \
+                        (to list every turn, use `whosaid turns`)"
+                .to_string());
+        }
         let body = if opts.regex {
             pattern.to_string()
         } else {
@@ -315,6 +320,12 @@ impl Matcher {
             re,
             literal: !opts.regex,
         })
+    }
+
+    /// The pattern can match empty text (`^`, `$`, `x*`): such matches
+    /// are never shown, only non-empty ones.
+    pub fn matches_empty(&self) -> bool {
+        self.re.is_match("")
     }
 
     /// A literal or whole-word pattern (not a user regex).

@@ -1230,8 +1230,6 @@ fn phrases_with_abbreviations_are_found_as_grep_finds_them() {
         assert_eq!(search_match_count(&path, phrase), grep, "{file}: {phrase}");
     }
     // The sentence is whole: the abbreviation did not end it.
-    let r = run(&["search", "Mr. Xiao", "--speaker", "shou", "--exchange", "0"]);
-    assert_eq!(r.code, 1);
     let r = run(&["search", "Thank you, Mr. Xiao"]);
     assert!(
         r.stdout
@@ -1535,4 +1533,77 @@ fn paging_always_uses_the_pager_and_auto_never_does_when_piped() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
+}
+
+// ---- small things ---------------------------------------------------------------------
+
+#[test]
+fn empty_patterns_and_exchange_zero_are_explained() {
+    let r = run(&["search", ""]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("the pattern is empty"), "{}", r.stderr);
+    let r = run(&["search", "-e", "^"]);
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("can match empty text"), "{}", r.stderr);
+    let r = run(&["turns", "--exchange", "0"]);
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr.contains("exchanges are numbered from 1"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn counts_are_plural_aware_and_check_reports_an_error_once() {
+    let r = run(&["check"]);
+    assert!(r.stdout.contains(", 0 warnings, 1 note\n"), "{}", r.stdout);
+    let r = run(&["exchanges", "--outlet", "cnbc"]);
+    assert!(r.stdout.contains("(500 words)"), "{}", r.stdout);
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("prose.txt");
+    std::fs::write(&bad, "Nothing but prose.\n").unwrap();
+    let r = run(&["check", bad.to_str().unwrap()]);
+    assert_eq!(r.code, 2);
+    assert!(r.stdout.is_empty(), "{}", r.stdout);
+    assert_eq!(r.stderr.lines().count(), 1, "{}", r.stderr);
+    // Machine formats still have the row.
+    let r = run(&["check", "--format", "jsonl", bad.to_str().unwrap()]);
+    assert!(r.stdout.contains("\"status\":\"error\""), "{}", r.stdout);
+    // An explicit table is a table.
+    let r = run(&["check", "--format", "table", "--width", "80"]);
+    assert!(r.stdout.starts_with("source "), "{}", r.stdout);
+}
+
+#[test]
+fn roster_errors_name_line_and_column_and_duplicates_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.toml");
+    std::fs::write(&bad, "\n[[speakers]]\nname = \"A\"\nrole = \n").unwrap();
+    let r = run(&["--roster", bad.to_str().unwrap(), "turns"]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("at line 4, column 8"), "{}", r.stderr);
+    let dup = dir.path().join("dup.toml");
+    std::fs::write(
+        &dup,
+        "[[speakers]]\nname = \"Xiao Yaqing\"\naliases = [\"Minister\"]\n\n\
+         [[speakers]]\nname = \"Tian Yulong\"\naliases = [\"minister\"]\n",
+    )
+    .unwrap();
+    let r = run(&["--roster", dup.to_str().unwrap(), "turns"]);
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr
+            .contains("'minister' names two speakers in the roster: Xiao Yaqing and Tian Yulong"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn main_help_lists_every_input_type() {
+    let r = run(&["--help"]);
+    for kind in ["Markdown", "HTML", "WebVTT", "SRT"] {
+        assert!(r.stdout.contains(kind), "{kind} missing from --help");
+    }
 }

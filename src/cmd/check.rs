@@ -7,7 +7,7 @@
 use super::{ERROR, NO_MATCH, SUCCESS, for_each_input};
 use crate::cli::{CheckArgs, Format};
 use crate::config::{Env, Out};
-use crate::render::text::clean;
+use crate::render::text::{clean, count};
 use crate::render::{Cell, Col, Paint, Printer, Record, Style, col, num};
 use serde::Serialize;
 use std::io::{self, Write};
@@ -64,17 +64,17 @@ impl Record for CheckRow {
             return format!("{src}: error: {}", clean(e, true));
         }
         let mut s = format!(
-            "{src}: {}: style {}, {} turns, {} exchanges, {} words, {} warnings, {} notes",
+            "{src}: {}: style {}, {}, {}, {}, {}, {}",
             self.status,
             self.style
                 .as_deref()
                 .filter(|s| !s.is_empty())
                 .unwrap_or("-"),
-            self.turns,
-            self.exchanges,
-            self.words,
-            self.warnings(),
-            self.diagnostics.len() - self.warnings()
+            count(self.turns, "turn"),
+            count(self.exchanges, "exchange"),
+            count(self.words, "word"),
+            count(self.warnings(), "warning"),
+            count(self.diagnostics.len() - self.warnings(), "note")
         );
         for d in &self.diagnostics {
             s.push_str(&format!(
@@ -113,6 +113,7 @@ pub fn run(
     // The text report names the source itself: no prefix; the table has
     // a source column whatever the number of inputs.
     o.filename = Some(false);
+    let text = o.format == Format::Text;
     let mut printer = Printer::new(out, o, true, columns());
     let mut warned = false;
     let inputs = for_each_input(found, err, |item| {
@@ -144,6 +145,9 @@ pub fn run(
                 error: Some(failed.reason),
             },
         };
+        if row.error.is_some() && text {
+            return Ok(()); // said once, on stderr, by the input loop
+        }
         printer.record(&row)
     })?;
     let printed = printer.finish()?;

@@ -8,7 +8,7 @@ use super::{Inputs, close_listing, for_each_input};
 use crate::cli::{ExchangesArgs, Format};
 use crate::config::{Env, Out};
 use crate::query::{Filter, Unmatched, name_matches};
-use crate::render::text::{clean, shorten};
+use crate::render::text::{clean, count, shorten};
 use crate::render::{Cell, Col, Paint, Printer, Record, Style, col, num};
 use serde::Serialize;
 use std::io::{self, Write};
@@ -78,12 +78,12 @@ impl Record for ExchangeRow<'_> {
     }
     fn text(&self, paint: Paint) -> String {
         format!(
-            "{}: {}. {} -> {} ({} words): {}",
+            "{}: {}. {} -> {} ({}): {}",
             paint.paint(&self.line.to_string(), Style::Line),
             self.exchange,
             paint.paint(&clean(self.asker(), true), Style::Speaker),
             clean(&self.answered_by.join(", "), true),
-            self.answer_words,
+            count(self.answer_words, "word"),
             clean(&self.question_shown(), true)
         )
     }

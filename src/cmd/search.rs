@@ -477,6 +477,13 @@ pub fn run(
             return Ok(ERROR);
         }
     };
+    if matcher.matches_empty() {
+        super::message(
+            err,
+            "note: the pattern can match empty text (like ^ or $); \
+             only non-empty matches are shown (try -e '^.' or a word)",
+        );
+    }
     let filter = Filter::from_args(&args.filter);
     let mut unmatched =
         Unmatched::new(&args.filter.speaker, &args.filter.outlet).exact(args.filter.exact);

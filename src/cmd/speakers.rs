@@ -10,7 +10,7 @@ use super::{Inputs, close_listing, for_each_input, who};
 use crate::cli::{SpeakerSort, SpeakersArgs};
 use crate::config::{Env, Out};
 use crate::query::{Filter, Unmatched};
-use crate::render::text::clean;
+use crate::render::text::{clean, count};
 use crate::render::{Cell, Col, Paint, Printer, Record, Style, col, num};
 use serde::Serialize;
 use std::io::{self, Write};
@@ -88,13 +88,13 @@ impl Record for SpeakerRow {
             .map(|o| format!(", {}", clean(o, true)))
             .unwrap_or_default();
         format!(
-            "{}: {} ({}{}): {} turns, {} words, {:.1}%, asked {}, answered {}, lines {}-{}",
+            "{}: {} ({}{}): {}, {}, {:.1}%, asked {}, answered {}, lines {}-{}",
             paint.paint(&self.first_line.to_string(), Style::Line),
             paint.paint(&clean(&self.speaker, true), Style::Speaker),
             self.role,
             outlet,
-            self.turns,
-            self.words,
+            count(self.turns, "turn"),
+            count(self.words, "word"),
             self.share,
             self.asked,
             self.answered,
