@@ -1607,3 +1607,85 @@ fn main_help_lists_every_input_type() {
         assert!(r.stdout.contains(kind), "{kind} missing from --help");
     }
 }
+
+// ---- man page -------------------------------------------------------------------------
+
+/// One page with every subcommand and every option, naming no page that
+/// does not exist; rendered by man (or mandoc) without a warning when one
+/// is installed.
+#[test]
+fn the_man_page_is_complete_and_renders() {
+    let page = run(&["generate", "man"]).stdout;
+    assert!(
+        !page.contains("whosaid-"),
+        "names a page that is not generated"
+    );
+    assert!(run(&["--help"]).stdout.contains("Commands:"));
+    for sub in [
+        "info",
+        "turns",
+        "export",
+        "search",
+        "speakers",
+        "exchanges",
+        "check",
+        "generate",
+    ] {
+        assert!(
+            page.contains(&format!(".SS \"whosaid {sub}\"")),
+            "{sub} missing"
+        );
+        // Every long option of the subcommand's --help is on the page.
+        let help = run(&[sub, "--help"]).stdout;
+        for word in help.split_whitespace() {
+            let Some(long) = word.strip_prefix("--") else {
+                continue;
+            };
+            let long: String = long
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
+                .collect();
+            if long.is_empty() || long == "help" {
+                continue;
+            }
+            let roff = format!("\\-\\-{}", long.replace('-', "\\-"));
+            assert!(
+                page.contains(&roff),
+                "whosaid {sub} --{long} missing from the man page"
+            );
+        }
+    }
+    assert!(page.contains("Exit status"), "examples and exit status");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("whosaid.1");
+    std::fs::write(&path, &page).unwrap();
+    let man = std::process::Command::new("man")
+        .args(["--warnings", "-l"])
+        .arg(&path)
+        .env("MANWIDTH", "80")
+        .env("MANPAGER", "cat")
+        .output();
+    let mandoc = || {
+        std::process::Command::new("mandoc")
+            .args(["-T", "lint", "-W", "warning"])
+            .arg(&path)
+            .output()
+    };
+    match man.or_else(|_| mandoc()) {
+        Ok(out) => {
+            assert!(
+                out.status.success(),
+                "{}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            let text = String::from_utf8_lossy(&out.stdout);
+            assert!(text.is_empty() || text.contains("whosaid search"), "{text}");
+            assert!(
+                out.stderr.is_empty(),
+                "{}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+        }
+        Err(_) => eprintln!("skipped: neither man nor mandoc is installed"),
+    }
+}
