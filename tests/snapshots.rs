@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 const WIDTHS: [usize; 4] = [60, 80, 120, 200];
 
 const CASES: &[(&str, &[&str])] = &[
+    ("turns", &["turns"]),
     ("turns-exchange-3", &["turns", "--exchange", "3"]),
     ("turns-explain", &["turns", "--exchange", "1", "--explain"]),
     ("search-chips", &["search", "-w", "chips"]),

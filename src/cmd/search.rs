@@ -283,7 +283,8 @@ fn fit(s: &str, w: usize) -> String {
     out
 }
 
-/// The last `w` display columns of `s` (one line, clean).
+/// The last `w` display columns of `s` (one line, clean), starting at a
+/// word when the cut falls inside one and a space comes later.
 fn tail(s: &str, w: usize) -> String {
     let s = clean(s, true);
     let mut used = 0;
@@ -296,10 +297,20 @@ fn tail(s: &str, w: usize) -> String {
         used += cw;
         start = i;
     }
+    let mid_word = s[..start]
+        .chars()
+        .next_back()
+        .is_some_and(|c| !c.is_whitespace());
+    if mid_word {
+        if let Some(space) = s[start..].find(char::is_whitespace) {
+            start += space + 1;
+        }
+    }
     s[start..].to_string()
 }
 
-/// The first `w` display columns of `s` (one line, clean).
+/// The first `w` display columns of `s` (one line, clean), ending at a
+/// word when the cut falls inside one and a space comes before.
 fn head(s: &str, w: usize) -> String {
     let s = clean(s, true);
     let mut used = 0;
@@ -312,7 +323,17 @@ fn head(s: &str, w: usize) -> String {
         used += cw;
         end = i + c.len_utf8();
     }
-    s[..end].to_string()
+    let mid_word = s[end..].chars().next().is_some_and(|c| !c.is_whitespace())
+        && s[..end]
+            .chars()
+            .next_back()
+            .is_some_and(|c| !c.is_whitespace());
+    if mid_word {
+        if let Some(space) = s[..end].rfind(char::is_whitespace) {
+            end = space;
+        }
+    }
+    s[..end].trim_end().to_string()
 }
 
 /// Abbreviations that never end a sentence (lower case, with their dot).
@@ -614,9 +635,11 @@ pub fn run(
                             speaker: turn.speaker.as_deref(),
                             role: turn.role,
                             outlet: turn.outlet.as_deref(),
-                            left: last_chars(&s[..a], side),
+                            // One more character for people: their cut
+                            // can then tell a word cut in two (`tail`).
+                            left: last_chars(&s[..a], side + usize::from(human)),
                             matched: &s[a..b],
-                            right: first_chars(&s[b..], side),
+                            right: first_chars(&s[b..], side + usize::from(human)),
                             who: who(turn),
                             side,
                             human,
@@ -758,6 +781,8 @@ mod tests {
         assert_eq!(tail("abc def", 3), "def");
         assert_eq!(head("abc def", 3), "abc");
         assert_eq!(head("中文字", 4), "中文");
+        assert_eq!(head("and integrated circuits", 12), "and");
+        assert_eq!(tail("the development of", 9), "of");
         assert_eq!(fit("Xiao Yaqing", 4), "Xiao");
         assert_eq!(fit("ab", 4), "ab  ");
         assert_eq!(last_chars("héllo", 3), "llo");

@@ -78,6 +78,8 @@ impl Pending {
                 let head = self.columns[i].name.len();
                 if self.columns[i].flex || self.columns[i].right {
                     widest.max(head)
+                } else if self.columns[i].tail {
+                    widest.min(CAP * 3 / 2).max(head)
                 } else {
                     widest.min(CAP).max(head)
                 }
