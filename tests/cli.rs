@@ -1689,3 +1689,28 @@ fn the_man_page_is_complete_and_renders() {
         Err(_) => eprintln!("skipped: neither man nor mandoc is installed"),
     }
 }
+
+/// A FIFO named on the command line is read as it comes (`<(cmd)`, as
+/// ripgrep and cat do); in a walk it is skipped (see above).
+#[cfg(unix)]
+#[test]
+fn a_named_fifo_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("live.txt");
+    let ok = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .is_ok_and(|s| s.success());
+    if !ok {
+        eprintln!("skipped: mkfifo not available");
+        return;
+    }
+    let writer = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::write(fifo, whosaid::BUNDLED_TEXT))
+    };
+    let r = run_within(10, &["turns", "--outlet", "cnbc", fifo.to_str().unwrap()]);
+    writer.join().unwrap().unwrap();
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.starts_with("107: CNBC: "), "{}", r.stdout);
+}
