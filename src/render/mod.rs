@@ -242,8 +242,6 @@ impl<'w> Printer<'w> {
                 self.w.write_all(eol)
             }
             Format::Table => {
-                let paint = self.paint();
-                let _ = paint;
                 let columns = &self.columns;
                 let pending = self.table.get_or_insert_with(|| {
                     let source = Col {
@@ -265,6 +263,13 @@ impl<'w> Printer<'w> {
                     .filter(|(_, c)| c.human)
                     .map(|(cell, _)| cell);
                 pending.push(source.into_iter().chain(cells).collect());
+                // Memory stays bounded on a huge run: a long table is
+                // printed in parts of this many rows.
+                if pending.len() >= table::MAX_ROWS {
+                    if let Some(full) = self.table.take() {
+                        full.write(self.w, &self.out, self.out.full)?;
+                    }
+                }
                 Ok(())
             }
         }

@@ -7,7 +7,8 @@
 //! is left, wrapped at word boundaries and cut with `…` after a few lines
 //! (`--full` shows it whole); at narrow widths the least useful columns
 //! are dropped first, so a header is never broken. Columns with nothing in
-//! them are left out. Colour only when the caller says so.
+//! them are left out. Colour only when the caller says so. A run of more
+//! than [`MAX_ROWS`] rows is printed in parts, so memory stays bounded.
 
 use super::text::{Paint, Style};
 use super::{Cell, Col};
@@ -23,6 +24,10 @@ const CAP: usize = 28;
 
 /// The least a flexible column gets before other columns are dropped.
 const FLEX_MIN: usize = 30;
+
+/// Rows held before a table is printed (a new part starts after them), so
+/// that memory does not grow with the corpus.
+pub const MAX_ROWS: usize = 10_000;
 
 /// Space between columns.
 const GAP: &str = "  ";
@@ -44,6 +49,10 @@ impl Pending {
             columns,
             rows: Vec::new(),
         }
+    }
+
+    pub fn len(&self) -> usize {
+        self.rows.len()
     }
 
     /// Add a row: one cell per column given to [`Pending::new`].
