@@ -1714,3 +1714,70 @@ fn a_named_fifo_is_read() {
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(r.stdout.starts_with("107: CNBC: "), "{}", r.stdout);
 }
+
+#[test]
+fn several_inputs_make_one_table_with_a_source_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(d.join("a.txt"), whosaid::BUNDLED_TEXT).unwrap();
+    std::fs::write(d.join("b.txt"), whosaid::BUNDLED_TEXT).unwrap();
+    let r = run(&[
+        "search",
+        "-w",
+        "chips",
+        "--format",
+        "table",
+        "--width",
+        "100",
+        d.to_str().unwrap(),
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let header: Vec<&str> = r
+        .stdout
+        .lines()
+        .filter(|l| l.starts_with("source"))
+        .collect();
+    assert_eq!(header.len(), 1, "one table:\n{}", r.stdout);
+    assert!(
+        r.stdout.contains("a.txt") && r.stdout.contains("b.txt"),
+        "{}",
+        r.stdout
+    );
+    // A reporter known only by outlet is named once, in the speaker column.
+    let r = run(&[
+        "turns", "--outlet", "cnbc", "--format", "table", "--width", "120",
+    ]);
+    let row = r.stdout.lines().nth(2).unwrap();
+    assert_eq!(row.matches("CNBC").count(), 1, "{row}");
+    assert!(
+        !r.stdout.lines().next().unwrap().contains("label"),
+        "{}",
+        r.stdout
+    );
+    let r = run(&[
+        "turns",
+        "--outlet",
+        "cnbc",
+        "--format",
+        "table",
+        "--explain",
+    ]);
+    assert!(
+        r.stdout.lines().next().unwrap().contains("label"),
+        "{}",
+        r.stdout
+    );
+    // --full shows the whole text.
+    let r = run(&[
+        "turns",
+        "--speaker",
+        "tian",
+        "--format",
+        "table",
+        "--width",
+        "80",
+        "--full",
+    ]);
+    assert!(r.stdout.lines().count() > 60, "{}", r.stdout);
+    assert!(!r.stdout.contains('…'));
+}

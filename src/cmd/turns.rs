@@ -31,11 +31,12 @@ pub fn columns(explain: bool) -> Vec<Col> {
         num("line"),
         num("exchange").drop(6),
         col("speaker"),
-        col("label").drop(7),
+        // With --explain, the label as printed is what is being explained.
+        col("label").drop(if explain { 1 } else { 7 }),
         col("role").drop(4),
         col("outlet").drop(2),
         num("words").drop(5),
-        col("rule").shown(explain).drop(1),
+        col("rule").shown(explain),
         col("text").flex(),
     ]
 }

@@ -319,3 +319,66 @@ impl Printer<'_> {
         self.w.write_all(bytes)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Serialize)]
+    struct Row {
+        n: usize,
+    }
+
+    impl Record for Row {
+        fn source(&self) -> &str {
+            "s"
+        }
+        fn cells(&self) -> Vec<Cell> {
+            vec![Cell::from(self.n)]
+        }
+        fn text(&self, _: Paint) -> String {
+            self.n.to_string()
+        }
+    }
+
+    fn out(format: Format) -> Out {
+        Out {
+            format,
+            color: false,
+            width: 80,
+            null: false,
+            tty: true,
+            filename: None,
+            full: false,
+        }
+    }
+
+    #[test]
+    fn one_table_per_run_in_parts_of_max_rows() -> io::Result<()> {
+        let mut buf = Vec::new();
+        let mut p = Printer::new(&mut buf, out(Format::Table), false, vec![num("n")]);
+        for n in 0..table::MAX_ROWS + 5 {
+            p.record(&Row { n })?;
+            if n % 100 == 0 {
+                p.end_input()?; // inputs end; the table goes on
+            }
+        }
+        assert_eq!(p.finish()?, table::MAX_ROWS + 5);
+        let text = String::from_utf8(buf).unwrap();
+        let headers = text.lines().filter(|l| l.trim() == "n").count();
+        assert_eq!(headers, 2, "a header for each part");
+        Ok(())
+    }
+
+    #[test]
+    fn empty_csv_has_its_header_and_empty_json_is_an_array() {
+        let mut buf = Vec::new();
+        let p = Printer::new(&mut buf, out(Format::Csv), false, vec![num("n")]);
+        assert_eq!(p.finish().unwrap(), 0);
+        assert_eq!(buf, b"source,n\n");
+        let mut buf = Vec::new();
+        let p = Printer::new(&mut buf, out(Format::Json), false, vec![num("n")]);
+        p.finish().unwrap();
+        assert_eq!(String::from_utf8(buf).unwrap().trim(), "[]");
+    }
+}

@@ -270,6 +270,13 @@ fn cut(g: &[Glyph], w: usize) -> Vec<Glyph> {
         out.push((c, m));
         used += cw;
     }
+    // End at a word boundary when the cut falls inside a word.
+    let inside = g.get(out.len()).is_some_and(|n| n.0 != ' ');
+    if inside && out.iter().any(|g| g.0 == ' ') {
+        while out.last().is_some_and(|g| g.0 != ' ') {
+            out.pop();
+        }
+    }
     while out.last().is_some_and(|g| g.0 == ' ') {
         out.pop();
     }
@@ -435,6 +442,8 @@ mod tests {
         assert_eq!(s(&wrap(&text, 12, 2)), ["one two", "three four…"]);
         assert_eq!(s(&wrap(&g("abcdefghij"), 4, 9)), ["abcd", "efgh", "ij"]);
         assert_eq!(s(&[cut(&g("Xiao Yaqing"), 6)]), ["Xiao…"]);
+        assert_eq!(s(&[cut(&g("Xiao Yaqing"), 9)]), ["Xiao…"]);
+        assert_eq!(s(&[cut(&g("Xiaoyaqing"), 6)]), ["Xiaoy…"]);
         assert_eq!(s(&[cut_start(&g("dir/file.txt"), 6)]), ["…e.txt"]);
     }
 
