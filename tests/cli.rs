@@ -1781,3 +1781,12 @@ fn several_inputs_make_one_table_with_a_source_column() {
     assert!(r.stdout.lines().count() > 60, "{}", r.stdout);
     assert!(!r.stdout.contains('…'));
 }
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_name_too_long_has_its_own_message() {
+    let long = "a".repeat(300) + ".txt";
+    let r = run(&["turns", &long]);
+    assert_eq!(r.code, 2);
+    assert_eq!(r.stderr, format!("whosaid: {long}: file name too long\n"));
+}
