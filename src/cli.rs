@@ -22,8 +22,9 @@ Exit status: 0 something printed or matched, 1 nothing matched, 2 an error.";
 
 /// Explore press-conference transcripts: who said what.
 ///
-/// whosaid reads transcripts (plain text or Markdown), finds the speaker
-/// turns and the question-and-answer exchanges, and lets you list, filter,
+/// whosaid reads transcripts (plain text, Markdown, HTML pages, WebVTT and
+/// SRT subtitles; UTF-8, UTF-16 or Windows-1252), finds the speaker turns
+/// and the question-and-answer exchanges, and lets you list, filter,
 /// search and export them. With no PATH and no piped input it explores the
 /// bundled transcript (SCIO press conference, Beijing, 1 March 2021).
 #[derive(Parser, Debug)]
@@ -34,6 +35,13 @@ pub struct Cli {
     /// Example: --color never
     #[arg(long, value_name = "WHEN", value_enum, default_value_t = ColorWhen::Auto, global = true)]
     pub color: ColorWhen,
+
+    /// When to page the output: auto (stdout is a terminal; the pager
+    /// quits at once when the output fits the screen), always or never.
+    /// The pager is $WHOSAID_PAGER, else $PAGER, else `less -FRX`.
+    /// Example: --paging never
+    #[arg(long, value_name = "WHEN", value_enum, default_value_t = PagingWhen::Auto, global = true)]
+    pub paging: PagingWhen,
 
     /// A roster (TOML or JSON) declaring speakers, their aliases, roles,
     /// outlets and titles; it wins over what whosaid infers.
@@ -54,8 +62,50 @@ pub struct Cli {
     )]
     pub threads: usize,
 
+    /// Follow symbolic links when walking directories (loops are detected
+    /// and skipped with a note). Without it, links inside a directory are
+    /// left alone; a PATH that is itself a link is always followed.
+    /// Example: whosaid turns -L briefings/
+    #[arg(short = 'L', long, global = true)]
+    pub follow: bool,
+
+    /// Walk hidden files and directories too (names starting with a dot).
+    /// Example: whosaid turns --hidden briefings/
+    #[arg(long, global = true)]
+    pub hidden: bool,
+
+    /// Do not skip the paths that .gitignore, .ignore and git exclude rules
+    /// list (by default they are skipped, as ripgrep does).
+    /// Example: whosaid turns --no-ignore briefings/
+    #[arg(long, global = true)]
+    pub no_ignore: bool,
+
+    /// Do not print messages about inputs that cannot be read or parsed,
+    /// or that a walk skipped; the exit status still says so (2).
+    /// Example: whosaid search chips briefings/ --no-messages
+    #[arg(long, global = true)]
+    pub no_messages: bool,
+
+    /// The most bytes one input may have (K, M, G suffixes, powers of 1024);
+    /// a larger input is an error. Default: 2G.
+    /// Example: --max-size 500M
+    #[arg(long, value_name = "SIZE", global = true, value_parser = parse_size)]
+    pub max_size: Option<u64>,
+
     #[command(subcommand)]
     pub command: Command,
+}
+
+fn parse_exchange(s: &str) -> Result<usize, String> {
+    match s.trim().parse::<usize>() {
+        Ok(0) => Err("exchanges are numbered from 1 (the first question is --exchange 1)".into()),
+        Ok(n) => Ok(n),
+        Err(_) => Err(format!("'{s}' is not an exchange number (1, 2, ...)")),
+    }
+}
+
+fn parse_size(s: &str) -> Result<u64, String> {
+    crate::corpus::parse_size(s)
 }
 
 #[derive(Subcommand, Debug)]
@@ -104,9 +154,9 @@ pub enum Command {
 #[derive(Args, Debug, Clone, Default)]
 pub struct InputArgs {
     /// Transcript files or directories (searched recursively for *.txt,
-    /// *.md, *.html, *.htm, and *.vtt and *.srt subtitles, hidden and binary
-    /// files skipped), or `-` for standard input. HTML pages are read
-    /// without their markup.
+    /// *.md, *.html, *.htm, and *.vtt and *.srt subtitles; hidden, ignored
+    /// and binary files and links skipped, see --hidden, --no-ignore, -L),
+    /// or `-` for standard input. HTML pages are read without their markup.
     /// Without PATH: piped standard input, else the bundled transcript.
     /// Example: whosaid turns briefings/ -
     #[arg(value_name = "PATH")]
@@ -117,24 +167,33 @@ pub struct InputArgs {
 #[derive(Args, Debug, Clone, Default)]
 pub struct FilterArgs {
     /// Keep turns whose speaker, label or (for a reporter named only by
-    /// outlet) outlet contains NAME, ignoring case. Repeat for any of several.
+    /// outlet) outlet contains NAME as whole words, ignoring case (tian
+    /// matches Tian Yulong; xiao does not match Xiaoli). Repeat for any of
+    /// several.
     /// Example: --speaker tian
     #[arg(long, value_name = "NAME")]
     pub speaker: Vec<String>,
 
-    /// Keep turns whose outlet contains NAME, ignoring case. Repeatable.
+    /// Keep turns whose outlet contains NAME as whole words, ignoring case
+    /// (AP matches AP, not Yonhap News). Repeatable.
     /// Example: --outlet reuters
     #[arg(long, value_name = "NAME")]
     pub outlet: Vec<String>,
 
-    /// Keep turns spoken in this role. Repeatable.
+    /// --speaker and --outlet match the whole name (ignoring case), not
+    /// words within it.
+    /// Example: --outlet "New York Times" --exact
+    #[arg(long)]
+    pub exact: bool,
+
+    /// Keep turns spoken in this role (any case). Repeatable.
     /// Example: --role official
-    #[arg(long, value_name = "ROLE", value_enum)]
+    #[arg(long, value_name = "ROLE", value_enum, ignore_case = true)]
     pub role: Vec<RoleArg>,
 
     /// Keep turns of question-and-answer exchange N (1-based). Repeatable.
     /// Example: --exchange 9
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "N", value_parser = parse_exchange)]
     pub exchange: Vec<usize>,
 }
 
@@ -157,6 +216,36 @@ pub struct OutputArgs {
     /// Example: -0
     #[arg(short = '0', long = "null")]
     pub null: bool,
+
+    /// Show long text whole in tables (by default a table cuts it after a
+    /// few lines with …).
+    /// Example: whosaid turns --exchange 3 --full
+    #[arg(long)]
+    pub full: bool,
+
+    /// Prefix text records (and -c, -l lines) with the source, even for
+    /// one input. By default the source is shown when there are several.
+    /// Example: whosaid search chips -H
+    #[arg(short = 'H', long, overrides_with = "no_filename")]
+    pub with_filename: bool,
+
+    /// Never prefix text records with the source.
+    /// Example: whosaid search chips briefings/ --no-filename
+    #[arg(long, overrides_with = "with_filename")]
+    pub no_filename: bool,
+}
+
+impl OutputArgs {
+    /// `-H` / `--no-filename`, if given.
+    pub fn filename(&self) -> Option<bool> {
+        if self.with_filename {
+            Some(true)
+        } else if self.no_filename {
+            Some(false)
+        } else {
+            None
+        }
+    }
 }
 
 #[derive(Args, Debug)]
@@ -239,11 +328,41 @@ pub struct SearchArgs {
     #[arg(long, conflicts_with = "context")]
     pub kwic: bool,
 
+    /// With --kwic: at most N characters of context on each side of a
+    /// match, in every format. Default: what fits the width (--width, the
+    /// terminal, else 100 columns).
+    /// Example: whosaid search chip --kwic --context-chars 30
+    #[arg(long, value_name = "N", requires = "kwic")]
+    pub context_chars: Option<usize>,
+
     /// Before a matching answer, show the question it answers (journalist,
     /// outlet, question text).
     /// Example: whosaid search 5G --question
     #[arg(long)]
     pub question: bool,
+
+    /// Print only the number of matching sentences (turns with --turn) of
+    /// each input that has any, as `source:count` (the count alone for one
+    /// input unless -H), like grep -c.
+    /// Example: whosaid search chips -c briefings/
+    #[arg(short = 'c', long, conflicts_with_all = ["files_with_matches", "quiet"])]
+    pub count: bool,
+
+    /// Print only the sources that have a match, one a line.
+    /// Example: whosaid search "Dr. Fauci" -l briefings/
+    #[arg(short = 'l', long, conflicts_with = "quiet")]
+    pub files_with_matches: bool,
+
+    /// Stop each input after NUM matching sentences (turns with --turn).
+    /// Example: whosaid search chips -m 1 briefings/
+    #[arg(short = 'm', long, value_name = "NUM")]
+    pub max_count: Option<usize>,
+
+    /// Print nothing; exit 0 on the first match (even if some input
+    /// failed, as ripgrep does), 1 when nothing matched.
+    /// Example: whosaid search chips -q && echo found
+    #[arg(short = 'q', long)]
+    pub quiet: bool,
 
     #[command(flatten)]
     pub output: OutputArgs,
@@ -268,15 +387,20 @@ pub struct SpeakersArgs {
 pub struct ExchangesArgs {
     #[command(flatten)]
     pub input: InputArgs,
-    /// Keep exchanges whose questioner or an answerer matches NAME
-    /// (case-insensitive substring). Repeatable.
+    /// Keep exchanges whose questioner or an answerer matches NAME (whole
+    /// words, ignoring case). Repeatable.
     /// Example: --speaker tian
     #[arg(long, value_name = "NAME")]
     pub speaker: Vec<String>,
-    /// Keep exchanges asked by an outlet containing NAME. Repeatable.
+    /// Keep exchanges asked by an outlet containing NAME as whole words.
+    /// Repeatable.
     /// Example: --outlet "new york"
     #[arg(long, value_name = "NAME")]
     pub outlet: Vec<String>,
+    /// --speaker and --outlet match the whole name (ignoring case).
+    /// Example: --outlet CNBC --exact
+    #[arg(long)]
+    pub exact: bool,
     #[command(flatten)]
     pub output: OutputArgs,
 }
@@ -319,6 +443,17 @@ pub enum ColorWhen {
     /// Always colour human formats (table, text).
     Always,
     /// Never colour.
+    Never,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum PagingWhen {
+    /// Page when stdout is a terminal.
+    #[default]
+    Auto,
+    /// Always page (even when piped).
+    Always,
+    /// Never page.
     Never,
 }
 

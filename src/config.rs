@@ -91,6 +91,33 @@ fn stdin_readable() -> bool {
     }
 }
 
+/// The pager command for `--paging`, or `None` for no pager:
+/// `$WHOSAID_PAGER`, else `$PAGER`, else `less -FRX` (quit at once when
+/// the output fits the screen, keep colours, leave the screen as it is),
+/// as git and bat do. An empty variable, `cat` or `never` turn paging off.
+pub fn pager(
+    when: crate::cli::PagingWhen,
+    tty: bool,
+    whosaid_pager: Option<&std::ffi::OsStr>,
+    pager: Option<&std::ffi::OsStr>,
+) -> Option<Vec<String>> {
+    use crate::cli::PagingWhen;
+    match when {
+        PagingWhen::Never => return None,
+        PagingWhen::Auto if !tty => return None,
+        _ => {}
+    }
+    let chosen = whosaid_pager
+        .or(pager)
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "less -FRX".to_string());
+    let words: Vec<String> = chosen.split_whitespace().map(String::from).collect();
+    match words.first().map(String::as_str) {
+        None | Some("cat") | Some("never") => None,
+        Some(_) => Some(words),
+    }
+}
+
 /// How one command prints, with the defaults resolved.
 #[derive(Clone, Debug)]
 pub struct Out {
@@ -103,6 +130,11 @@ pub struct Out {
     pub null: bool,
     /// Output goes to a terminal (shorten long questions, etc.).
     pub tty: bool,
+    /// `-H` (true) or `--no-filename` (false): the source prefix of text
+    /// records; `None`: only with several inputs.
+    pub filename: Option<bool>,
+    /// `--full`: table cells whole, not cut after a few lines.
+    pub full: bool,
 }
 
 impl Out {
@@ -124,6 +156,8 @@ impl Out {
                 .max(20),
             null: args.null,
             tty: env.stdout_tty,
+            filename: args.filename(),
+            full: args.full,
         }
     }
 
@@ -137,6 +171,28 @@ impl Out {
 mod tests {
     use super::*;
     use std::ffi::OsStr;
+
+    #[test]
+    fn pager_decision() {
+        use crate::cli::PagingWhen::*;
+        let os = |s: &'static str| Some(OsStr::new(s));
+        assert_eq!(pager(Auto, false, None, None), None);
+        assert_eq!(pager(Never, true, None, None), None);
+        assert_eq!(
+            pager(Auto, true, None, None),
+            Some(vec!["less".into(), "-FRX".into()])
+        );
+        assert_eq!(
+            pager(Always, false, os("most -s"), os("less")),
+            Some(vec!["most".into(), "-s".into()])
+        );
+        assert_eq!(
+            pager(Auto, true, None, os("more")),
+            Some(vec!["more".into()])
+        );
+        assert_eq!(pager(Auto, true, os(""), os("less")), None);
+        assert_eq!(pager(Auto, true, os("cat"), None), None);
+    }
 
     #[test]
     fn colour_decision() {

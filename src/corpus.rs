@@ -6,10 +6,92 @@
 //! queries and prints one transcript, then drops it before the next.
 //! This module decides what to read; it must not print data or decide exit
 //! codes (notes and failures go back to the caller as values).
+//!
+//! Walks are safe on real file systems, as ripgrep's are (the `ignore`
+//! crate): symbolic links are not followed unless asked (`-L`, with loop
+//! detection), only regular files are read from a walk (FIFOs, devices and
+//! sockets are skipped with a note), `.gitignore`/`.ignore` rules and
+//! hidden files follow ripgrep's defaults, and every read is capped
+//! (`--max-size`), so that `/dev/zero`, `/proc` or a FIFO never hang.
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 use whosaid::{InputError, Parsed};
+
+/// How directories are walked and how much of an input may be read; set
+/// once by `main` before any input is read.
+#[derive(Clone, Debug)]
+pub struct WalkOptions {
+    /// Follow symbolic links (`-L/--follow`), with loop detection.
+    pub follow: bool,
+    /// Walk hidden files and directories too (`--hidden`).
+    pub hidden: bool,
+    /// Do not apply `.gitignore`, `.ignore` and git exclude rules (`--no-ignore`).
+    pub no_ignore: bool,
+    /// The most bytes one input may have (`--max-size`).
+    pub max_size: u64,
+}
+
+/// The default `--max-size`: 2 GiB.
+pub const DEFAULT_MAX_SIZE: u64 = 2 << 30;
+
+/// The most bytes a `--roster` file may have.
+const MAX_ROSTER: u64 = 16 << 20;
+
+impl Default for WalkOptions {
+    fn default() -> Self {
+        WalkOptions {
+            follow: false,
+            hidden: false,
+            no_ignore: false,
+            max_size: DEFAULT_MAX_SIZE,
+        }
+    }
+}
+
+static WALK: OnceLock<WalkOptions> = OnceLock::new();
+
+/// Set the walk options for the whole run.
+pub fn set_walk_options(opts: WalkOptions) {
+    let _ = WALK.set(opts);
+}
+
+fn walk_options() -> WalkOptions {
+    WALK.get().cloned().unwrap_or_default()
+}
+
+/// A size as people write it: `2G`, `500M`, `64K` (powers of 1024) or bytes.
+pub fn parse_size(s: &str) -> Result<u64, String> {
+    let s = s.trim();
+    let (digits, unit) = match s.find(|c: char| !c.is_ascii_digit()) {
+        Some(i) => s.split_at(i),
+        None => (s, ""),
+    };
+    let n: u64 = digits
+        .parse()
+        .map_err(|_| format!("'{s}' is not a size (examples: 2G, 500M, 64K, 1000)"))?;
+    let shift = match unit.to_ascii_uppercase().trim_end_matches(['B', 'I']) {
+        "" => 0,
+        "K" => 10,
+        "M" => 20,
+        "G" => 30,
+        "T" => 40,
+        _ => return Err(format!("'{s}': unknown unit (use K, M, G or T)")),
+    };
+    n.checked_mul(1 << shift)
+        .ok_or_else(|| format!("'{s}' is too large"))
+}
+
+/// A size for messages: `2 GiB`, `512 MiB`, `100 bytes`.
+pub fn show_size(n: u64) -> String {
+    for (shift, unit) in [(40, "TiB"), (30, "GiB"), (20, "MiB"), (10, "KiB")] {
+        if n >= 1 << shift && n % (1 << shift) == 0 {
+            return format!("{} {unit}", n >> shift);
+        }
+    }
+    format!("{n} bytes")
+}
 
 /// One input to explore.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -52,58 +134,135 @@ pub fn expand(paths: &[PathBuf], stdin_readable: bool) -> Vec<Found> {
         };
         return vec![Found::Input(input)];
     }
+    let opts = walk_options();
     let mut found = Vec::new();
     for path in paths {
         if path.as_os_str() == "-" {
             found.push(Found::Input(Input::Stdin));
             continue;
         }
+        // A path named on the command line is followed if it is a link.
         match std::fs::metadata(path) {
-            Ok(meta) if meta.is_dir() => walk(path, &mut found),
-            Ok(_) => found.push(Found::Input(Input::File(path.clone()))),
+            Ok(meta) if meta.is_dir() => walk(path, &opts, &mut found),
+            Ok(meta) => match special_kind(&meta.file_type()) {
+                Some(kind) if kind != "a FIFO" => found.push(Found::Error(
+                    path.display().to_string(),
+                    format!("not a regular file ({kind}); whosaid reads files, directories and -"),
+                )),
+                // A named FIFO is read, as ripgrep and cat do (`<(cmd)`).
+                _ => found.push(Found::Input(Input::File(path.clone()))),
+            },
             Err(e) => found.push(Found::Error(path.display().to_string(), io_reason(&e))),
         }
     }
     found
 }
 
-fn walk(dir: &Path, found: &mut Vec<Found>) {
-    let entries = match std::fs::read_dir(dir) {
-        Ok(entries) => entries,
-        Err(e) => {
-            found.push(Found::Error(dir.display().to_string(), io_reason(&e)));
-            return;
+/// What a file that is neither a regular file nor a directory is.
+fn special_kind(ft: &std::fs::FileType) -> Option<&'static str> {
+    if ft.is_file() || ft.is_dir() {
+        return None;
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if ft.is_fifo() {
+            return Some("a FIFO");
         }
-    };
-    let mut entries: Vec<_> = entries.filter_map(Result::ok).collect();
-    entries.sort_by_key(|e| e.file_name());
-    for entry in entries {
-        let path = entry.path();
-        let name = entry.file_name();
-        if name.to_string_lossy().starts_with('.') {
-            found.push(Found::Note(format!("{}: skipped (hidden)", path.display())));
+        if ft.is_socket() {
+            return Some("a socket");
+        }
+        if ft.is_char_device() {
+            return Some("a character device");
+        }
+        if ft.is_block_device() {
+            return Some("a block device");
+        }
+    }
+    if ft.is_symlink() {
+        return Some("a symbolic link");
+    }
+    Some("a special file")
+}
+
+/// Walk one directory as ripgrep does: sorted by name, links not followed
+/// unless `-L` (then loops are detected and skipped with a note), hidden
+/// files and ignored paths left out unless `--hidden`/`--no-ignore`, and
+/// only regular files with a transcript extension read.
+fn walk(dir: &Path, opts: &WalkOptions, found: &mut Vec<Found>) {
+    let mut builder = ignore::WalkBuilder::new(dir);
+    builder
+        .follow_links(opts.follow)
+        .hidden(!opts.hidden)
+        .ignore(!opts.no_ignore)
+        .git_ignore(!opts.no_ignore)
+        .git_global(!opts.no_ignore)
+        .git_exclude(!opts.no_ignore)
+        .parents(!opts.no_ignore)
+        .sort_by_file_name(|a, b| a.cmp(b));
+    for result in builder.build() {
+        let entry = match result {
+            Ok(entry) => entry,
+            Err(e) => {
+                found.push(walk_error(dir, &e));
+                continue;
+            }
+        };
+        if entry.depth() == 0 {
             continue;
         }
-        // Follow symbolic links like an explicit path would.
-        let Ok(meta) = std::fs::metadata(&path) else {
-            found.push(Found::Error(
-                path.display().to_string(),
-                "cannot read (broken link?)".to_string(),
-            ));
+        let path = entry.path();
+        let Some(ft) = entry.file_type() else {
             continue;
         };
-        if meta.is_dir() {
-            walk(&path, found);
-        } else if is_transcript_name(&path) {
-            if looks_binary_file(&path) {
-                found.push(Found::Note(format!(
-                    "{}: skipped (binary file)",
-                    path.display()
-                )));
-            } else {
-                found.push(Found::Input(Input::File(path)));
-            }
+        if ft.is_dir() || ft.is_symlink() || !is_transcript_name(path) {
+            // Directories are walked; links not followed are left alone.
+            continue;
         }
+        if let Some(kind) = special_kind(&ft) {
+            found.push(Found::Note(format!(
+                "{}: skipped ({kind}, not a regular file)",
+                path.display()
+            )));
+        } else if looks_binary_file(path) {
+            found.push(Found::Note(format!(
+                "{}: skipped (binary file)",
+                path.display()
+            )));
+        } else {
+            found.push(Found::Input(Input::File(path.to_path_buf())));
+        }
+    }
+}
+
+/// An error of the walk: a link loop is a note (the loop is skipped, the
+/// rest is read); anything else an error naming its path.
+fn walk_error(dir: &Path, e: &ignore::Error) -> Found {
+    fn parts(e: &ignore::Error, path: Option<&Path>) -> (Option<PathBuf>, Result<String, String>) {
+        match e {
+            ignore::Error::WithPath { path, err } => parts(err, Some(path)),
+            ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+                parts(err, path)
+            }
+            ignore::Error::Loop { ancestor, child } => (
+                Some(child.clone()),
+                Ok(format!(
+                    "skipped (symbolic link loop back to {})",
+                    ancestor.display()
+                )),
+            ),
+            ignore::Error::Io(io) => (path.map(Path::to_path_buf), Err(io_reason(io))),
+            other => (path.map(Path::to_path_buf), Err(other.to_string())),
+        }
+    }
+    let (path, what) = parts(e, None);
+    let path = path
+        .unwrap_or_else(|| dir.to_path_buf())
+        .display()
+        .to_string();
+    match what {
+        Ok(note) => Found::Note(format!("{path}: {note}")),
+        Err(why) => Found::Error(path, why),
     }
 }
 
@@ -137,10 +296,39 @@ fn looks_binary(bytes: &[u8]) -> bool {
     !utf16 && head.contains(&0)
 }
 
-fn io_reason(e: &std::io::Error) -> String {
+/// The errno of a symbolic link loop and of a name too long, by platform.
+#[cfg(any(target_os = "linux", target_os = "android"))]
+const ELOOP_ENAMETOOLONG: (i32, i32) = (40, 36);
+#[cfg(any(
+    target_os = "macos",
+    target_os = "ios",
+    target_os = "freebsd",
+    target_os = "openbsd",
+    target_os = "netbsd",
+    target_os = "dragonfly"
+))]
+const ELOOP_ENAMETOOLONG: (i32, i32) = (62, 63);
+#[cfg(not(any(
+    target_os = "linux",
+    target_os = "android",
+    target_os = "macos",
+    target_os = "ios",
+    target_os = "freebsd",
+    target_os = "openbsd",
+    target_os = "netbsd",
+    target_os = "dragonfly"
+)))]
+const ELOOP_ENAMETOOLONG: (i32, i32) = (-1, -1);
+
+pub fn io_reason(e: &std::io::Error) -> String {
+    let (eloop, enametoolong) = ELOOP_ENAMETOOLONG;
     match e.kind() {
         std::io::ErrorKind::NotFound => "no such file or directory".to_string(),
         std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        _ if e.raw_os_error() == Some(eloop) => {
+            "too many levels of symbolic links (a link loop?)".to_string()
+        }
+        _ if e.raw_os_error() == Some(enametoolong) => "file name too long".to_string(),
         _ => {
             // Drop the " (os error N)" suffix std adds.
             let s = e.to_string();
@@ -150,6 +338,50 @@ fn io_reason(e: &std::io::Error) -> String {
             }
         }
     }
+}
+
+/// Read at most `max` bytes from `r`; more is an error that names the
+/// limit. The first 8 KiB are sniffed before the rest is read, so that a
+/// binary stream (`/dev/zero` on standard input) ends at once.
+fn read_capped(mut r: impl Read, max: u64, what: &str) -> Result<Vec<u8>, String> {
+    let mut buf = Vec::new();
+    (&mut r)
+        .take(8192)
+        .read_to_end(&mut buf)
+        .map_err(|e| io_reason(&e))?;
+    if looks_binary(&buf) {
+        return Err(InputError::Binary.to_string());
+    }
+    r.take(max.saturating_add(1).saturating_sub(buf.len() as u64))
+        .read_to_end(&mut buf)
+        .map_err(|e| io_reason(&e))?;
+    if buf.len() as u64 > max {
+        return Err(too_large(max, what));
+    }
+    Ok(buf)
+}
+
+fn too_large(max: u64, what: &str) -> String {
+    format!("larger than {} ({what})", show_size(max))
+}
+
+/// Open a named file for reading: a regular file or a FIFO (read as it
+/// comes), never a device or a socket, and not larger than `max`.
+fn open_file(path: &Path, max: u64, what: &str) -> Result<std::fs::File, String> {
+    let file = std::fs::File::open(path).map_err(|e| io_reason(&e))?;
+    let meta = file.metadata().map_err(|e| io_reason(&e))?;
+    if meta.is_dir() {
+        return Err("is a directory".to_string());
+    }
+    if let Some(kind) = special_kind(&meta.file_type()) {
+        if kind != "a FIFO" {
+            return Err(format!("not a regular file ({kind})"));
+        }
+    }
+    if meta.is_file() && meta.len() > max {
+        return Err(too_large(max, what));
+    }
+    Ok(file)
 }
 
 /// A loaded, parsed input. The text the parser read, for commands that map
@@ -164,8 +396,18 @@ static ROSTER: std::sync::OnceLock<whosaid::Roster> = std::sync::OnceLock::new()
 
 /// Read the roster file once for the whole run; the error is one line.
 pub fn load_roster(path: &std::path::Path) -> Result<(), String> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| format!("{}: {}", path.display(), io_reason(&e)))?;
+    let what = "the most a roster may have";
+    let text = open_file(path, MAX_ROSTER, what)
+        .and_then(|f| read_capped(f, MAX_ROSTER, what))
+        .and_then(|bytes| {
+            String::from_utf8(bytes).map_err(|e| {
+                format!(
+                    "not valid UTF-8 (bad byte at offset {})",
+                    e.utf8_error().valid_up_to()
+                )
+            })
+        })
+        .map_err(|e| format!("{}: {e}", path.display()))?;
     let roster =
         whosaid::Roster::from_text(&text).map_err(|e| format!("{}: {e}", path.display()))?;
     let _ = ROSTER.set(roster);
@@ -175,20 +417,12 @@ pub fn load_roster(path: &std::path::Path) -> Result<(), String> {
 /// Read and parse one input; the error is the one-line reason.
 pub fn load(input: &Input) -> Result<Loaded, String> {
     let source = input.name();
+    let max = walk_options().max_size;
+    let what = "the maximum input size; see --max-size";
     let bytes = match input {
         Input::Bundled => whosaid::BUNDLED_TEXT.as_bytes().to_vec(),
-        Input::Stdin => {
-            let mut buf = Vec::new();
-            std::io::stdin()
-                .lock()
-                .read_to_end(&mut buf)
-                .map_err(|e| io_reason(&e))?;
-            buf
-        }
-        Input::File(path) => std::fs::read(path).map_err(|e| match e.raw_os_error() {
-            Some(21) => "is a directory".to_string(), // EISDIR
-            _ => io_reason(&e),
-        })?,
+        Input::Stdin => read_capped(std::io::stdin().lock(), max, what)?,
+        Input::File(path) => read_capped(open_file(path, max, what)?, max, what)?,
     };
     if looks_binary(&bytes) {
         return Err(InputError::Binary.to_string());
@@ -260,6 +494,17 @@ mod tests {
     }
 
     #[test]
+    fn sizes() {
+        assert_eq!(parse_size("2G"), Ok(2 << 30));
+        assert_eq!(parse_size("500m"), Ok(500 << 20));
+        assert_eq!(parse_size("64KiB"), Ok(64 << 10));
+        assert_eq!(parse_size("1000"), Ok(1000));
+        assert!(parse_size("2X").is_err() && parse_size("G").is_err());
+        assert_eq!(show_size(2 << 30), "2 GiB");
+        assert_eq!(show_size(1000), "1000 bytes");
+    }
+
+    #[test]
     fn directory_walk_is_sorted_and_skips_hidden_and_binary() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("b.txt"), "x").unwrap();
@@ -285,7 +530,6 @@ mod tests {
         assert_eq!(
             names,
             [
-                "note .hidden.txt: skipped (hidden)",
                 "a.md",
                 "b.txt",
                 "note bin.txt: skipped (binary file)",

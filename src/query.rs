@@ -10,21 +10,40 @@ use std::collections::BTreeSet;
 use whosaid::{Role, Turn};
 
 /// Which turns to keep. Different kinds of filter must all hold; the values
-/// of one kind are alternatives. Names match as case-insensitive substrings.
+/// of one kind are alternatives. Names match ignoring case, as whole words
+/// (`AP` is not `Yonhap`), or as the whole name with `exact`.
 #[derive(Clone, Debug, Default)]
 pub struct Filter {
     speakers: Vec<String>,
     outlets: Vec<String>,
     roles: Vec<Role>,
     exchanges: Vec<usize>,
+    exact: bool,
 }
 
 fn lower(v: &[String]) -> Vec<String> {
-    v.iter().map(|s| s.to_lowercase()).collect()
+    v.iter().map(|s| s.trim().to_lowercase()).collect()
 }
 
-fn contains_ci(haystack: &str, needle_lower: &str) -> bool {
-    haystack.to_lowercase().contains(needle_lower)
+/// Does the name `haystack` match the lower-case `needle`: as whole words
+/// anywhere in it (`new york` in `The New York Times`, not `ap` in
+/// `Yonhap`), or with `exact` as the whole name; case is ignored.
+pub fn name_matches(haystack: &str, needle: &str, exact: bool) -> bool {
+    if needle.is_empty() {
+        return false;
+    }
+    let hay = haystack.trim().to_lowercase();
+    if exact {
+        return hay == needle;
+    }
+    let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    hay.match_indices(needle).any(|(i, m)| {
+        let before = hay[..i].chars().next_back();
+        let after = hay[i + m.len()..].chars().next();
+        let first = needle.chars().next();
+        let last = needle.chars().next_back();
+        (!word(before) || !word(first)) && (!word(after) || !word(last))
+    })
 }
 
 impl Filter {
@@ -39,12 +58,19 @@ impl Filter {
             outlets: lower(outlets),
             roles: roles.to_vec(),
             exchanges: exchanges.to_vec(),
+            exact: false,
         }
+    }
+
+    /// Names must match whole (`--exact`), not as words within.
+    pub fn exact(mut self, exact: bool) -> Self {
+        self.exact = exact;
+        self
     }
 
     pub fn from_args(args: &crate::cli::FilterArgs) -> Self {
         let roles: Vec<Role> = args.role.iter().map(|&r| r.into()).collect();
-        Filter::new(&args.speaker, &args.outlet, &roles, &args.exchange)
+        Filter::new(&args.speaker, &args.outlet, &roles, &args.exchange).exact(args.exact)
     }
 
     /// All filters hold for this turn.
@@ -53,11 +79,19 @@ impl Filter {
     }
 
     pub fn speaker_ok(&self, t: &Turn) -> bool {
-        self.speakers.is_empty() || self.speakers.iter().any(|s| speaker_matches(t, s))
+        self.speakers.is_empty()
+            || self
+                .speakers
+                .iter()
+                .any(|s| speaker_matches(t, s, self.exact))
     }
 
     pub fn outlet_ok(&self, t: &Turn) -> bool {
-        self.outlets.is_empty() || self.outlets.iter().any(|o| outlet_matches(t, o))
+        self.outlets.is_empty()
+            || self
+                .outlets
+                .iter()
+                .any(|o| outlet_matches(t, o, self.exact))
     }
 
     pub fn role_ok(&self, t: &Turn) -> bool {
@@ -71,14 +105,21 @@ impl Filter {
 
 /// `--speaker`: the speaker's name, the label as printed, or for a reporter
 /// known only by outlet, the outlet.
-fn speaker_matches(t: &Turn, needle: &str) -> bool {
-    t.speaker.as_deref().is_some_and(|s| contains_ci(s, needle))
-        || contains_ci(&t.label, needle)
-        || (t.speaker.is_none() && t.outlet.as_deref().is_some_and(|o| contains_ci(o, needle)))
+fn speaker_matches(t: &Turn, needle: &str, exact: bool) -> bool {
+    t.speaker
+        .as_deref()
+        .is_some_and(|s| name_matches(s, needle, exact))
+        || name_matches(&t.label, needle, exact)
+        || (t.speaker.is_none()
+            && t.outlet
+                .as_deref()
+                .is_some_and(|o| name_matches(o, needle, exact)))
 }
 
-fn outlet_matches(t: &Turn, needle: &str) -> bool {
-    t.outlet.as_deref().is_some_and(|o| contains_ci(o, needle))
+fn outlet_matches(t: &Turn, needle: &str, exact: bool) -> bool {
+    t.outlet
+        .as_deref()
+        .is_some_and(|o| name_matches(o, needle, exact))
 }
 
 /// Remembers which `--speaker` / `--outlet` values matched no turn in any
@@ -89,6 +130,7 @@ pub struct Unmatched {
     outlets: Vec<(String, bool)>,
     speaker_names: BTreeSet<String>,
     outlet_names: BTreeSet<String>,
+    exact: bool,
 }
 
 impl Unmatched {
@@ -100,6 +142,12 @@ impl Unmatched {
         }
     }
 
+    /// Names must match whole (`--exact`).
+    pub fn exact(mut self, exact: bool) -> Self {
+        self.exact = exact;
+        self
+    }
+
     /// Look at one input's turns.
     pub fn observe(&mut self, turns: &[Turn]) {
         if self.speakers.is_empty() && self.outlets.is_empty() {
@@ -107,12 +155,12 @@ impl Unmatched {
         }
         for t in turns {
             for (value, seen) in &mut self.speakers {
-                if !*seen && speaker_matches(t, &value.to_lowercase()) {
+                if !*seen && speaker_matches(t, &value.trim().to_lowercase(), self.exact) {
                     *seen = true;
                 }
             }
             for (value, seen) in &mut self.outlets {
-                if !*seen && outlet_matches(t, &value.to_lowercase()) {
+                if !*seen && outlet_matches(t, &value.trim().to_lowercase(), self.exact) {
                     *seen = true;
                 }
             }
@@ -243,6 +291,11 @@ pub struct Matcher {
 impl Matcher {
     /// Compile; the error is the regex crate's message.
     pub fn new(pattern: &str, opts: MatchOptions) -> Result<Matcher, String> {
+        if pattern.is_empty() {
+            return Err("the pattern is empty: it would match every sentence \
+                        (to list every turn, use `whosaid turns`)"
+                .to_string());
+        }
         let body = if opts.regex {
             pattern.to_string()
         } else {
@@ -267,6 +320,17 @@ impl Matcher {
             re,
             literal: !opts.regex,
         })
+    }
+
+    /// The pattern can match empty text (`^`, `$`, `x*`): such matches
+    /// are never shown, only non-empty ones.
+    pub fn matches_empty(&self) -> bool {
+        self.re.is_match("")
+    }
+
+    /// A literal or whole-word pattern (not a user regex).
+    pub fn is_literal(&self) -> bool {
+        self.literal
     }
 
     /// False only when no part of `text` can match: lets a search skip a
@@ -321,6 +385,23 @@ mod tests {
         assert!(f.matches(&tian) && !f.matches(&cctv));
         let f = Filter::new(&s(&["cctv"]), &[], &[], &[]);
         assert!(f.matches(&cctv));
+    }
+
+    #[test]
+    fn names_match_as_whole_words_or_exactly() {
+        assert!(name_matches("Associated Press (AP)", "ap", false));
+        assert!(name_matches("AP", "ap", false));
+        assert!(!name_matches("Yonhap News", "ap", false));
+        assert!(!name_matches("The Daily Telegraph", "ap", false));
+        assert!(name_matches("The New York Times", "new york", false));
+        assert!(name_matches("Tian Yulong", "tian", false));
+        assert!(!name_matches("Shou Xiaoli", "xiao", false));
+        assert!(name_matches("Thecover.cn", "thecover.cn", false));
+        assert!(name_matches("CNBC", "cnbc", true));
+        assert!(!name_matches("CNBC Asia", "cnbc", true));
+        let reuters = turn(None, "Reuters", Some("Reuters"), Role::Journalist);
+        assert!(Filter::new(&[], &s(&["REUTERS"]), &[], &[]).matches(&reuters));
+        assert!(!Filter::new(&[], &s(&["reuter"]), &[], &[]).matches(&reuters));
     }
 
     #[test]

@@ -34,17 +34,48 @@ impl Roster {
     /// Read a roster from text: JSON when it starts with `{`, TOML otherwise.
     pub fn from_text(text: &str) -> Result<Roster, String> {
         let trimmed = text.trim_start_matches('\u{feff}').trim_start();
+        let skipped = text.len() - trimmed.len();
         let roster: Roster = if trimmed.starts_with('{') {
             serde_json::from_str(trimmed).map_err(|e| format!("not a valid JSON roster: {e}"))?
         } else {
-            toml::from_str(trimmed)
-                .map_err(|e| format!("not a valid TOML roster: {}", e.message()))?
+            toml::from_str(trimmed).map_err(|e| {
+                let at = e.span().map(|s| skipped + s.start);
+                let place = at.map(|at| {
+                    let before = &text[..at.min(text.len())];
+                    let line = before.matches('\n').count() + 1;
+                    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+                    format!(" at line {line}, column {column}")
+                });
+                format!(
+                    "not a valid TOML roster{}: {}",
+                    place.unwrap_or_default(),
+                    e.message()
+                )
+            })?
         };
         if let Some(bad) = roster.speakers.iter().find(|s| s.name.trim().is_empty()) {
             return Err(format!(
                 "a roster entry has an empty name (aliases {:?})",
                 bad.aliases
             ));
+        }
+        // A name or alias may stand for one speaker only.
+        let mut seen: std::collections::HashMap<String, &str> = std::collections::HashMap::new();
+        for entry in &roster.speakers {
+            let mut own = std::collections::HashSet::new();
+            for n in std::iter::once(&entry.name).chain(&entry.aliases) {
+                let key = n.trim().to_lowercase();
+                if !own.insert(key.clone()) {
+                    continue; // the same speaker twice is harmless
+                }
+                if let Some(first) = seen.insert(key, &entry.name) {
+                    return Err(format!(
+                        "'{}' names two speakers in the roster: {first} and {}",
+                        n.trim(),
+                        entry.name
+                    ));
+                }
+            }
         }
         Ok(roster)
     }

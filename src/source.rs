@@ -43,10 +43,20 @@ pub struct Decoded<'a> {
     pub warnings: Vec<Diagnostic>,
 }
 
-/// Control bytes that never occur in text (NUL, and C0 codes other than
-/// tab, line feed, form feed, carriage return and escape).
-fn is_binary_byte(b: u8) -> bool {
+/// Control bytes that never occur in text (C0 codes other than tab, line
+/// feed, form feed, carriage return and escape). One or two are a stray
+/// byte in a text; a high share of them is binary content.
+fn is_control_byte(b: u8) -> bool {
     b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c | 0x1b)
+}
+
+/// Binary: a NUL byte, or more than one byte in ten a control byte.
+fn looks_binary(bytes: &[u8]) -> bool {
+    if bytes.contains(&0) {
+        return true;
+    }
+    let controls = bytes.iter().filter(|&&b| is_control_byte(b)).count();
+    controls > 0 && controls * 10 > bytes.len()
 }
 
 /// UTF-16 by its byte-order mark, or by the zero bytes that ASCII text in
@@ -74,30 +84,59 @@ fn utf16_order(bytes: &[u8]) -> Option<(bool, usize)> {
     }
 }
 
-fn decode_utf16(bytes: &[u8], little: bool) -> Option<String> {
-    let units: Vec<u16> = bytes
-        .chunks_exact(2)
-        .map(|c| {
-            if little {
-                u16::from_le_bytes([c[0], c[1]])
-            } else {
-                u16::from_be_bytes([c[0], c[1]])
-            }
-        })
-        .collect();
-    String::from_utf16(&units).ok()
+/// Bytes that Windows-1252 leaves undefined: a file with them is not
+/// Windows-1252 text.
+fn cp1252_undefined(b: u8) -> bool {
+    matches!(b, 0x81 | 0x8d | 0x8f | 0x90 | 0x9d)
 }
 
-fn decode_cp1252(bytes: &[u8]) -> Option<String> {
-    let mut out = String::with_capacity(bytes.len() + bytes.len() / 8);
-    for &b in bytes {
-        match b {
-            0x80..=0x9f => out.push(crate::cp1252::HIGH[(b - 0x80) as usize]?),
-            _ => out.push(b as char),
+/// How much of the input is UTF-8: the valid multi-byte characters and
+/// the byte offsets and lengths of the invalid sequences.
+struct Utf8Survey {
+    multibyte: usize,
+    invalid: Vec<(usize, usize)>,
+}
+
+fn survey_utf8(bytes: &[u8]) -> Utf8Survey {
+    let mut survey = Utf8Survey {
+        multibyte: 0,
+        invalid: Vec::new(),
+    };
+    let mut at = 0;
+    for chunk in bytes.utf8_chunks() {
+        let valid = chunk.valid();
+        survey.multibyte += valid.bytes().filter(|&b| b >= 0xc0).count();
+        at += valid.len();
+        if !chunk.invalid().is_empty() {
+            survey.invalid.push((at, chunk.invalid().len()));
+            at += chunk.invalid().len();
         }
     }
-    Some(out)
+    survey
 }
+
+/// The 1-based line of each byte offset (sorted), counting line ends as
+/// [`lines`] does (LF, CRLF, lone CR).
+fn lines_of(bytes: &[u8], offsets: &[usize]) -> Vec<usize> {
+    let mut out = Vec::with_capacity(offsets.len());
+    let mut line = 1;
+    let mut i = 0;
+    for &offset in offsets {
+        while i < offset.min(bytes.len()) {
+            match bytes[i] {
+                b'\n' => line += 1,
+                b'\r' if bytes.get(i + 1) != Some(&b'\n') => line += 1,
+                _ => {}
+            }
+            i += 1;
+        }
+        out.push(line);
+    }
+    out
+}
+
+/// Invalid UTF-8 bytes reported one by one, at most this many.
+const MAX_BYTE_WARNINGS: usize = 10;
 
 /// The lines of decoded text, numbered as the parser numbers them: LF,
 /// CRLF and a lone CR each end a line, a leading BOM is not text. Line `n`
@@ -119,31 +158,64 @@ pub fn lines(text: &str) -> Vec<&str> {
     out
 }
 
-/// Decode one input's bytes: UTF-8 (with or without BOM), UTF-16 (by BOM
-/// or by shape), or Windows-1252 when the bytes are not UTF-8 but decode
-/// cleanly as it (with a warning).
+/// Decode one input's bytes, keeping what can be kept (`encoding_rs`):
+///
+/// - UTF-16 by byte-order mark or by shape;
+/// - binary only with a NUL byte or a high share of control bytes (a stray
+///   `\x07` is text);
+/// - UTF-8 (with or without BOM); a mostly valid UTF-8 file with a few
+///   invalid bytes is decoded with U+FFFD in their place and a warning for
+///   each (line and byte offset, the first ten);
+/// - Windows-1252 (with a warning) only when the bytes are not mostly
+///   valid UTF-8 (fewer valid multi-byte characters than invalid
+///   sequences) and use no byte Windows-1252 leaves undefined;
+/// - otherwise not text.
 pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, InputError> {
     let mut warnings = Vec::new();
     let text: Cow<'_, str> = if let Some((little, skip)) = utf16_order(bytes) {
-        let s = decode_utf16(&bytes[skip..], little).ok_or(InputError::NotText { offset: 0 })?;
+        let enc = if little {
+            encoding_rs::UTF_16LE
+        } else {
+            encoding_rs::UTF_16BE
+        };
+        let (s, malformed) = enc.decode_without_bom_handling(&bytes[skip..]);
         if s.contains('\0') {
             return Err(InputError::Binary);
         }
-        Cow::Owned(s)
-    } else if bytes.iter().any(|&b| is_binary_byte(b)) {
+        if malformed {
+            warnings.push(Diagnostic::warning(
+                0,
+                DiagnosticKind::Encoding,
+                "invalid UTF-16 sequences replaced with U+FFFD",
+            ));
+        }
+        Cow::Owned(s.into_owned())
+    } else if looks_binary(bytes) {
         return Err(InputError::Binary);
     } else {
         match std::str::from_utf8(bytes) {
             Ok(s) => Cow::Borrowed(s),
             Err(e) => {
-                let offset = e.valid_up_to();
-                let s = decode_cp1252(bytes).ok_or(InputError::NotText { offset })?;
-                warnings.push(Diagnostic::warning(
-                    0,
-                    DiagnosticKind::Encoding,
-                    format!("not valid UTF-8 (bad byte at offset {offset}); read as Windows-1252"),
-                ));
-                Cow::Owned(s)
+                let survey = survey_utf8(bytes);
+                if survey.multibyte >= survey.invalid.len() {
+                    warnings.extend(invalid_byte_warnings(bytes, &survey.invalid));
+                    String::from_utf8_lossy(bytes)
+                } else if !bytes.iter().any(|&b| cp1252_undefined(b)) {
+                    let offset = e.valid_up_to();
+                    let (s, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
+                    warnings.push(Diagnostic::warning(
+                        0,
+                        DiagnosticKind::Encoding,
+                        format!(
+                            "not valid UTF-8 (bad byte at offset {offset}); read as Windows-1252"
+                        ),
+                    ));
+                    Cow::Owned(s.into_owned())
+                } else {
+                    return Err(InputError::NotText {
+                        offset: e.valid_up_to(),
+                    });
+                }
             }
         }
     };
@@ -154,6 +226,43 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, InputError> {
         return Err(InputError::Empty);
     }
     Ok(Decoded { text, warnings })
+}
+
+/// One warning per invalid UTF-8 sequence (the first ten), and a count of
+/// the rest.
+fn invalid_byte_warnings(bytes: &[u8], invalid: &[(usize, usize)]) -> Vec<Diagnostic> {
+    let shown = &invalid[..invalid.len().min(MAX_BYTE_WARNINGS)];
+    let offsets: Vec<usize> = shown.iter().map(|&(at, _)| at).collect();
+    let lines = lines_of(bytes, &offsets);
+    let mut out: Vec<Diagnostic> = shown
+        .iter()
+        .zip(lines)
+        .map(|(&(at, len), line)| {
+            let hex: Vec<String> = bytes[at..at + len]
+                .iter()
+                .map(|b| format!("0x{b:02X}"))
+                .collect();
+            let s = if len == 1 { "" } else { "s" };
+            Diagnostic::warning(
+                line,
+                DiagnosticKind::Encoding,
+                format!(
+                    "invalid UTF-8 byte{s} {} at byte offset {at} replaced with U+FFFD",
+                    hex.join(" ")
+                ),
+            )
+        })
+        .collect();
+    if invalid.len() > shown.len() {
+        let more = invalid.len() - shown.len();
+        let s = if more == 1 { "" } else { "s" };
+        out.push(Diagnostic::warning(
+            0,
+            DiagnosticKind::Encoding,
+            format!("{more} more invalid UTF-8 sequence{s} replaced with U+FFFD"),
+        ));
+    }
+    out
 }
 
 #[cfg(test)]
@@ -192,6 +301,39 @@ mod tests {
     }
 
     #[test]
+    fn mostly_utf8_keeps_the_text_and_names_each_bad_byte() {
+        let mut bytes = "Q: caf\u{e9} \u{2019}ok\u{2019}\r\nA: fine"
+            .as_bytes()
+            .to_vec();
+        bytes.insert(bytes.len() - 2, 0xff);
+        let d = decode(&bytes).unwrap();
+        assert_eq!(d.text, "Q: caf\u{e9} \u{2019}ok\u{2019}\r\nA: fi\u{fffd}ne");
+        assert_eq!(d.warnings.len(), 1);
+        assert_eq!(d.warnings[0].line, 2);
+        assert!(
+            d.warnings[0]
+                .message
+                .contains("0xFF at byte offset 24 replaced"),
+            "{}",
+            d.warnings[0].message
+        );
+        // More than ten: ten named, the rest counted.
+        let mut bytes = b"Q: ".to_vec();
+        for _ in 0..20 {
+            bytes.extend_from_slice("\u{e9}x".as_bytes());
+            bytes.push(0xfe);
+        }
+        let d = decode(&bytes).unwrap();
+        assert_eq!(d.warnings.len(), 11);
+        assert!(
+            d.warnings[10]
+                .message
+                .starts_with("10 more invalid UTF-8 sequences")
+        );
+        assert!(d.warnings.iter().all(|w| w.is_warning()));
+    }
+
+    #[test]
     fn lines_end_like_the_parser_s() {
         assert_eq!(lines("\u{feff}a\r\nb\rc\n\nd"), ["a", "b", "c", "", "d"]);
         assert_eq!(lines("a\n"), ["a"]);
@@ -203,6 +345,15 @@ mod tests {
         assert_eq!(
             decode(b"\x7fELF\x02\x01\x01\x00\x00").err(),
             Some(InputError::Binary)
+        );
+        assert_eq!(
+            decode(b"\x01\x02\x03\x04ab").err(),
+            Some(InputError::Binary)
+        );
+        // A stray control byte is text.
+        assert_eq!(
+            decode(b"Q: a bell \x07 here").unwrap().text,
+            "Q: a bell \x07 here"
         );
         assert_eq!(decode(b"").err(), Some(InputError::Empty));
         assert_eq!(decode(b" \n\r\n\t").err(), Some(InputError::Empty));

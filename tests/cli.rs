@@ -83,7 +83,7 @@ fn info_json_and_csv() {
     let r = run(&["info", "--format", "csv"]);
     assert!(
         r.stdout
-            .starts_with("title,date,time,place,style,turns,exchanges,words,participants\n")
+            .starts_with("source,title,date,time,place,style,turns,exchanges,words,participants\n")
     );
 }
 
@@ -167,7 +167,7 @@ fn explain_shows_the_rule() {
     let l = lines(&r.stdout);
     assert_eq!(
         l[0],
-        "turn\tline\tspeaker\tlabel\trole\toutlet\texchange\twords\trule\ttext"
+        "source\tturn\tline\texchange\tspeaker\tlabel\trole\toutlet\twords\trule\ttext"
     );
     assert_eq!(l.len(), 4);
     let r = run(&["turns", "--explain", "--exchange", "1"]);
@@ -178,19 +178,20 @@ fn explain_shows_the_rule() {
 fn every_format_of_turns() {
     let tsv = run(&["turns", "--format", "tsv"]).stdout;
     assert_eq!(tsv.lines().count(), 31);
-    assert!(tsv.lines().all(|l| l.split('\t').count() == 9));
+    assert!(tsv.lines().all(|l| l.split('\t').count() == 11));
     let csv = run(&["turns", "--format", "csv", "--outlet", "cnbc"]).stdout;
     let l = lines(&csv);
     assert_eq!(
         l[0],
-        "turn,line,speaker,label,role,outlet,exchange,words,text"
+        "source,turn,line,exchange,speaker,label,role,outlet,words,rule,text"
     );
     // The question contains commas, so the text field is quoted.
     assert!(
-        l[1].starts_with("8,107,,CNBC,journalist,CNBC,3,29,\"My question is,"),
+        l[1].starts_with("<bundled>,8,107,3,,CNBC,journalist,CNBC,29,"),
         "{}",
         l[1]
     );
+    assert!(l[1].contains(",\"My question is,"), "{}", l[1]);
     let json: Vec<Turn> =
         serde_json::from_str(&run(&["turns", "--format", "json"]).stdout).unwrap();
     assert_eq!(json.len(), 30);
@@ -354,7 +355,10 @@ fn search_regex_and_filters() {
         "tsv",
     ]);
     let l = lines(&r.stdout);
-    assert_eq!(l[0], "line\tturn\tspeaker\tlabel\trole\toutlet\ttext");
+    assert_eq!(
+        l[0],
+        "source\tturn\tline\texchange\tkind\tspeaker\tlabel\trole\toutlet\tbefore\ttext\tafter"
+    );
     assert!(l[1..].iter().all(|l| l.contains("\tCRNTT\t")));
 }
 
@@ -367,12 +371,12 @@ fn speakers_fifteen_rows_shares_sum_to_100() {
     let l = lines(&r.stdout);
     assert_eq!(
         l[0],
-        "speaker,role,outlet,turns,words,share,asked,answered,first_line,last_line"
+        "source,speaker,role,outlet,turns,words,share,asked,answered,first_line,last_line"
     );
     assert_eq!(l.len(), 16);
     let sum: f64 = l[1..]
         .iter()
-        .map(|l| l.split(',').nth(5).unwrap().parse::<f64>().unwrap())
+        .map(|l| l.split(',').nth(6).unwrap().parse::<f64>().unwrap())
         .sum();
     assert!((sum - 100.0).abs() < 0.8, "{sum}");
     let rows: Vec<serde_json::Value> = jsonl(&run(&["speakers", "--format", "jsonl"]).stdout);
@@ -390,9 +394,9 @@ fn speakers_fifteen_rows_shares_sum_to_100() {
 #[test]
 fn speakers_sort() {
     let r = run(&["speakers", "--sort", "words", "--format", "tsv"]);
-    assert!(lines(&r.stdout)[1].starts_with("Xiao Yaqing\t"));
+    assert!(lines(&r.stdout)[1].starts_with("<bundled>\tXiao Yaqing\t"));
     let r = run(&["speakers", "--sort", "name", "--format", "tsv"]);
-    assert!(lines(&r.stdout)[1].starts_with("Asahi Shimbun\t"));
+    assert!(lines(&r.stdout)[1].starts_with("<bundled>\tAsahi Shimbun\t"));
 }
 
 #[test]
@@ -617,7 +621,10 @@ fn directory_with_a_broken_file() {
     );
     assert!(err.contains("prose.txt: no speaker turns found"), "{err}");
     assert!(err.contains("binary.txt: skipped (binary file)"), "{err}");
-    assert!(err.contains(".hidden.txt: skipped (hidden)"), "{err}");
+    assert!(
+        !err.contains(".hidden.txt"),
+        "hidden files are skipped quietly: {err}"
+    );
     assert!(err.contains("latin1.txt: not valid UTF-8"), "{err}");
     assert!(!err.contains("ignored.pdf"));
     assert!(err.lines().all(|l| l.starts_with("whosaid: ")));
@@ -765,10 +772,12 @@ fn roster_declares_speakers_and_wins_over_inference() {
         .collect();
     assert_eq!(rows.len(), 2);
     assert_eq!(
-        &rows[0][..6],
+        &rows[0][..8],
         [
+            "<bundled>",
             "4",
             "69",
+            "1",
             "CCTV reporter",
             "CCTV",
             "journalist",
@@ -776,8 +785,16 @@ fn roster_declares_speakers_and_wins_over_inference() {
         ]
     );
     assert_eq!(
-        &rows[1][..5],
-        ["5", "73", "Minister Xiao", "Xiao Yaqing", "official"]
+        &rows[1][..7],
+        [
+            "<bundled>",
+            "5",
+            "73",
+            "1",
+            "Minister Xiao",
+            "Xiao Yaqing",
+            "official"
+        ]
     );
 }
 
@@ -963,4 +980,813 @@ fn directories_include_html_pages() {
     let rows: Vec<serde_json::Value> = jsonl(&r.stdout);
     assert_eq!(rows.len(), 2);
     assert!(rows.iter().all(|r| r["diagnostics"][0]["kind"] == "html"));
+}
+
+// ---- safe walks ---------------------------------------------------------------
+
+/// Run with a deadline: a walk that hangs fails the test instead.
+fn run_within(secs: u64, args: &[&str]) -> Run {
+    let mut child = whosaid()
+        .args(args)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let start = std::time::Instant::now();
+    loop {
+        if child.try_wait().unwrap().is_some() {
+            break;
+        }
+        if start.elapsed().as_secs() >= secs {
+            let _ = child.kill();
+            panic!("whosaid {args:?} did not end within {secs} s");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let out = child.wait_with_output().unwrap();
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn symbolic_links_are_not_followed_unless_asked_and_loops_end() {
+    use std::os::unix::fs::symlink;
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(d.join("a.txt"), whosaid::BUNDLED_TEXT).unwrap();
+    std::fs::create_dir(d.join("sub")).unwrap();
+    symlink("..", d.join("sub/up")).unwrap();
+    symlink("a.txt", d.join("link.txt")).unwrap();
+    let dirs = d.to_str().unwrap();
+    let r = run_within(10, &["turns", "--outlet", "cnbc", dirs]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(r.stdout.lines().count(), 1, "{}", r.stdout);
+    assert!(r.stderr.is_empty(), "{}", r.stderr);
+    let r = run_within(10, &["turns", "-L", "--outlet", "cnbc", dirs]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    // a.txt and link.txt, once each; the loop is skipped with a note.
+    assert_eq!(r.stdout.lines().count(), 2, "{}", r.stdout);
+    assert!(r.stderr.contains("symbolic link loop"), "{}", r.stderr);
+    // A named link loop is an error of its own.
+    symlink("loop2", d.join("loop1")).unwrap();
+    symlink("loop1", d.join("loop2")).unwrap();
+    let r = run_within(10, &["turns", d.join("loop1").to_str().unwrap()]);
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr.contains("too many levels of symbolic links"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_in_a_directory_is_skipped_with_a_note() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(d.join("a.txt"), whosaid::BUNDLED_TEXT).unwrap();
+    let fifo = d.join("pipe.txt");
+    let ok = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .is_ok_and(|s| s.success());
+    if !ok {
+        eprintln!("skipped: mkfifo not available");
+        return;
+    }
+    let r = run_within(10, &["turns", "--outlet", "cnbc", d.to_str().unwrap()]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(r.stdout.lines().count(), 1);
+    assert!(
+        r.stderr
+            .contains("pipe.txt: skipped (a FIFO, not a regular file)"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn devices_are_refused_and_proc_ends() {
+    let r = run_within(10, &["turns", "/dev/zero"]);
+    assert_eq!(r.code, 2);
+    assert_eq!(
+        r.stderr,
+        "whosaid: /dev/zero: not a regular file (a character device); \
+         whosaid reads files, directories and -\n"
+    );
+    let r = run_within(10, &["turns", "--roster", "/dev/zero"]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("not a regular file"), "{}", r.stderr);
+    // Standard input from /dev/zero: the first 8 KiB show it is binary.
+    let zero = std::fs::File::open("/dev/zero").unwrap();
+    let out = whosaid().args(["turns", "-"]).stdin(zero).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("binary file"));
+    if std::path::Path::new("/proc/self").exists() {
+        let r = run_within(30, &["turns", "/proc"]);
+        assert!(r.stdout.is_empty());
+        assert!(matches!(r.code, 1 | 2), "{}", r.code);
+    }
+}
+
+#[test]
+fn inputs_larger_than_max_size_are_refused() {
+    let r = run(&["turns", "--max-size", "1K", DATA]);
+    assert_eq!(r.code, 2);
+    assert_eq!(
+        r.stderr,
+        format!("whosaid: {DATA}: larger than 1 KiB (the maximum input size; see --max-size)\n")
+    );
+    let r = whosaid_stdin()
+        .args(["turns", "--max-size", "4K", "-"])
+        .write_stdin(whosaid::BUNDLED_TEXT)
+        .output()
+        .unwrap();
+    assert_eq!(r.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&r.stderr).contains("larger than 4 KiB"));
+    let r = run(&["turns", "--max-size", "2X", DATA]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("unknown unit"), "{}", r.stderr);
+}
+
+#[test]
+fn hidden_and_ignored_files_follow_ripgrep_defaults() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(d.join("a.txt"), whosaid::BUNDLED_TEXT).unwrap();
+    std::fs::write(d.join(".hidden.txt"), whosaid::BUNDLED_TEXT).unwrap();
+    std::fs::write(d.join("skip.txt"), whosaid::BUNDLED_TEXT).unwrap();
+    std::fs::write(d.join(".ignore"), "skip.txt\n").unwrap();
+    let ds = d.to_str().unwrap();
+    let count = |extra: &[&str]| {
+        let r = run(&[&["turns", "--outlet", "cnbc"], extra, &[ds]].concat());
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        r.stdout.lines().count()
+    };
+    assert_eq!(count(&[]), 1);
+    assert_eq!(count(&["--hidden"]), 2);
+    assert_eq!(count(&["--no-ignore"]), 2);
+    assert_eq!(count(&["--hidden", "--no-ignore"]), 3);
+}
+
+#[test]
+fn an_empty_directory_says_no_transcripts_found() {
+    let dir = tempfile::tempdir().unwrap();
+    let r = run(&["turns", dir.path().to_str().unwrap()]);
+    assert_eq!(r.code, 1);
+    assert!(r.stdout.is_empty());
+    assert!(r.stderr.contains("no transcripts found"), "{}", r.stderr);
+}
+
+// ---- decoding -------------------------------------------------------------------
+
+#[test]
+fn a_stray_bad_byte_or_control_byte_keeps_the_utf8_text() {
+    let dir = tempfile::tempdir().unwrap();
+    // The bundled transcript with one invalid byte on line 107 (CNBC).
+    let text = whosaid::BUNDLED_TEXT;
+    let at = text.find("My question is, what specific goals").unwrap();
+    let mut bytes = text.as_bytes().to_vec();
+    bytes.insert(at, 0xE9);
+    let bad = dir.path().join("bad-byte.txt");
+    std::fs::write(&bad, &bytes).unwrap();
+    let r = run(&["turns", "--outlet", "cnbc", bad.to_str().unwrap()]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stdout.starts_with("107: CNBC: \u{fffd}My question is"),
+        "{}",
+        r.stdout
+    );
+    // The original text is kept: not read as Windows-1252.
+    let r = run(&["turns", "--speaker", "xiao yaqing", bad.to_str().unwrap()]);
+    assert!(!r.stdout.contains("Â"), "{}", r.stdout);
+    let r = run(&["check", bad.to_str().unwrap()]);
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stdout.contains(&format!(
+            ":109: warning: encoding: invalid UTF-8 byte 0xE9 at byte offset {at} replaced with U+FFFD"
+        )),
+        "{}",
+        r.stdout
+    );
+    // A single bell byte is a stray control character, not a binary file.
+    let bell = dir.path().join("bell.txt");
+    std::fs::write(&bell, text.replacen("Thank you", "Thank\x07 you", 1)).unwrap();
+    let r = run(&["turns", "--format", "tsv", bell.to_str().unwrap()]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(r.stdout.lines().count(), 31, "a header and 30 turns");
+}
+
+// ---- sentences ------------------------------------------------------------------
+
+/// Occurrences of `phrase` in the file with its lines joined by spaces,
+/// as `tr '\n' ' ' < file | grep -oF phrase | wc -l` counts them.
+fn joined_grep_count(path: &str, phrase: &str) -> usize {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(root.join(path)).unwrap();
+    text.replace(['\r', '\n'], " ").matches(phrase).count()
+}
+
+fn search_match_count(path: &str, phrase: &str) -> usize {
+    let r = run(&["search", "-s", "--format", "jsonl", "--", phrase, path]);
+    assert!(r.code <= 1, "{}", r.stderr);
+    jsonl::<serde_json::Value>(&r.stdout)
+        .iter()
+        .map(|h| h["matches"].as_array().unwrap().len())
+        .sum()
+}
+
+#[test]
+fn phrases_with_abbreviations_are_found_as_grep_finds_them() {
+    const STYLES: &str = "tests/fixtures/styles/";
+    let cases: &[(&str, &str)] = &[
+        (DATA, "Mr. Xiao"),
+        (DATA, "Mr. Tian"),
+        (DATA, "Ms. Shou"),
+        (DATA, "5G"),
+        ("false-label-shapes.txt", "Mr. Geithner"),
+        ("false-labels.txt", "Mr. President"),
+        ("layout-congress-hearing.txt", "Mr. Chairman"),
+        ("layout-state-dept.txt", "U.S."),
+        ("moderator-call.txt", "a.m."),
+        ("uppercase-titles.txt", "Mr. President"),
+        ("wh-briefing-covid-team.md", "Dr. Nunez"),
+        ("wh-gaggle-jean-pierre-kirby.md", "U.S."),
+        ("wh-gaggle-psaki.md", "U.S."),
+    ];
+    for &(file, phrase) in cases {
+        let path = if file == DATA {
+            file.to_string()
+        } else {
+            format!("{STYLES}{file}")
+        };
+        let grep = joined_grep_count(&path, phrase);
+        assert!(grep > 0, "{file}: {phrase} is not in the file");
+        assert_eq!(search_match_count(&path, phrase), grep, "{file}: {phrase}");
+    }
+    // The sentence is whole: the abbreviation did not end it.
+    let r = run(&["search", "Thank you, Mr. Xiao"]);
+    assert!(
+        r.stdout
+            .starts_with("65: Shou Xiaoli: Thank you, Mr. Xiao.\n"),
+        "{}",
+        r.stdout
+    );
+}
+
+#[test]
+fn a_phrase_across_a_sentence_end_matches_on_the_sentence_where_it_starts() {
+    let r = run(&["search", "--format", "jsonl", "mr. xiao. now the floor"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let hits: Vec<serde_json::Value> = jsonl(&r.stdout);
+    assert_eq!(hits.len(), 1);
+    assert_eq!(hits[0]["line"], 65);
+    let text = hits[0]["text"].as_str().unwrap();
+    assert!(
+        text.starts_with("Thank you, Mr. Xiao. Now the floor is open"),
+        "{text}"
+    );
+    let m = &hits[0]["matches"][0];
+    let (a, b) = (
+        m["start"].as_u64().unwrap() as usize,
+        m["end"].as_u64().unwrap() as usize,
+    );
+    assert_eq!(text[a..b].to_lowercase(), "mr. xiao. now the floor");
+}
+
+// ---- schemas ----------------------------------------------------------------------
+
+/// Every command's tsv and csv header, pinned: the same whatever the
+/// options and the number of inputs, and printed even with no rows.
+#[test]
+fn every_csv_and_tsv_header_is_pinned() {
+    let headers: &[(&[&str], &str)] = &[
+        (
+            &["turns"],
+            "source,turn,line,exchange,speaker,label,role,outlet,words,rule,text",
+        ),
+        (
+            &["turns", "--explain"],
+            "source,turn,line,exchange,speaker,label,role,outlet,words,rule,text",
+        ),
+        (
+            &["search", "chips"],
+            "source,turn,line,exchange,kind,speaker,label,role,outlet,before,text,after",
+        ),
+        (
+            &["search", "chips", "--question", "--context", "1"],
+            "source,turn,line,exchange,kind,speaker,label,role,outlet,before,text,after",
+        ),
+        (
+            &["search", "chips", "--kwic"],
+            "source,turn,line,exchange,speaker,role,outlet,left,match,right",
+        ),
+        (
+            &["speakers"],
+            "source,speaker,role,outlet,turns,words,share,asked,answered,first_line,last_line",
+        ),
+        (
+            &["exchanges"],
+            "source,exchange,question_turn,line,outlet,asked_by,question,answered_by,answer_words",
+        ),
+        (
+            &["info"],
+            "source,title,date,time,place,style,turns,exchanges,words,participants",
+        ),
+        (
+            &["check"],
+            "source,status,style,turns,exchanges,words,warnings,notes,error",
+        ),
+    ];
+    for (args, header) in headers {
+        for inputs in [&[][..], &[DATA, DATA][..]] {
+            for (format, sep) in [("csv", ","), ("tsv", "\t")] {
+                let all = [*args, &["--format", format], inputs].concat();
+                let r = run(&all);
+                let want = header.replace(',', sep);
+                assert_eq!(lines(&r.stdout)[0], want, "{all:?}");
+            }
+        }
+        // No rows: the header alone.
+        if args[0] != "info" && args[0] != "check" {
+            let all = [*args, &["--format", "csv", "--speaker", "nobody-at-all"]].concat();
+            let r = run(&all);
+            assert_eq!(r.code, 1, "{all:?}");
+            assert_eq!(r.stdout, format!("{header}\n"), "{all:?}");
+        }
+    }
+}
+
+// ---- ripgrep's everyday flags ------------------------------------------------------
+
+#[test]
+fn search_count_files_with_matches_max_count_and_quiet() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(d.join("a.txt"), whosaid::BUNDLED_TEXT).unwrap();
+    let no_chips = whosaid::BUNDLED_TEXT
+        .replace("chip", "wafer")
+        .replace("Chip", "Wafer");
+    std::fs::write(d.join("b.txt"), no_chips).unwrap();
+    std::fs::write(d.join("c.txt"), "No dialogue here.\n").unwrap();
+    std::fs::write(d.join("e.txt"), "Nor here.\n").unwrap();
+    let a = d.join("a.txt").display().to_string();
+    let b = d.join("b.txt").display().to_string();
+    let ds = d.to_str().unwrap();
+    // -c: one count per input that has a match.
+    let r = run(&["search", "-w", "chips", "-c"]);
+    assert_eq!((r.code, r.stdout.as_str()), (0, "3\n"));
+    let r = run(&["search", "-w", "chips", "-c", "-H"]);
+    assert_eq!(r.stdout, "<bundled>:3\n");
+    let r = run(&["search", "-w", "chips", "-c", ds]);
+    assert_eq!(r.code, 2, "two inputs have no dialogue");
+    assert_eq!(r.stdout, format!("{a}:3\n"), "b.txt has no match: no line");
+    assert_eq!(r.stderr.lines().count(), 2, "{}", r.stderr);
+    // --no-messages silences them; the exit status still says so.
+    let r = run(&["search", "-w", "chips", "-c", "--no-messages", ds]);
+    assert_eq!((r.code, r.stderr.as_str()), (2, ""));
+    // -l: the sources with a match.
+    let r = run(&["search", "chip", "-l", "--no-messages", ds]);
+    assert_eq!(r.stdout, format!("{a}\n"));
+    // -m: at most NUM hits per input.
+    let r = run(&[
+        "search",
+        "the",
+        "-m",
+        "2",
+        "--no-messages",
+        "--format",
+        "jsonl",
+        ds,
+    ]);
+    let hits: Vec<serde_json::Value> = jsonl(&r.stdout);
+    assert_eq!(hits.len(), 4);
+    assert_eq!(hits[1]["source"], a);
+    assert_eq!(hits[2]["source"], b);
+    // -q: nothing printed; 0 on a match even with failed inputs, else 1.
+    let r = run(&["search", "chips", "-q", ds]);
+    assert_eq!((r.code, r.stdout.as_str()), (0, ""));
+    let r = run(&["search", "no-such-words-here", "-q"]);
+    assert_eq!((r.code, r.stdout.as_str()), (1, ""));
+    // --no-filename / -H on text records.
+    let r = run(&["search", "-w", "chips", "--no-filename", &a, &b]);
+    assert!(
+        r.stdout.starts_with("117: Tian Yulong: Chips"),
+        "{}",
+        r.stdout
+    );
+    let r = run(&["turns", "--outlet", "cnbc", "-H"]);
+    assert!(
+        r.stdout.starts_with("<bundled>:107: CNBC: "),
+        "{}",
+        r.stdout
+    );
+}
+
+#[test]
+fn filters_ignore_case_and_match_whole_words() {
+    let r = run(&["turns", "--role", "Journalist", "--format", "tsv"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(r.stdout.lines().count(), 13);
+    // AP is a word of no outlet here; Reuters is matched in any case.
+    let r = run(&["turns", "--outlet", "ap"]);
+    assert_eq!(r.code, 1);
+    let r = run(&["turns", "--outlet", "REUTERS"]);
+    assert_eq!(r.stdout.lines().count(), 1);
+    // xiao is Xiao Yaqing, not Shou Xiaoli.
+    let r = run(&["speakers", "--speaker", "xiao", "--format", "tsv"]);
+    assert_eq!(r.stdout.lines().count(), 2, "{}", r.stdout);
+    // --exact: the whole name.
+    let r = run(&["turns", "--outlet", "new york", "--exact"]);
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stderr.contains("did you mean New York Times?"),
+        "{}",
+        r.stderr
+    );
+    let r = run(&["turns", "--outlet", "new york times", "--exact"]);
+    assert_eq!(r.stdout.lines().count(), 1);
+    let r = run(&["exchanges", "--outlet", "NEW YORK", "--format", "tsv"]);
+    assert_eq!(r.stdout.lines().count(), 2);
+}
+
+// ---- bounded output ------------------------------------------------------------------
+
+#[test]
+fn kwic_output_grows_with_the_hits_not_with_the_sentence() {
+    // One sentence of about 1 MB with a hit every 100 characters.
+    let mut sentence = String::with_capacity(1 << 20);
+    while sentence.len() < 1 << 20 {
+        sentence.push_str("word ".repeat(19).as_str());
+        sentence.push_str("chip ");
+    }
+    let text = format!(
+        "Transcript\n\nQ: {sentence}.\n\nA: Thank you.\n\nQ: Another question?\n\nA: Another answer.\n"
+    );
+    let hits = text.matches("chip").count();
+    for (format, per_hit) in [("jsonl", 260), ("text", 120), ("csv", 160)] {
+        let out = whosaid_stdin()
+            .args([
+                "search",
+                "chip",
+                "--kwic",
+                "--context-chars",
+                "20",
+                "--format",
+                format,
+                "-",
+            ])
+            .write_stdin(text.clone())
+            .output()
+            .unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let records = out
+            .stdout
+            .split(|&b| b == b'\n')
+            .filter(|l| !l.is_empty())
+            .count();
+        assert!(
+            records >= hits,
+            "{format}: {records} records for {hits} hits"
+        );
+        assert!(
+            out.stdout.len() < hits * per_hit,
+            "{format}: {} bytes for {hits} hits",
+            out.stdout.len()
+        );
+    }
+    let out = whosaid_stdin()
+        .args([
+            "search", "chip", "--kwic", "--format", "jsonl", "-m", "1", "-",
+        ])
+        .write_stdin(text)
+        .output()
+        .unwrap();
+    let first = out.stdout.split(|&b| b == b'\n').nth(1).unwrap();
+    let row: serde_json::Value = serde_json::from_slice(first).unwrap();
+    let left = row["left"].as_str().unwrap().chars().count();
+    assert!(
+        left > 0 && left <= 60,
+        "default context fits 100 columns: {left}"
+    );
+}
+
+// ---- pager --------------------------------------------------------------------------
+
+#[test]
+fn paging_always_uses_the_pager_and_auto_never_does_when_piped() {
+    let out = whosaid()
+        .args(["turns", "--outlet", "cnbc", "--paging", "always"])
+        .env("WHOSAID_PAGER", "sed s/^/paged:/")
+        .env("PAGER", "false")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        stdout.starts_with("paged:107: CNBC: My question"),
+        "{stdout}"
+    );
+    // $PAGER when $WHOSAID_PAGER is unset.
+    let out = whosaid()
+        .args(["turns", "--outlet", "cnbc", "--paging", "always"])
+        .env("PAGER", "sed s/^/pager:/")
+        .output()
+        .unwrap();
+    assert!(
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .starts_with("pager:107:")
+    );
+    // Piped, auto: no pager, whatever the variables say.
+    for paging in ["auto", "never"] {
+        let out = whosaid()
+            .args(["turns", "--outlet", "cnbc", "--paging", paging])
+            .env("WHOSAID_PAGER", "sed s/^/paged:/")
+            .output()
+            .unwrap();
+        assert!(
+            String::from_utf8(out.stdout)
+                .unwrap()
+                .starts_with("107: CNBC")
+        );
+    }
+    // A pager that quits at once (the user pressed q): quiet success.
+    let out = whosaid()
+        .args(["turns", "--paging", "always"])
+        .env("WHOSAID_PAGER", "true")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+// ---- small things ---------------------------------------------------------------------
+
+#[test]
+fn empty_patterns_and_exchange_zero_are_explained() {
+    let r = run(&["search", ""]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("the pattern is empty"), "{}", r.stderr);
+    let r = run(&["search", "-e", "^"]);
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("can match empty text"), "{}", r.stderr);
+    let r = run(&["turns", "--exchange", "0"]);
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr.contains("exchanges are numbered from 1"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn counts_are_plural_aware_and_check_reports_an_error_once() {
+    let r = run(&["check"]);
+    assert!(r.stdout.contains(", 0 warnings, 1 note\n"), "{}", r.stdout);
+    let r = run(&["exchanges", "--outlet", "cnbc"]);
+    assert!(r.stdout.contains("(500 words)"), "{}", r.stdout);
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("prose.txt");
+    std::fs::write(&bad, "Nothing but prose.\n").unwrap();
+    let r = run(&["check", bad.to_str().unwrap()]);
+    assert_eq!(r.code, 2);
+    assert!(r.stdout.is_empty(), "{}", r.stdout);
+    assert_eq!(r.stderr.lines().count(), 1, "{}", r.stderr);
+    // Machine formats still have the row.
+    let r = run(&["check", "--format", "jsonl", bad.to_str().unwrap()]);
+    assert!(r.stdout.contains("\"status\":\"error\""), "{}", r.stdout);
+    // An explicit table is a table.
+    let r = run(&["check", "--format", "table", "--width", "80"]);
+    assert!(r.stdout.starts_with("source "), "{}", r.stdout);
+}
+
+#[test]
+fn roster_errors_name_line_and_column_and_duplicates_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.toml");
+    std::fs::write(&bad, "\n[[speakers]]\nname = \"A\"\nrole = \n").unwrap();
+    let r = run(&["--roster", bad.to_str().unwrap(), "turns"]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("at line 4, column 8"), "{}", r.stderr);
+    let dup = dir.path().join("dup.toml");
+    std::fs::write(
+        &dup,
+        "[[speakers]]\nname = \"Xiao Yaqing\"\naliases = [\"Minister\"]\n\n\
+         [[speakers]]\nname = \"Tian Yulong\"\naliases = [\"minister\"]\n",
+    )
+    .unwrap();
+    let r = run(&["--roster", dup.to_str().unwrap(), "turns"]);
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr
+            .contains("'minister' names two speakers in the roster: Xiao Yaqing and Tian Yulong"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn main_help_lists_every_input_type() {
+    let r = run(&["--help"]);
+    for kind in ["Markdown", "HTML", "WebVTT", "SRT"] {
+        assert!(r.stdout.contains(kind), "{kind} missing from --help");
+    }
+}
+
+// ---- man page -------------------------------------------------------------------------
+
+/// One page with every subcommand and every option, naming no page that
+/// does not exist; rendered by man (or mandoc) without a warning when one
+/// is installed.
+#[test]
+fn the_man_page_is_complete_and_renders() {
+    let page = run(&["generate", "man"]).stdout;
+    assert!(
+        !page.contains("whosaid-"),
+        "names a page that is not generated"
+    );
+    assert!(run(&["--help"]).stdout.contains("Commands:"));
+    for sub in [
+        "info",
+        "turns",
+        "export",
+        "search",
+        "speakers",
+        "exchanges",
+        "check",
+        "generate",
+    ] {
+        assert!(
+            page.contains(&format!(".SS \"whosaid {sub}\"")),
+            "{sub} missing"
+        );
+        // Every long option of the subcommand's --help is on the page.
+        let help = run(&[sub, "--help"]).stdout;
+        for word in help.split_whitespace() {
+            let Some(long) = word.strip_prefix("--") else {
+                continue;
+            };
+            let long: String = long
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
+                .collect();
+            if long.is_empty() || long == "help" {
+                continue;
+            }
+            let roff = format!("\\-\\-{}", long.replace('-', "\\-"));
+            assert!(
+                page.contains(&roff),
+                "whosaid {sub} --{long} missing from the man page"
+            );
+        }
+    }
+    assert!(page.contains("Exit status"), "examples and exit status");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("whosaid.1");
+    std::fs::write(&path, &page).unwrap();
+    let man = std::process::Command::new("man")
+        .args(["--warnings", "-l"])
+        .arg(&path)
+        .env("MANWIDTH", "80")
+        .env("MANPAGER", "cat")
+        .output();
+    let mandoc = || {
+        std::process::Command::new("mandoc")
+            .args(["-T", "lint", "-W", "warning"])
+            .arg(&path)
+            .output()
+    };
+    match man.or_else(|_| mandoc()) {
+        Ok(out) => {
+            assert!(
+                out.status.success(),
+                "{}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            let text = String::from_utf8_lossy(&out.stdout);
+            assert!(text.is_empty() || text.contains("whosaid search"), "{text}");
+            assert!(
+                out.stderr.is_empty(),
+                "{}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+        }
+        Err(_) => eprintln!("skipped: neither man nor mandoc is installed"),
+    }
+}
+
+/// A FIFO named on the command line is read as it comes (`<(cmd)`, as
+/// ripgrep and cat do); in a walk it is skipped (see above).
+#[cfg(unix)]
+#[test]
+fn a_named_fifo_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("live.txt");
+    let ok = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .is_ok_and(|s| s.success());
+    if !ok {
+        eprintln!("skipped: mkfifo not available");
+        return;
+    }
+    let writer = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::write(fifo, whosaid::BUNDLED_TEXT))
+    };
+    let r = run_within(10, &["turns", "--outlet", "cnbc", fifo.to_str().unwrap()]);
+    writer.join().unwrap().unwrap();
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.starts_with("107: CNBC: "), "{}", r.stdout);
+}
+
+#[test]
+fn several_inputs_make_one_table_with_a_source_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(d.join("a.txt"), whosaid::BUNDLED_TEXT).unwrap();
+    std::fs::write(d.join("b.txt"), whosaid::BUNDLED_TEXT).unwrap();
+    let r = run(&[
+        "search",
+        "-w",
+        "chips",
+        "--format",
+        "table",
+        "--width",
+        "100",
+        d.to_str().unwrap(),
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let header: Vec<&str> = r
+        .stdout
+        .lines()
+        .filter(|l| l.starts_with("source"))
+        .collect();
+    assert_eq!(header.len(), 1, "one table:\n{}", r.stdout);
+    assert!(
+        r.stdout.contains("a.txt") && r.stdout.contains("b.txt"),
+        "{}",
+        r.stdout
+    );
+    // A reporter known only by outlet is named once, in the speaker column.
+    let r = run(&[
+        "turns", "--outlet", "cnbc", "--format", "table", "--width", "120",
+    ]);
+    let row = r.stdout.lines().nth(2).unwrap();
+    assert_eq!(row.matches("CNBC").count(), 1, "{row}");
+    assert!(
+        !r.stdout.lines().next().unwrap().contains("label"),
+        "{}",
+        r.stdout
+    );
+    let r = run(&[
+        "turns",
+        "--outlet",
+        "cnbc",
+        "--format",
+        "table",
+        "--explain",
+    ]);
+    assert!(
+        r.stdout.lines().next().unwrap().contains("label"),
+        "{}",
+        r.stdout
+    );
+    // --full shows the whole text.
+    let r = run(&[
+        "turns",
+        "--speaker",
+        "tian",
+        "--format",
+        "table",
+        "--width",
+        "80",
+        "--full",
+    ]);
+    assert!(r.stdout.lines().count() > 60, "{}", r.stdout);
+    assert!(!r.stdout.contains('…'));
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_name_too_long_has_its_own_message() {
+    let long = "a".repeat(300) + ".txt";
+    let r = run(&["turns", &long]);
+    assert_eq!(r.code, 2);
+    assert_eq!(r.stderr, format!("whosaid: {long}: file name too long\n"));
 }

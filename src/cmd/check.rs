@@ -7,7 +7,7 @@
 use super::{ERROR, NO_MATCH, SUCCESS, for_each_input};
 use crate::cli::{CheckArgs, Format};
 use crate::config::{Env, Out};
-use crate::render::text::clean;
+use crate::render::text::{clean, count};
 use crate::render::{Cell, Col, Paint, Printer, Record, Style, col, num};
 use serde::Serialize;
 use std::io::{self, Write};
@@ -28,31 +28,33 @@ pub struct CheckRow {
     pub error: Option<String>,
 }
 
+/// The tsv and csv columns of `check` (after `source`).
+pub fn columns() -> Vec<Col> {
+    vec![
+        col("status"),
+        col("style").drop(3),
+        num("turns").drop(4),
+        num("exchanges").drop(5),
+        num("words").drop(5),
+        num("warnings"),
+        num("notes").drop(6),
+        col("error").flex(),
+    ]
+}
+
 impl Record for CheckRow {
     fn source(&self) -> &str {
         &self.source
     }
-    fn columns(&self) -> Vec<Col> {
-        vec![
-            col("source"),
-            col("status"),
-            col("style"),
-            num("turns"),
-            num("exchanges"),
-            num("words"),
-            num("warnings"),
-            col("error"),
-        ]
-    }
     fn cells(&self) -> Vec<Cell> {
         vec![
-            Cell::from(self.source.as_str()),
             Cell::from(self.status),
             Cell::from(self.style.as_deref()),
             Cell::from(self.turns),
             Cell::from(self.exchanges),
             Cell::from(self.words),
             Cell::from(self.warnings()),
+            Cell::from(self.diagnostics.len() - self.warnings()),
             Cell::from(self.error.as_deref()),
         ]
     }
@@ -62,17 +64,17 @@ impl Record for CheckRow {
             return format!("{src}: error: {}", clean(e, true));
         }
         let mut s = format!(
-            "{src}: {}: style {}, {} turns, {} exchanges, {} words, {} warnings, {} notes",
+            "{src}: {}: style {}, {}, {}, {}, {}, {}",
             self.status,
             self.style
                 .as_deref()
                 .filter(|s| !s.is_empty())
                 .unwrap_or("-"),
-            self.turns,
-            self.exchanges,
-            self.words,
-            self.warnings(),
-            self.diagnostics.len() - self.warnings()
+            count(self.turns, "turn"),
+            count(self.exchanges, "exchange"),
+            count(self.words, "word"),
+            count(self.warnings(), "warning"),
+            count(self.diagnostics.len() - self.warnings(), "note")
         );
         for d in &self.diagnostics {
             s.push_str(&format!(
@@ -101,12 +103,18 @@ pub fn run(
     err: &mut dyn Write,
 ) -> io::Result<u8> {
     let (found, _) = super::expand(&args.input.paths, env);
+    // A terminal gets the report as lines (diagnostics need them); an
+    // explicit --format table gets a table of one row per input.
     let mut o = Out::new(&args.output, env);
-    if o.format == Format::Table {
-        o.format = Format::Text; // a report reads better as lines
+    if args.output.format.is_none() && o.format == Format::Table {
+        o.format = Format::Text;
     }
     // The source is a column of its own: never add it twice.
-    let mut printer = Printer::new(out, o, false);
+    // The text report names the source itself: no prefix; the table has
+    // a source column whatever the number of inputs.
+    o.filename = Some(false);
+    let text = o.format == Format::Text;
+    let mut printer = Printer::new(out, o, true, columns());
     let mut warned = false;
     let inputs = for_each_input(found, err, |item| {
         let row = match item {
@@ -137,6 +145,9 @@ pub fn run(
                 error: Some(failed.reason),
             },
         };
+        if row.error.is_some() && text {
+            return Ok(()); // said once, on stderr, by the input loop
+        }
         printer.record(&row)
     })?;
     let printed = printer.finish()?;

@@ -7,8 +7,8 @@
 use super::{Inputs, close_listing, for_each_input};
 use crate::cli::{ExchangesArgs, Format};
 use crate::config::{Env, Out};
-use crate::query::{Filter, Unmatched};
-use crate::render::text::{clean, shorten};
+use crate::query::{Filter, Unmatched, name_matches};
+use crate::render::text::{clean, count, shorten};
 use crate::render::{Cell, Col, Paint, Printer, Record, Style, col, num};
 use serde::Serialize;
 use std::io::{self, Write};
@@ -46,25 +46,31 @@ impl ExchangeRow<'_> {
     }
 }
 
+/// The tsv and csv columns of `exchanges` (after `source`).
+pub fn columns() -> Vec<Col> {
+    vec![
+        num("exchange"),
+        num("question_turn").shown(false),
+        num("line").drop(3),
+        col("outlet"),
+        col("asked_by").drop(4),
+        col("question").flex(),
+        col("answered_by").drop(2),
+        num("answer_words").drop(5),
+    ]
+}
+
 impl Record for ExchangeRow<'_> {
     fn source(&self) -> &str {
         self.source
     }
-    fn columns(&self) -> Vec<Col> {
-        vec![
-            num("exchange"),
-            num("line"),
-            col("outlet"),
-            col("question"),
-            col("answered_by"),
-            num("answer_words"),
-        ]
-    }
     fn cells(&self) -> Vec<Cell> {
         vec![
             Cell::from(self.exchange),
+            Cell::from(self.question_turn),
             Cell::from(self.line),
-            Cell::from(self.asker()),
+            Cell::from(self.outlet),
+            Cell::from(self.asked_by),
             Cell::from(self.question_shown()),
             Cell::from(self.answered_by.join("; ")),
             Cell::from(self.answer_words),
@@ -72,12 +78,12 @@ impl Record for ExchangeRow<'_> {
     }
     fn text(&self, paint: Paint) -> String {
         format!(
-            "{}: {}. {} -> {} ({} words): {}",
+            "{}: {}. {} -> {} ({}): {}",
             paint.paint(&self.line.to_string(), Style::Line),
             self.exchange,
             paint.paint(&clean(self.asker(), true), Style::Speaker),
             clean(&self.answered_by.join(", "), true),
-            self.answer_words,
+            count(self.answer_words, "word"),
             clean(&self.question_shown(), true)
         )
     }
@@ -89,15 +95,20 @@ pub fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> io::Result<u8> {
-    let filter = Filter::new(&args.speaker, &args.outlet, &[], &[]);
-    let mut unmatched = Unmatched::new(&args.speaker, &args.outlet);
+    let filter = Filter::new(&args.speaker, &args.outlet, &[], &[]).exact(args.exact);
+    let mut unmatched = Unmatched::new(&args.speaker, &args.outlet).exact(args.exact);
+    let name_ok = |name: &str, wanted: &[String]| {
+        wanted
+            .iter()
+            .any(|w| name_matches(name, &w.trim().to_lowercase(), args.exact))
+    };
     let (found, multi) = super::expand(&args.input.paths, env);
     let o = Out::new(&args.output, env);
     let short = match o.format {
-        Format::Table | Format::Text if o.tty => Some(o.width.saturating_sub(40).clamp(30, 200)),
+        Format::Text if o.tty => Some(o.width.saturating_sub(40).clamp(30, 200)),
         _ => None,
     };
-    let mut printer = Printer::new(out, o, multi);
+    let mut printer = Printer::new(out, o, multi, columns());
     let inputs: Inputs = for_each_input(found, err, |item| {
         let Ok(loaded) = item else { return Ok(()) };
         let tr = &loaded.parsed.transcript;
@@ -110,20 +121,15 @@ pub fn run(
             let mut all = vec![q];
             all.extend(answers.iter().copied());
             let named = !args.speaker.is_empty()
-                && ex.answered_by.iter().any(|n| {
-                    args.speaker
-                        .iter()
-                        .any(|s| n.to_lowercase().contains(&s.to_lowercase()))
-                });
+                && ex.answered_by.iter().any(|n| name_ok(n, &args.speaker));
             let speaker_ok =
                 args.speaker.is_empty() || named || all.iter().any(|t| filter.speaker_ok(t));
             let outlet_ok = args.outlet.is_empty()
                 || filter.outlet_ok(q)
-                || ex.outlet.as_deref().is_some_and(|o| {
-                    args.outlet
-                        .iter()
-                        .any(|s| o.to_lowercase().contains(&s.to_lowercase()))
-                });
+                || ex
+                    .outlet
+                    .as_deref()
+                    .is_some_and(|o| name_ok(o, &args.outlet));
             if !(speaker_ok && outlet_ok) {
                 continue;
             }

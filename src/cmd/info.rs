@@ -52,13 +52,31 @@ impl<'a> InfoRow<'a> {
             .join("; ")
     }
 
-    /// The labelled block of the human formats.
-    fn block(&self, paint: Paint) -> String {
+    /// The labelled block of the human formats; with a `width` (a table
+    /// on a terminal) values wrap at word boundaries under themselves.
+    fn block(&self, paint: Paint, width: Option<usize>) -> String {
         let mut s = String::new();
         let mut field = |name: &str, value: &str| {
             s.push_str(&paint.paint(&format!("{name:<13}"), Style::Header));
             s.push(' ');
-            s.push_str(&clean(value, true));
+            match width {
+                Some(w) => {
+                    // A hanging indent: continued lines two columns in.
+                    let mut lines =
+                        crate::render::table::wrap_words(value, w.saturating_sub(14).max(20))
+                            .into_iter();
+                    s.push_str(&lines.next().unwrap_or_default());
+                    let rest: Vec<String> = lines.collect();
+                    let rest = crate::render::table::wrap_words(
+                        &rest.join(" "),
+                        w.saturating_sub(16).max(18),
+                    );
+                    for line in rest {
+                        s.push_str(&format!("\n{:16}{line}", ""));
+                    }
+                }
+                None => s.push_str(&clean(value, true)),
+            }
             s.push('\n');
         };
         field("source", self.source);
@@ -92,22 +110,24 @@ impl<'a> InfoRow<'a> {
     }
 }
 
+/// The tsv and csv columns of `info` (after `source`).
+pub fn columns() -> Vec<Col> {
+    vec![
+        col("title"),
+        col("date"),
+        col("time"),
+        col("place"),
+        col("style"),
+        num("turns"),
+        num("exchanges"),
+        num("words"),
+        col("participants"),
+    ]
+}
+
 impl Record for InfoRow<'_> {
     fn source(&self) -> &str {
         self.source
-    }
-    fn columns(&self) -> Vec<Col> {
-        vec![
-            col("title"),
-            col("date"),
-            col("time"),
-            col("place"),
-            col("style"),
-            num("turns"),
-            num("exchanges"),
-            num("words"),
-            col("participants"),
-        ]
     }
     fn cells(&self) -> Vec<Cell> {
         vec![
@@ -123,7 +143,7 @@ impl Record for InfoRow<'_> {
         ]
     }
     fn text(&self, paint: Paint) -> String {
-        self.block(paint)
+        self.block(paint, None)
     }
 }
 
@@ -131,9 +151,10 @@ pub fn run(args: &InfoArgs, env: &Env, out: &mut dyn Write, err: &mut dyn Write)
     let (found, multi) = super::expand(&args.input.paths, env);
     let o = Out::new(&args.output, env);
     let human = matches!(o.format, Format::Text | Format::Table);
+    let wrap = (o.format == Format::Table).then_some(o.width);
     let paint = Paint { on: o.color };
     let mut printed = 0usize;
-    let mut printer = Printer::new(out, o, multi);
+    let mut printer = Printer::new(out, o, multi, columns());
     let inputs = for_each_input(found, err, |item| {
         let Ok(loaded) = item else { return Ok(()) };
         let row = InfoRow::new(&loaded.source, &loaded.parsed.transcript);
@@ -141,7 +162,7 @@ pub fn run(args: &InfoArgs, env: &Env, out: &mut dyn Write, err: &mut dyn Write)
             printed += 1;
             let sep = if printed > 1 { "\n" } else { "" };
             // The block is printed through the printer's writer as raw text.
-            raw(&mut printer, &format!("{sep}{}", row.block(paint)))
+            raw(&mut printer, &format!("{sep}{}", row.block(paint, wrap)))
         } else {
             printer.record(&row)
         }

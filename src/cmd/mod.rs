@@ -56,11 +56,20 @@ pub struct Inputs {
 
 /// How many inputs the PATH arguments name: decides the `source` column.
 pub fn expand(paths: &[PathBuf], env: &Env) -> (Vec<Found>, bool) {
-    let found = corpus::expand(paths, env.stdin_readable);
+    let mut found = corpus::expand(paths, env.stdin_readable);
     let n = found
         .iter()
         .filter(|f| matches!(f, Found::Input(_)))
         .count();
+    let errors = found.iter().any(|f| matches!(f, Found::Error(..)));
+    if n == 0 && !errors {
+        // Exit status 1, as for nothing matched: there was nothing to read.
+        found.push(Found::Note(
+            "no transcripts found (files *.txt, *.md, *.html, *.htm, *.vtt, *.srt; \
+             hidden and ignored paths are skipped: see --hidden, --no-ignore, -L)"
+                .to_string(),
+        ));
+    }
     (found, n > 1)
 }
 
@@ -68,6 +77,19 @@ pub fn expand(paths: &[PathBuf], env: &Env) -> (Vec<Found>, bool) {
 pub struct Failed {
     pub source: String,
     pub reason: String,
+}
+
+/// `--no-messages`: per-input errors and walk notes are not printed.
+static NO_MESSAGES: AtomicBool = AtomicBool::new(false);
+
+pub fn set_no_messages(yes: bool) {
+    NO_MESSAGES.store(yes, Ordering::Relaxed);
+}
+
+fn input_message(err: &mut dyn Write, text: &str) {
+    if !NO_MESSAGES.load(Ordering::Relaxed) {
+        message(err, text);
+    }
 }
 
 /// How many inputs are read and parsed at a time (`-j/--threads`); set once
@@ -140,7 +162,7 @@ fn walk_entry(
     item: Found,
 ) -> io::Result<()> {
     match item {
-        Found::Note(note) => message(err, &format!("note: {note}")),
+        Found::Note(note) => input_message(err, &format!("note: {note}")),
         Found::Error(path, why) => deliver(inputs, err, f, path, Err(why))?,
         Found::Input(_) => unreachable!("inputs are loaded, not walk entries"),
     }
@@ -159,7 +181,7 @@ fn deliver(
         Ok(loaded) => f(Ok(loaded)),
         Err(why) => {
             inputs.errors += 1;
-            message(err, &format!("{name}: {why}"));
+            input_message(err, &format!("{name}: {why}"));
             f(Err(Failed {
                 source: name,
                 reason: why,

@@ -50,6 +50,40 @@ impl HitKind {
     }
 }
 
+/// The tsv and csv columns of `search` (after `source`): `kind` is in
+/// the table only with `--question`, `before` and `after` only with
+/// `--context`.
+pub fn columns(question: bool, context: bool) -> Vec<Col> {
+    vec![
+        num("turn").drop(3),
+        num("line"),
+        num("exchange").shown(false),
+        col("kind").shown(question),
+        col("speaker"),
+        col("label").drop(7),
+        col("role").drop(4),
+        col("outlet").drop(2),
+        col("before").shown(context).drop(5),
+        col("text").flex(),
+        col("after").shown(context).drop(5),
+    ]
+}
+
+/// The tsv and csv columns of `search --kwic` (after `source`).
+pub fn kwic_columns() -> Vec<Col> {
+    vec![
+        num("turn").shown(false),
+        num("line"),
+        num("exchange").shown(false),
+        col("speaker").drop(1),
+        col("role").shown(false),
+        col("outlet").shown(false),
+        num("left"),
+        col("match"),
+        col("right"),
+    ]
+}
+
 /// One search record: a matching sentence (or turn), or with `--question`
 /// the question that a matching answer answers (see docs/json.md).
 #[derive(Serialize)]
@@ -113,50 +147,27 @@ impl Record for Hit<'_> {
         self.source
     }
 
-    fn columns(&self) -> Vec<Col> {
-        let mut c = Vec::new();
-        if self.show_kind {
-            c.push(col("kind"));
-        }
-        c.extend([
-            num("line"),
-            num("turn"),
-            col("speaker"),
-            col("label"),
-            col("role"),
-            col("outlet"),
-        ]);
-        if self.context {
-            c.extend([col("before"), col("text"), col("after")]);
-        } else {
-            c.push(col("text"));
-        }
-        c
-    }
-
     fn cells(&self) -> Vec<Cell> {
-        let mut c = Vec::new();
-        if self.show_kind {
-            c.push(Cell::from(self.kind.as_str()));
-        }
-        c.extend([
-            Cell::from(self.line),
+        vec![
             Cell::from(self.turn),
+            Cell::from(self.line),
+            Cell::from(self.exchange),
+            Cell::from(self.kind.as_str()),
             Cell::from(self.speaker),
             Cell::from(self.label),
             Cell::from(self.role.as_str()),
             Cell::from(self.outlet),
-        ]);
-        let text = Cell::marked(self.text, self.marks());
-        if self.context {
-            c.extend([
-                Cell::from(self.before.join(" ")),
-                text,
-                Cell::from(self.after.join(" ")),
-            ]);
-        } else {
-            c.push(text);
-        }
+            Cell::from(self.before.join(" ")),
+            Cell::marked(self.text, self.marks()),
+            Cell::from(self.after.join(" ")),
+        ]
+    }
+
+    fn table_cells(&self) -> Vec<Cell> {
+        let mut c = self.cells();
+        c[4] = Cell::from(self.who);
+        c[5] = Cell::from(super::turns::unless_same(Some(self.label), self.who));
+        c[7] = Cell::from(super::turns::unless_same(self.outlet, self.who));
         c
     }
 
@@ -197,6 +208,7 @@ pub struct KwicRow<'a> {
     pub source: &'a str,
     pub turn: usize,
     pub line: usize,
+    pub exchange: Option<usize>,
     pub speaker: Option<&'a str>,
     pub role: Role,
     pub outlet: Option<&'a str>,
@@ -218,15 +230,6 @@ impl Record for KwicRow<'_> {
     fn source(&self) -> &str {
         self.source
     }
-    fn columns(&self) -> Vec<Col> {
-        vec![
-            num("line"),
-            col("speaker"),
-            num("left"),
-            col("match"),
-            col("right"),
-        ]
-    }
     fn cells(&self) -> Vec<Cell> {
         let (left, right) = if self.human {
             (tail(self.left, self.side), head(self.right, self.side))
@@ -236,8 +239,16 @@ impl Record for KwicRow<'_> {
         let m = self.matched.to_string();
         let len = m.len();
         vec![
+            Cell::from(self.turn),
             Cell::from(self.line),
-            Cell::from(self.who),
+            Cell::from(self.exchange),
+            Cell::from(if self.human {
+                Some(self.who)
+            } else {
+                self.speaker
+            }),
+            Cell::from(self.role.as_str()),
+            Cell::from(self.outlet),
             Cell::from(left),
             Cell::marked(m, vec![(0, len)]),
             Cell::from(right),
@@ -259,6 +270,23 @@ impl Record for KwicRow<'_> {
     }
 }
 
+/// The last `n` characters of `s` (a slice of it).
+fn last_chars(s: &str, n: usize) -> &str {
+    match s.char_indices().rev().nth(n.saturating_sub(1)) {
+        Some((i, _)) if n > 0 => &s[i..],
+        _ if n == 0 => "",
+        _ => s,
+    }
+}
+
+/// The first `n` characters of `s` (a slice of it).
+fn first_chars(s: &str, n: usize) -> &str {
+    match s.char_indices().nth(n) {
+        Some((i, _)) => &s[..i],
+        None => s,
+    }
+}
+
 /// Pad or cut to exactly `w` display columns.
 fn fit(s: &str, w: usize) -> String {
     let mut out = String::new();
@@ -275,7 +303,8 @@ fn fit(s: &str, w: usize) -> String {
     out
 }
 
-/// The last `w` display columns of `s` (one line, clean).
+/// The last `w` display columns of `s` (one line, clean), starting at a
+/// word when the cut falls inside one and a space comes later.
 fn tail(s: &str, w: usize) -> String {
     let s = clean(s, true);
     let mut used = 0;
@@ -288,10 +317,20 @@ fn tail(s: &str, w: usize) -> String {
         used += cw;
         start = i;
     }
+    let mid_word = s[..start]
+        .chars()
+        .next_back()
+        .is_some_and(|c| !c.is_whitespace());
+    if mid_word {
+        if let Some(space) = s[start..].find(char::is_whitespace) {
+            start += space + 1;
+        }
+    }
     s[start..].to_string()
 }
 
-/// The first `w` display columns of `s` (one line, clean).
+/// The first `w` display columns of `s` (one line, clean), ending at a
+/// word when the cut falls inside one and a space comes before.
 fn head(s: &str, w: usize) -> String {
     let s = clean(s, true);
     let mut used = 0;
@@ -304,19 +343,89 @@ fn head(s: &str, w: usize) -> String {
         used += cw;
         end = i + c.len_utf8();
     }
-    s[..end].to_string()
+    let mid_word = s[end..].chars().next().is_some_and(|c| !c.is_whitespace())
+        && s[..end]
+            .chars()
+            .next_back()
+            .is_some_and(|c| !c.is_whitespace());
+    if mid_word {
+        if let Some(space) = s[..end].rfind(char::is_whitespace) {
+            end = space;
+        }
+    }
+    s[..end].trim_end().to_string()
 }
 
-/// Sentences of `text` with their byte offsets, trimmed, empty ones dropped.
-fn sentences(text: &str) -> Vec<(usize, &str)> {
-    text.split_sentence_bound_indices()
-        .filter_map(|(i, s)| {
-            let trimmed = s.trim_start();
-            let lead = s.len() - trimmed.len();
-            let trimmed = trimmed.trim_end();
-            (!trimmed.is_empty()).then_some((i + lead, trimmed))
+/// Abbreviations that never end a sentence (lower case, with their dot).
+const ABBREVIATIONS: &[&str] = &[
+    "mr.", "mrs.", "ms.", "mx.", "dr.", "prof.", "sen.", "rep.", "gov.", "gen.", "st.", "jr.",
+    "sr.", "lt.", "col.", "capt.", "cmdr.", "sgt.", "adm.", "maj.", "hon.", "rev.", "fr.",
+    "messrs.", "mmes.", "amb.", "pres.", "supt.", "mt.", "ft.", "vs.", "v.", "approx.", "dept.",
+    "corp.", "inc.", "ltd.", "co.", "jan.", "feb.", "mar.", "apr.", "aug.", "sept.", "sep.",
+    "oct.", "nov.", "dec.", "e.g.", "i.e.", "cf.", "art.", "sec.", "para.", "fig.", "vol.",
+];
+
+/// Does a sentence that ends with `sentence` go on into `next`? After an
+/// abbreviation (`Mr.`, `Dr.`), initials and dotted acronyms (`H.W.`,
+/// `U.S.`, `a.m.`), `No.` before a number, and an ellipsis.
+fn continues(sentence: &str, next: &str) -> bool {
+    let s = sentence.trim_end();
+    if s.ends_with("...") || s.ends_with('\u{2026}') {
+        return true;
+    }
+    if !s.ends_with('.') {
+        return false;
+    }
+    let word = s
+        .rsplit(|c: char| {
+            c.is_whitespace() || matches!(c, '(' | '[' | '"' | '\u{201c}' | '\u{2018}' | '\'')
         })
-        .collect()
+        .next()
+        .unwrap_or("");
+    let lower = word.to_lowercase();
+    if lower == "no." {
+        return next.trim_start().starts_with(|c: char| c.is_ascii_digit());
+    }
+    if ABBREVIATIONS.contains(&lower.as_str()) {
+        return true;
+    }
+    // Initials and dotted acronyms: one letter, a dot, any number of times.
+    let mut chars = word.chars();
+    let mut letters = 0;
+    loop {
+        match (chars.next(), chars.next()) {
+            (Some(c), Some('.')) if c.is_alphabetic() => letters += 1,
+            (None, _) => break letters > 0,
+            _ => break false,
+        }
+    }
+}
+
+/// Sentences of `text` with their byte offsets, trimmed, empty ones dropped,
+/// split as a person would: Unicode sentence boundaries, except after an
+/// abbreviation, initials, `No.` before a number or an ellipsis.
+fn sentences(text: &str) -> Vec<(usize, &str)> {
+    let mut out: Vec<(usize, &str)> = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut segments = text.split_sentence_bound_indices().peekable();
+    while let Some((i, s)) = segments.next() {
+        let from = *start.get_or_insert(i);
+        let end = i + s.len();
+        if let Some(&(_, next)) = segments.peek() {
+            if continues(s, next) {
+                continue;
+            }
+        }
+        start = None;
+        let whole = &text[from..end];
+        let trimmed = whole.trim_start();
+        let lead = whole.len() - trimmed.len();
+        let trimmed = trimmed.trim_end();
+        if !trimmed.is_empty() {
+            out.push((from + lead, trimmed));
+        }
+    }
+    out
 }
 
 /// The lines of the text the parser read, and where they are in the input.
@@ -409,16 +518,42 @@ pub fn run(
             return Ok(ERROR);
         }
     };
+    if matcher.matches_empty() {
+        super::message(
+            err,
+            "note: the pattern can match empty text (like ^ or $); \
+             only non-empty matches are shown (try -e '^.' or a word)",
+        );
+    }
     let filter = Filter::from_args(&args.filter);
-    let mut unmatched = Unmatched::new(&args.filter.speaker, &args.filter.outlet);
+    let mut unmatched =
+        Unmatched::new(&args.filter.speaker, &args.filter.outlet).exact(args.filter.exact);
     let (found, multi) = super::expand(&args.input.paths, env);
     let o = Out::new(&args.output, env);
     let human = matches!(o.format, Format::Table | Format::Text);
-    let side = kwic_side(o.width, multi);
-    let mut printer = Printer::new(out, o, multi);
+    let side = args
+        .context_chars
+        .unwrap_or_else(|| kwic_side(o.width, multi));
+    let columns = if args.kwic {
+        kwic_columns()
+    } else {
+        columns(args.question, args.context > 0)
+    };
+    let mut printer = Printer::new(out, o, multi, columns);
+    // -c, -l and -q print no records: they count them.
+    let tally = args.count || args.files_with_matches || args.quiet;
+    if tally {
+        printer.mute();
+    }
+    let limit = args.max_count.unwrap_or(usize::MAX);
     let mut hits = 0usize;
     let inputs: Inputs = for_each_input(found, err, |item| {
         let Ok(loaded) = item else { return Ok(()) };
+        if args.quiet && hits > 0 {
+            return Ok(()); // one match is all -q needs
+        }
+        let limit = if args.quiet { 1 } else { limit };
+        let before_input = hits;
         let tr = &loaded.parsed.transcript;
         unmatched.observe(&tr.turns);
         let src = SourceText::new(&loaded.parsed);
@@ -440,7 +575,10 @@ pub fn run(
             *hits += 1;
             Ok(())
         };
-        for turn in tr.turns.iter().filter(|t| filter.matches(t)) {
+        'turns: for turn in tr.turns.iter().filter(|t| filter.matches(t)) {
+            if hits - before_input >= limit {
+                break;
+            }
             if args.turn {
                 let marks = matcher.find_all(&turn.text);
                 if marks.is_empty() {
@@ -457,13 +595,53 @@ pub fn run(
                 continue;
             }
             let sents = sentences(&turn.text);
+            // A literal pattern is found in the whole turn, so that a
+            // phrase across a sentence end still matches; each match is
+            // reported on the sentence where it starts. A regex is matched
+            // sentence by sentence (its anchors are the sentence's edges).
+            let turn_marks = matcher.is_literal().then(|| matcher.find_all(&turn.text));
+            let mut next_mark = 0; // marks and sentences are both in order
             let mut cursor = turn.line;
             let mut located: Vec<Option<usize>> = vec![None; sents.len()];
-            for (i, &(_, s)) in sents.iter().enumerate() {
-                let marks = matcher.find_all(s);
+            for (i, &(off, sentence)) in sents.iter().enumerate() {
+                let marks: Vec<(usize, usize)> = match &turn_marks {
+                    Some(all) => {
+                        while all.get(next_mark).is_some_and(|m| m.0 < off) {
+                            next_mark += 1;
+                        }
+                        let from = next_mark;
+                        while all
+                            .get(next_mark)
+                            .is_some_and(|m| m.0 < off + sentence.len())
+                        {
+                            next_mark += 1;
+                        }
+                        all[from..next_mark]
+                            .iter()
+                            .map(|&(a, b)| (a - off, b - off))
+                            .collect()
+                    }
+                    None => matcher.find_all(sentence),
+                };
                 if marks.is_empty() {
                     continue;
                 }
+                if hits - before_input >= limit {
+                    break 'turns;
+                }
+                // A match that runs past the sentence's end takes the
+                // sentence it ends in along.
+                let reach = off + marks.iter().map(|m| m.1).max().unwrap_or(0);
+                let s = if reach > off + sentence.len() {
+                    let end = sents[i..]
+                        .iter()
+                        .map(|&(o, x)| o + x.len())
+                        .find(|&e| e >= reach)
+                        .unwrap_or(reach);
+                    &turn.text[off..end]
+                } else {
+                    sentence
+                };
                 each(&mut printer, turn, &mut hits)?;
                 let line = locate(&src, turn, s, cursor);
                 cursor = line;
@@ -474,12 +652,15 @@ pub fn run(
                             source: &loaded.source,
                             turn: turn.index,
                             line,
+                            exchange: turn.exchange,
                             speaker: turn.speaker.as_deref(),
                             role: turn.role,
                             outlet: turn.outlet.as_deref(),
-                            left: &s[..a],
+                            // One more character for people: their cut
+                            // can then tell a word cut in two (`tail`).
+                            left: last_chars(&s[..a], side + usize::from(human)),
                             matched: &s[a..b],
-                            right: &s[b..],
+                            right: first_chars(&s[b..], side + usize::from(human)),
                             who: who(turn),
                             side,
                             human,
@@ -511,9 +692,27 @@ pub fn run(
                 printer.record(&h)?;
             }
         }
+        let found_here = hits - before_input;
+        if found_here > 0 && (args.count || args.files_with_matches) {
+            let name = clean(&loaded.source, true);
+            let line = if args.files_with_matches {
+                name.into_owned()
+            } else if printer.with_filename() {
+                format!("{name}:{found_here}")
+            } else {
+                found_here.to_string()
+            };
+            let eol = printer.eol();
+            printer.raw(line.as_bytes())?;
+            printer.raw(eol)?;
+        }
         printer.end_input()
     })?;
     printer.finish()?;
+    if args.quiet && hits > 0 {
+        // As ripgrep: a match found is success for -q, errors or not.
+        return Ok(super::SUCCESS);
+    }
     Ok(close_listing(hits, &inputs, &unmatched, err))
 }
 
@@ -554,11 +753,63 @@ mod tests {
     }
 
     #[test]
+    fn abbreviations_never_end_a_sentence() {
+        fn texts(t: &str) -> Vec<&str> {
+            sentences(t).into_iter().map(|x| x.1).collect()
+        }
+        assert_eq!(
+            texts("Thank you, Mr. Xiao. Now Dr. Fauci and Mrs. Biden spoke."),
+            [
+                "Thank you, Mr. Xiao.",
+                "Now Dr. Fauci and Mrs. Biden spoke."
+            ]
+        );
+        assert_eq!(
+            texts(
+                "Ask Sen. Warren, Rep. Ocasio-Cortez, Gov. Newsom and Gen. Milley. Then St. Louis."
+            ),
+            [
+                "Ask Sen. Warren, Rep. Ocasio-Cortez, Gov. Newsom and Gen. Milley.",
+                "Then St. Louis."
+            ]
+        );
+        assert_eq!(
+            texts(
+                "The U.S. Government and the U.N. Council met George H.W. Bush at 10 a.m. Tuesday."
+            ),
+            ["The U.S. Government and the U.N. Council met George H.W. Bush at 10 a.m. Tuesday."]
+        );
+        assert_eq!(
+            texts(
+                "Resolution No. 5 passed. No. We did not. It grew 2.5 percent... We think. Wait\u{2026} Then."
+            ),
+            [
+                "Resolution No. 5 passed.",
+                "No.",
+                "We did not.",
+                "It grew 2.5 percent... We think.",
+                "Wait\u{2026} Then."
+            ]
+        );
+        let t = "One. Ms. Psaki: yes.";
+        for (i, x) in sentences(t) {
+            assert_eq!(&t[i..i + x.len()], x);
+        }
+    }
+
+    #[test]
     fn kwic_sides_cut_by_display_width() {
         assert_eq!(tail("abc def", 3), "def");
         assert_eq!(head("abc def", 3), "abc");
         assert_eq!(head("中文字", 4), "中文");
+        assert_eq!(head("and integrated circuits", 12), "and");
+        assert_eq!(tail("the development of", 9), "of");
         assert_eq!(fit("Xiao Yaqing", 4), "Xiao");
         assert_eq!(fit("ab", 4), "ab  ");
+        assert_eq!(last_chars("héllo", 3), "llo");
+        assert_eq!(last_chars("héllo", 9), "héllo");
+        assert_eq!(last_chars("héllo", 0), "");
+        assert_eq!(first_chars("héllo", 2), "hé");
+        assert_eq!(first_chars("hé", 5), "hé");
     }
 }

@@ -10,7 +10,7 @@ use super::{Inputs, close_listing, for_each_input, who};
 use crate::cli::{SpeakerSort, SpeakersArgs};
 use crate::config::{Env, Out};
 use crate::query::{Filter, Unmatched};
-use crate::render::text::clean;
+use crate::render::text::{clean, count};
 use crate::render::{Cell, Col, Paint, Printer, Record, Style, col, num};
 use serde::Serialize;
 use std::io::{self, Write};
@@ -37,23 +37,25 @@ pub struct SpeakerRow {
     pub last_line: usize,
 }
 
+/// The tsv and csv columns of `speakers` (after `source`).
+pub fn columns() -> Vec<Col> {
+    vec![
+        col("speaker"),
+        col("role").drop(4),
+        col("outlet").drop(2),
+        num("turns"),
+        num("words"),
+        num("share").drop(5),
+        num("asked").drop(6),
+        num("answered").drop(6),
+        num("first_line").drop(7),
+        num("last_line").drop(7),
+    ]
+}
+
 impl Record for SpeakerRow {
     fn source(&self) -> &str {
         &self.source
-    }
-    fn columns(&self) -> Vec<Col> {
-        vec![
-            col("speaker"),
-            col("role"),
-            col("outlet"),
-            num("turns"),
-            num("words"),
-            num("share"),
-            num("asked"),
-            num("answered"),
-            num("first_line"),
-            num("last_line"),
-        ]
     }
     fn cells(&self) -> Vec<Cell> {
         vec![
@@ -69,6 +71,15 @@ impl Record for SpeakerRow {
             Cell::from(self.last_line),
         ]
     }
+    fn table_cells(&self) -> Vec<Cell> {
+        let mut c = self.cells();
+        c[2] = Cell::from(super::turns::unless_same(
+            self.outlet.as_deref(),
+            &self.speaker,
+        ));
+        c
+    }
+
     fn text(&self, paint: Paint) -> String {
         let outlet = self
             .outlet
@@ -77,13 +88,13 @@ impl Record for SpeakerRow {
             .map(|o| format!(", {}", clean(o, true)))
             .unwrap_or_default();
         format!(
-            "{}: {} ({}{}): {} turns, {} words, {:.1}%, asked {}, answered {}, lines {}-{}",
+            "{}: {} ({}{}): {}, {}, {:.1}%, asked {}, answered {}, lines {}-{}",
             paint.paint(&self.first_line.to_string(), Style::Line),
             paint.paint(&clean(&self.speaker, true), Style::Speaker),
             self.role,
             outlet,
-            self.turns,
-            self.words,
+            count(self.turns, "turn"),
+            count(self.words, "word"),
             self.share,
             self.asked,
             self.answered,
@@ -170,9 +181,10 @@ pub fn run(
     err: &mut dyn Write,
 ) -> io::Result<u8> {
     let filter = Filter::from_args(&args.filter);
-    let mut unmatched = Unmatched::new(&args.filter.speaker, &args.filter.outlet);
+    let mut unmatched =
+        Unmatched::new(&args.filter.speaker, &args.filter.outlet).exact(args.filter.exact);
     let (found, multi) = super::expand(&args.input.paths, env);
-    let mut printer = Printer::new(out, Out::new(&args.output, env), multi);
+    let mut printer = Printer::new(out, Out::new(&args.output, env), multi, columns());
     let inputs: Inputs = for_each_input(found, err, |item| {
         let Ok(loaded) = item else { return Ok(()) };
         let tr = &loaded.parsed.transcript;

@@ -23,46 +23,72 @@ pub struct TurnRow<'a> {
     pub explain: bool,
 }
 
+/// The tsv and csv columns of `turns` (after `source`); `rule` is in the
+/// table only with `--explain`.
+pub fn columns(explain: bool) -> Vec<Col> {
+    vec![
+        num("turn").drop(3),
+        num("line"),
+        num("exchange").drop(6),
+        col("speaker"),
+        // With --explain, the label as printed is what is being explained.
+        col("label").drop(if explain { 1 } else { 7 }),
+        col("role").drop(4),
+        col("outlet").drop(2),
+        num("words").drop(5),
+        col("rule").shown(explain),
+        col("text").flex(),
+    ]
+}
+
+/// What the table shows of a name: nothing when the speaker column
+/// already shows it (a label as printed, the outlet of a reporter named
+/// only by outlet).
+pub fn unless_same<'a>(value: Option<&'a str>, shown: &str) -> Option<&'a str> {
+    value.filter(|v| !v.eq_ignore_ascii_case(shown))
+}
+
 impl Record for TurnRow<'_> {
     fn source(&self) -> &str {
         self.source
     }
 
-    fn columns(&self) -> Vec<Col> {
-        let mut c = vec![
-            num("turn"),
-            num("line"),
-            col("speaker"),
-            col("label"),
-            col("role"),
-            col("outlet"),
-            num("exchange"),
-            num("words"),
-        ];
-        if self.explain {
-            c.push(col("rule"));
-        }
-        c.push(col("text"));
-        c
-    }
-
     fn cells(&self) -> Vec<Cell> {
         let t = self.turn;
-        let mut c = vec![
+        vec![
             Cell::from(t.index),
             Cell::from(t.line),
+            Cell::from(t.exchange),
             Cell::from(t.speaker.as_deref()),
             Cell::from(t.label.as_str()),
             Cell::from(t.role.as_str()),
             Cell::from(t.outlet.as_deref()),
-            Cell::from(t.exchange),
             Cell::from(t.words),
-        ];
-        if self.explain {
-            c.push(Cell::from(t.rule.as_str()));
-        }
-        c.push(Cell::from(t.text.as_str()));
-        c
+            Cell::from(t.rule.as_str()),
+            Cell::from(t.text.as_str()),
+        ]
+    }
+
+    fn table_cells(&self) -> Vec<Cell> {
+        let t = self.turn;
+        let who = who(t);
+        let label = if self.explain {
+            Some(t.label.as_str())
+        } else {
+            unless_same(Some(&t.label), who)
+        };
+        vec![
+            Cell::from(t.index),
+            Cell::from(t.line),
+            Cell::from(t.exchange),
+            Cell::from(who),
+            Cell::from(label),
+            Cell::from(t.role.as_str()),
+            Cell::from(unless_same(t.outlet.as_deref(), who)),
+            Cell::from(t.words),
+            Cell::from(t.rule.as_str()),
+            Cell::from(t.text.as_str()),
+        ]
     }
 
     fn text(&self, paint: Paint) -> String {
@@ -90,9 +116,15 @@ pub fn run(
     err: &mut dyn Write,
 ) -> io::Result<u8> {
     let filter = Filter::from_args(&args.filter);
-    let mut unmatched = Unmatched::new(&args.filter.speaker, &args.filter.outlet);
+    let mut unmatched =
+        Unmatched::new(&args.filter.speaker, &args.filter.outlet).exact(args.filter.exact);
     let (found, multi) = super::expand(&args.input.paths, env);
-    let mut printer = Printer::new(out, Out::new(&args.output, env), multi);
+    let mut printer = Printer::new(
+        out,
+        Out::new(&args.output, env),
+        multi,
+        columns(args.explain),
+    );
     let inputs: Inputs = for_each_input(found, err, |item| {
         let Ok(loaded) = item else { return Ok(()) };
         let tr = &loaded.parsed.transcript;

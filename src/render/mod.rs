@@ -19,20 +19,63 @@ use std::borrow::Cow;
 use std::io::{self, Write};
 pub use text::{Paint, Style};
 
-/// A column of the table, tsv and csv formats.
+/// A column of the table, tsv and csv formats. A command has one fixed
+/// set of columns in tsv and csv whatever its options and inputs
+/// (docs/json.md lists them); `human` says whether the table shows it.
 #[derive(Clone, Copy, Debug)]
 pub struct Col {
     pub name: &'static str,
     /// Right-aligned in tables (numbers).
     pub right: bool,
+    /// Shown in the table (tsv and csv always have every column).
+    pub human: bool,
+    /// The table's flexible column: it takes the width that is left and
+    /// wraps at word boundaries.
+    pub flex: bool,
+    /// At narrow widths, columns with a higher `drop` leave the table
+    /// first; 0 never leaves.
+    pub drop: u8,
+    /// Cut from the start (`…/file.txt`) rather than the end.
+    pub tail: bool,
 }
 
 pub const fn col(name: &'static str) -> Col {
-    Col { name, right: false }
+    Col {
+        name,
+        right: false,
+        human: true,
+        flex: false,
+        drop: 0,
+        tail: false,
+    }
 }
 
 pub const fn num(name: &'static str) -> Col {
-    Col { name, right: true }
+    Col {
+        name,
+        right: true,
+        human: true,
+        flex: false,
+        drop: 0,
+        tail: false,
+    }
+}
+
+impl Col {
+    /// Shown in the table only when `yes` (an option asked for it).
+    pub const fn shown(self, yes: bool) -> Col {
+        Col { human: yes, ..self }
+    }
+
+    /// The flexible column of the table.
+    pub const fn flex(self) -> Col {
+        Col { flex: true, ..self }
+    }
+
+    /// Leave the table at narrow widths, higher first.
+    pub const fn drop(self, rank: u8) -> Col {
+        Col { drop: rank, ..self }
+    }
 }
 
 /// One cell: text plus byte ranges to highlight as matches.
@@ -89,10 +132,14 @@ impl From<Option<usize>> for Cell {
 pub trait Record: Serialize {
     /// The input this record comes from.
     fn source(&self) -> &str;
-    /// Column names, without `source` (the printer adds it).
-    fn columns(&self) -> Vec<Col>;
-    /// Cells in the order of [`Record::columns`].
+    /// Cells in the order of the columns given to [`Printer::new`]
+    /// (without `source`: the printer adds it).
     fn cells(&self) -> Vec<Cell>;
+    /// The cells as a table shows them (a name once, not in three
+    /// columns); by default [`Record::cells`].
+    fn table_cells(&self) -> Vec<Cell> {
+        self.cells()
+    }
     /// The `text` format line, without the `source:` prefix and terminator.
     fn text(&self, paint: Paint) -> String;
 }
@@ -102,23 +149,46 @@ pub trait Record: Serialize {
 pub struct Printer<'w> {
     w: &'w mut dyn Write,
     out: Out,
-    /// More than one input: add the `source` column / prefix.
+    /// More than one input: add the `source` column to tables and the
+    /// prefix to text (tsv and csv always have it).
     multi: bool,
+    /// The command's columns, without `source`.
+    columns: Vec<Col>,
     count: usize,
     header_done: bool,
     table: Option<table::Pending>,
+    /// Count records without printing them (`search -c`, `-l`, `-q`).
+    muted: bool,
 }
 
 impl<'w> Printer<'w> {
-    pub fn new(w: &'w mut dyn Write, out: Out, multi: bool) -> Self {
+    pub fn new(w: &'w mut dyn Write, out: Out, multi: bool, columns: Vec<Col>) -> Self {
         Printer {
             w,
             out,
             multi,
+            columns,
             count: 0,
             header_done: false,
             table: None,
+            muted: false,
         }
+    }
+
+    /// Count records from now on without printing them.
+    pub fn mute(&mut self) {
+        self.muted = true;
+    }
+
+    /// The source prefix of text lines: `-H`, `--no-filename`, else with
+    /// several inputs.
+    pub fn with_filename(&self) -> bool {
+        self.out.filename.unwrap_or(self.multi)
+    }
+
+    /// The record terminator of text (a newline, or NUL with `-0`).
+    pub fn eol(&self) -> &'static [u8] {
+        self.out.eol()
     }
 
     pub fn paint(&self) -> Paint {
@@ -128,6 +198,9 @@ impl<'w> Printer<'w> {
     /// Print one record.
     pub fn record<R: Record>(&mut self, r: &R) -> io::Result<()> {
         self.count += 1;
+        if self.muted {
+            return Ok(());
+        }
         let multi = self.multi;
         match self.out.format {
             Format::Json => json::array_item(self.w, r, self.count == 1),
@@ -137,7 +210,7 @@ impl<'w> Printer<'w> {
             }
             Format::Text => {
                 let paint = self.paint();
-                if multi {
+                if self.out.filename.unwrap_or(multi) {
                     let src = text::clean(r.source(), true);
                     write!(self.w, "{}:", paint.paint(&src, Style::Source))?;
                 }
@@ -155,22 +228,11 @@ impl<'w> Printer<'w> {
                         delimited::csv_field(s)
                     }
                 }
-                if !self.header_done {
-                    self.header_done = true;
-                    let mut names: Vec<&str> = Vec::new();
-                    if multi {
-                        names.push("source");
-                    }
-                    names.extend(r.columns().iter().map(|c| c.name));
-                    self.w.write_all(names.join(sep).as_bytes())?;
-                    self.w.write_all(eol)?;
-                }
+                self.header()?;
                 // Straight to the writer: no copy of the fields, no joined line.
                 let cells = r.cells();
-                let source = multi.then(|| r.source());
-                let texts = source
-                    .into_iter()
-                    .chain(cells.iter().map(|c| c.text.as_str()));
+                let texts =
+                    std::iter::once(r.source()).chain(cells.iter().map(|c| c.text.as_str()));
                 for (i, text) in texts.enumerate() {
                     if i > 0 {
                         self.w.write_all(sep.as_bytes())?;
@@ -180,28 +242,69 @@ impl<'w> Printer<'w> {
                 self.w.write_all(eol)
             }
             Format::Table => {
-                let paint = self.paint();
-                let pending = self
-                    .table
-                    .get_or_insert_with(|| table::Pending::new(r.columns(), multi));
-                pending.push(r.source(), r.cells(), paint);
+                let columns = &self.columns;
+                let pending = self.table.get_or_insert_with(|| {
+                    let source = Col {
+                        tail: true,
+                        drop: 1,
+                        ..col("source")
+                    };
+                    let shown = multi
+                        .then_some(source)
+                        .into_iter()
+                        .chain(columns.iter().copied().filter(|c| c.human));
+                    table::Pending::new(shown.collect())
+                });
+                let source = multi.then(|| Cell::from(r.source()));
+                let cells = r
+                    .table_cells()
+                    .into_iter()
+                    .zip(&self.columns)
+                    .filter(|(_, c)| c.human)
+                    .map(|(cell, _)| cell);
+                pending.push(source.into_iter().chain(cells).collect());
+                // Memory stays bounded on a huge run: a long table is
+                // printed in parts of this many rows.
+                if pending.len() >= table::MAX_ROWS {
+                    if let Some(full) = self.table.take() {
+                        full.write(self.w, &self.out, self.out.full)?;
+                    }
+                }
                 Ok(())
             }
         }
     }
 
-    /// Print what is pending for the current input (a table).
+    /// The end of one input. A table is one for the whole run: it is
+    /// printed by [`Printer::finish`].
     pub fn end_input(&mut self) -> io::Result<()> {
-        if let Some(pending) = self.table.take() {
-            pending.write(self.w, &self.out)?;
-        }
         Ok(())
     }
 
-    /// Close the output (the JSON array) and flush; returns the record count.
+    /// The tsv or csv header: `source`, then the command's columns.
+    fn header(&mut self) -> io::Result<()> {
+        if self.header_done || self.muted || !matches!(self.out.format, Format::Tsv | Format::Csv) {
+            return Ok(());
+        }
+        self.header_done = true;
+        let tsv = self.out.format == Format::Tsv;
+        let sep = if tsv { "\t" } else { "," };
+        let eol: &[u8] = if tsv { self.out.eol() } else { b"\n" };
+        let names: Vec<&str> = std::iter::once("source")
+            .chain(self.columns.iter().map(|c| c.name))
+            .collect();
+        self.w.write_all(names.join(sep).as_bytes())?;
+        self.w.write_all(eol)
+    }
+
+    /// Close the output (the JSON array, the header of an empty tsv or
+    /// csv) and flush; returns the record count.
     pub fn finish(mut self) -> io::Result<usize> {
-        self.end_input()?;
-        if self.out.format == Format::Json {
+        if let Some(pending) = self.table.take() {
+            pending.write(self.w, &self.out, self.out.full)?;
+        }
+        self.header()?;
+        if self.out.format == Format::Json && !self.muted {
             json::array_end(self.w, self.count == 0)?;
         }
         self.w.flush()?;
@@ -214,5 +317,68 @@ impl Printer<'_> {
     /// cleaned and painted by the command).
     pub fn raw(&mut self, bytes: &[u8]) -> io::Result<()> {
         self.w.write_all(bytes)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Serialize)]
+    struct Row {
+        n: usize,
+    }
+
+    impl Record for Row {
+        fn source(&self) -> &str {
+            "s"
+        }
+        fn cells(&self) -> Vec<Cell> {
+            vec![Cell::from(self.n)]
+        }
+        fn text(&self, _: Paint) -> String {
+            self.n.to_string()
+        }
+    }
+
+    fn out(format: Format) -> Out {
+        Out {
+            format,
+            color: false,
+            width: 80,
+            null: false,
+            tty: true,
+            filename: None,
+            full: false,
+        }
+    }
+
+    #[test]
+    fn one_table_per_run_in_parts_of_max_rows() -> io::Result<()> {
+        let mut buf = Vec::new();
+        let mut p = Printer::new(&mut buf, out(Format::Table), false, vec![num("n")]);
+        for n in 0..table::MAX_ROWS + 5 {
+            p.record(&Row { n })?;
+            if n % 100 == 0 {
+                p.end_input()?; // inputs end; the table goes on
+            }
+        }
+        assert_eq!(p.finish()?, table::MAX_ROWS + 5);
+        let text = String::from_utf8(buf).unwrap();
+        let headers = text.lines().filter(|l| l.trim() == "n").count();
+        assert_eq!(headers, 2, "a header for each part");
+        Ok(())
+    }
+
+    #[test]
+    fn empty_csv_has_its_header_and_empty_json_is_an_array() {
+        let mut buf = Vec::new();
+        let p = Printer::new(&mut buf, out(Format::Csv), false, vec![num("n")]);
+        assert_eq!(p.finish().unwrap(), 0);
+        assert_eq!(buf, b"source,n\n");
+        let mut buf = Vec::new();
+        let p = Printer::new(&mut buf, out(Format::Json), false, vec![num("n")]);
+        p.finish().unwrap();
+        assert_eq!(String::from_utf8(buf).unwrap().trim(), "[]");
     }
 }

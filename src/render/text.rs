@@ -144,6 +144,15 @@ impl Paint {
     }
 }
 
+/// A count with its noun, singular for one: `1 word`, `2 words`.
+pub fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
 /// Cut `s` to at most `max` characters, ending with `…` when cut.
 pub fn shorten(s: &str, max: usize) -> Cow<'_, str> {
     if s.chars().count() <= max {
