@@ -6,8 +6,9 @@
 //! about where a turn starts or ends.
 
 use super::dates::is_date_or_time_line;
+use super::lexicon::stage_direction_kind;
 use super::lines::Line;
-use super::text::{direction_kind, is_clock, line_direction_kind};
+use super::text::{is_clock, line_direction_kind};
 use crate::model::{Event, EventKind};
 use std::borrow::Cow;
 use unicode_segmentation::UnicodeSegmentation;
@@ -40,7 +41,7 @@ fn lift_directions<'a>(text: &'a str, line: usize, events: &mut Vec<Event>) -> C
         };
         let inner = &rest[open + 1..close];
         let kind =
-            direction_kind(inner).or_else(|| is_clock(inner).then_some(EventKind::Timestamp));
+            stage_direction_kind(inner).or_else(|| is_clock(inner).then_some(EventKind::Timestamp));
         if let Some(kind) = kind {
             out.push_str(&rest[..open]);
             events.push(Event {

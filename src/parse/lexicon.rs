@@ -5,11 +5,16 @@
 //! (and a few Chinese forms), never names taken from one transcript. All
 //! look-ups are case-insensitive. Data only: no parsing decisions here.
 
-use crate::model::Role;
+use crate::model::{EventKind, HeaderField, Role};
 use std::sync::LazyLock;
 
 fn eq_any(word: &str, list: &[&str]) -> bool {
     list.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
+/// The value `key` maps to in a table of pairs; the first match wins.
+fn lookup<T: Copy>(table: &[(&str, T)], key: &str) -> Option<T> {
+    table.iter().find(|(k, _)| *k == key).map(|&(_, v)| v)
 }
 
 fn clean(word: &str) -> &str {
@@ -28,157 +33,159 @@ pub fn is_connector(word: &str) -> bool {
 }
 
 /// Words that open sentences, lists and headings rather than names:
-/// `First:`, `Note:`, `Ladies and gentlemen:`.
+/// `First:`, `Note:`, `Ladies and gentlemen:`. `Question` alone is a role
+/// word; the caller checks that.
+const SENTENCE_OPENERS: &[&str] = &[
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "firstly",
+    "secondly",
+    "thirdly",
+    "finally",
+    "lastly",
+    "next",
+    "then",
+    "also",
+    "again",
+    "and",
+    "but",
+    "so",
+    "or",
+    "yes",
+    "no",
+    "ok",
+    "okay",
+    "well",
+    "now",
+    "here",
+    "there",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "this",
+    "that",
+    "these",
+    "those",
+    "it",
+    "we",
+    "i",
+    "you",
+    "he",
+    "she",
+    "they",
+    "our",
+    "my",
+    "your",
+    "his",
+    "her",
+    "their",
+    "in",
+    "on",
+    "at",
+    "for",
+    "from",
+    "with",
+    "by",
+    "as",
+    "if",
+    "when",
+    "while",
+    "because",
+    "however",
+    "therefore",
+    "meanwhile",
+    "moreover",
+    "furthermore",
+    "example",
+    "note",
+    "notes",
+    "nb",
+    "ps",
+    "update",
+    "updated",
+    "correction",
+    "clarification",
+    "editor's",
+    "editors",
+    "source",
+    "sources",
+    "photo",
+    "photos",
+    "picture",
+    "caption",
+    "credit",
+    "credits",
+    "related",
+    "read",
+    "see",
+    "tags",
+    "keywords",
+    "subject",
+    "re",
+    "fw",
+    "fwd",
+    "warning",
+    "disclaimer",
+    "copyright",
+    "ladies",
+    "dear",
+    "hello",
+    "hi",
+    "hey",
+    "thanks",
+    "thank",
+    "welcome",
+    "please",
+    "what",
+    "why",
+    "how",
+    "who",
+    "where",
+    "which",
+    "is",
+    "are",
+    "was",
+    "were",
+    "do",
+    "does",
+    "did",
+    "can",
+    "could",
+    "will",
+    "would",
+    "should",
+    "let",
+    "let's",
+    "background",
+    "summary",
+    "transcript",
+    "contents",
+    "agenda",
+    "answer",
+    "result",
+    "results",
+    "conclusion",
+    "step",
+    "part",
+    "chapter",
+    "section",
+    "item",
+    "point",
+    "question",
+    "questions",
+];
+
+/// Is `word` (trimmed of `,:()`) one of the [`SENTENCE_OPENERS`]?
 pub fn is_sentence_opener(word: &str) -> bool {
-    const LIST: &[&str] = &[
-        "first",
-        "second",
-        "third",
-        "fourth",
-        "fifth",
-        "sixth",
-        "seventh",
-        "eighth",
-        "ninth",
-        "tenth",
-        "firstly",
-        "secondly",
-        "thirdly",
-        "finally",
-        "lastly",
-        "next",
-        "then",
-        "also",
-        "again",
-        "and",
-        "but",
-        "so",
-        "or",
-        "yes",
-        "no",
-        "ok",
-        "okay",
-        "well",
-        "now",
-        "here",
-        "there",
-        "today",
-        "yesterday",
-        "tomorrow",
-        "this",
-        "that",
-        "these",
-        "those",
-        "it",
-        "we",
-        "i",
-        "you",
-        "he",
-        "she",
-        "they",
-        "our",
-        "my",
-        "your",
-        "his",
-        "her",
-        "their",
-        "in",
-        "on",
-        "at",
-        "for",
-        "from",
-        "with",
-        "by",
-        "as",
-        "if",
-        "when",
-        "while",
-        "because",
-        "however",
-        "therefore",
-        "meanwhile",
-        "moreover",
-        "furthermore",
-        "example",
-        "note",
-        "notes",
-        "nb",
-        "ps",
-        "update",
-        "updated",
-        "correction",
-        "clarification",
-        "editor's",
-        "editors",
-        "source",
-        "sources",
-        "photo",
-        "photos",
-        "picture",
-        "caption",
-        "credit",
-        "credits",
-        "related",
-        "read",
-        "see",
-        "tags",
-        "keywords",
-        "subject",
-        "re",
-        "fw",
-        "fwd",
-        "warning",
-        "disclaimer",
-        "copyright",
-        "ladies",
-        "dear",
-        "hello",
-        "hi",
-        "hey",
-        "thanks",
-        "thank",
-        "welcome",
-        "please",
-        "what",
-        "why",
-        "how",
-        "who",
-        "where",
-        "which",
-        "is",
-        "are",
-        "was",
-        "were",
-        "do",
-        "does",
-        "did",
-        "can",
-        "could",
-        "will",
-        "would",
-        "should",
-        "let",
-        "let's",
-        "background",
-        "summary",
-        "transcript",
-        "contents",
-        "agenda",
-        "answer",
-        "result",
-        "results",
-        "conclusion",
-        "step",
-        "part",
-        "chapter",
-        "section",
-        "item",
-        "point",
-        "question",
-        "questions",
-    ];
-    // `Question` alone is a role word; checked by the caller.
-    eq_any(clean(word), LIST)
+    eq_any(clean(word), SENTENCE_OPENERS)
 }
 
 /// Labels that are headings or metadata in body text, never speakers.
@@ -219,175 +226,225 @@ pub fn is_heading_word(label: &str) -> bool {
     eq_any(label, LIST)
 }
 
-/// Names of header fields that introduce participants or metadata.
-pub fn header_field(label: &str) -> Option<&'static str> {
+/// Names of header fields that introduce participants or metadata
+/// (lower case, without the colon), and the field each opens.
+const HEADER_FIELDS: &[(&str, HeaderField)] = &[
+    ("speakers", HeaderField::Participants),
+    ("speaker", HeaderField::Participants),
+    ("participants", HeaderField::Participants),
+    ("panelists", HeaderField::Participants),
+    ("panellists", HeaderField::Participants),
+    ("panel", HeaderField::Participants),
+    ("guests", HeaderField::Participants),
+    ("attendees", HeaderField::Participants),
+    ("officials", HeaderField::Participants),
+    ("briefers", HeaderField::Participants),
+    ("interviewees", HeaderField::Participants),
+    ("guest", HeaderField::Participants),
+    ("witness", HeaderField::Participants),
+    ("witnesses", HeaderField::Participants),
+    ("chairperson", HeaderField::Chair),
+    ("chair", HeaderField::Chair),
+    ("chairman", HeaderField::Chair),
+    ("chairwoman", HeaderField::Chair),
+    ("moderator", HeaderField::Chair),
+    ("moderators", HeaderField::Chair),
+    ("host", HeaderField::Chair),
+    ("hosts", HeaderField::Chair),
+    ("presenter", HeaderField::Chair),
+    ("presided by", HeaderField::Chair),
+    ("chaired by", HeaderField::Chair),
+    ("moderated by", HeaderField::Chair),
+    ("date", HeaderField::Date),
+    ("time", HeaderField::Time),
+    ("venue", HeaderField::Place),
+    ("location", HeaderField::Place),
+    ("place", HeaderField::Place),
+    ("title", HeaderField::Title),
+    ("subject", HeaderField::Title),
+    ("topic", HeaderField::Title),
+    ("event", HeaderField::Title),
+    ("subjects", HeaderField::Subjects),
+    ("topics", HeaderField::Subjects),
+    ("issues discussed", HeaderField::Subjects),
+    ("topics discussed", HeaderField::Subjects),
+    // An email's envelope (`Subject:` is the title, `Sent:` the date).
+    ("from", HeaderField::Email),
+    ("to", HeaderField::Email),
+    ("cc", HeaderField::Email),
+    ("bcc", HeaderField::Email),
+    ("sent", HeaderField::Date),
+    ("source", HeaderField::SourceUrl),
+    ("url", HeaderField::SourceUrl),
+    ("主持人", HeaderField::Chair),
+    ("发布人", HeaderField::Participants),
+    ("发言人", HeaderField::Participants),
+    ("嘉宾", HeaderField::Participants),
+    ("日期", HeaderField::Date),
+    ("时间", HeaderField::Date),
+    ("地点", HeaderField::Place),
+];
+
+/// The header field a keyword line opens (`Speakers:` -> participants),
+/// from [`HEADER_FIELDS`].
+pub fn header_field(label: &str) -> Option<HeaderField> {
     let l = label
         .trim()
         .trim_end_matches([':', '：'])
         .trim()
         .to_ascii_lowercase();
-    Some(match l.as_str() {
-        "speakers" | "speaker" | "participants" | "panelists" | "panellists" | "panel"
-        | "guests" | "attendees" | "officials" | "briefers" | "interviewees" | "guest"
-        | "witness" | "witnesses" => "participants",
-        "chairperson" | "chair" | "chairman" | "chairwoman" | "moderator" | "moderators"
-        | "host" | "hosts" | "presenter" | "presided by" | "chaired by" | "moderated by" => "chair",
-        "date" => "date",
-        "time" => "time",
-        "venue" | "location" | "place" => "place",
-        "title" | "subject" | "topic" | "event" => "title",
-        "subjects" | "topics" | "issues discussed" | "topics discussed" => "subjects",
-        // An email's envelope (`Subject:` is the title, `Sent:` the date).
-        "from" | "to" | "cc" | "bcc" => "email",
-        "sent" => "date",
-        "source" | "url" => "source_url",
-        "主持人" => "chair",
-        "发布人" | "发言人" | "嘉宾" => "participants",
-        "日期" | "时间" => "date",
-        "地点" => "place",
-        _ => return None,
-    })
+    lookup(HEADER_FIELDS, &l)
 }
 
-/// A label that names a role, not a person, and the role it implies.
+/// Labels that name a role, not a person (lower case, without a final
+/// dot), and the role each implies.
+const ROLE_WORDS: &[(&str, Role)] = &[
+    ("q", Role::Journalist),
+    ("question", Role::Journalist),
+    ("questioner", Role::Journalist),
+    ("reporter", Role::Journalist),
+    ("journalist", Role::Journalist),
+    ("press", Role::Journalist),
+    ("audience member", Role::Journalist),
+    ("audience question", Role::Journalist),
+    ("correspondent", Role::Journalist),
+    ("interviewer", Role::Journalist),
+    ("media", Role::Journalist),
+    ("unidentified reporter", Role::Journalist),
+    ("the press", Role::Journalist),
+    ("reporters", Role::Journalist),
+    ("journalists", Role::Journalist),
+    ("member of the press", Role::Journalist),
+    ("members of the press", Role::Journalist),
+    ("remark", Role::Journalist),
+    ("remark from the floor", Role::Journalist),
+    ("question from the floor", Role::Journalist),
+    ("moderator", Role::Chair),
+    ("chair", Role::Chair),
+    ("chairperson", Role::Chair),
+    ("chairman", Role::Chair),
+    ("chairwoman", Role::Chair),
+    ("host", Role::Chair),
+    ("co-host", Role::Chair),
+    ("presenter", Role::Chair),
+    ("anchor", Role::Chair),
+    ("operator", Role::Chair),
+    ("emcee", Role::Chair),
+    ("mc", Role::Chair),
+    ("master of ceremonies", Role::Chair),
+    ("the moderator", Role::Chair),
+    ("the operator", Role::Chair),
+    ("the host", Role::Chair),
+    ("the chair", Role::Chair),
+    ("coordinator", Role::Chair),
+    ("interpreter", Role::Other),
+    ("audience", Role::Other),
+    ("translator", Role::Other),
+    ("the interpreter", Role::Other),
+    ("voice", Role::Other),
+    ("voices", Role::Other),
+    ("crowd", Role::Other),
+    ("group", Role::Other),
+    ("all", Role::Other),
+    ("unidentified speaker", Role::Other),
+    ("unidentified male", Role::Other),
+    ("unidentified female", Role::Other),
+    ("unidentified man", Role::Other),
+    ("unidentified woman", Role::Other),
+    ("unidentified participant", Role::Other),
+    ("unidentified person", Role::Other),
+    ("male speaker", Role::Other),
+    ("female speaker", Role::Other),
+    ("man", Role::Other),
+    ("woman", Role::Other),
+    ("panelist", Role::Other),
+    ("member", Role::Other),
+    ("participant", Role::Other),
+    ("unidentified", Role::Other),
+    ("unknown", Role::Other),
+    ("speaker", Role::Other),
+    ("multiple speakers", Role::Other),
+    ("several speakers", Role::Other),
+    ("narrator", Role::Other),
+    ("announcer", Role::Other),
+    ("video", Role::Other),
+    ("a", Role::Official),
+    ("answer", Role::Official),
+    ("pm", Role::Official),
+    ("the pm", Role::Official),
+    ("dpm", Role::Official),
+    ("vp", Role::Official),
+    ("fm", Role::Official),
+    ("spokesperson", Role::Official),
+    ("spokesman", Role::Official),
+    ("spokeswoman", Role::Official),
+    ("the president", Role::Official),
+    ("the vice president", Role::Official),
+    ("the prime minister", Role::Official),
+    ("the first lady", Role::Official),
+    ("the secretary", Role::Official),
+    ("the minister", Role::Official),
+    ("the chancellor", Role::Official),
+    ("the king", Role::Official),
+    ("the queen", Role::Official),
+    ("official", Role::Official),
+    ("senior administration official", Role::Official),
+    ("senior state department official", Role::Official),
+    ("senior official", Role::Official),
+    ("administration official", Role::Official),
+    ("white house official", Role::Official),
+    ("senior defense official", Role::Official),
+    ("senior military official", Role::Official),
+    ("white house aide", Role::Official),
+    ("aide", Role::Official),
+    ("staff", Role::Official),
+    ("interviewee", Role::Official),
+    ("guest", Role::Official),
+    ("press secretary", Role::Official),
+    ("发言人", Role::Official),
+    ("新闻发言人", Role::Official),
+    ("记者", Role::Journalist),
+    ("提问", Role::Journalist),
+    ("问", Role::Journalist),
+    ("主持人", Role::Chair),
+    ("答", Role::Official),
+    ("翻译", Role::Other),
+];
+
+/// Role words that are still that role with one letter wrong (`MOERATOR`).
+const MISSPELLABLE_ROLE_WORDS: &[&str] = &[
+    "moderator",
+    "operator",
+    "interpreter",
+    "question",
+    "reporter",
+    "journalist",
+    "presenter",
+];
+
+/// A label that names a role, not a person, and the role it implies: one
+/// of the [`ROLE_WORDS`], perhaps with an ordinal tag (`Speaker 2`) or one
+/// letter wrong.
 pub fn role_of_word(label: &str) -> Option<Role> {
     let l = label.trim().to_ascii_lowercase();
     let l = l.trim_end_matches('.');
-    Some(match l {
-        "q"
-        | "question"
-        | "questioner"
-        | "reporter"
-        | "journalist"
-        | "press"
-        | "audience member"
-        | "audience question"
-        | "correspondent"
-        | "interviewer"
-        | "media"
-        | "unidentified reporter"
-        | "the press"
-        | "reporters"
-        | "journalists"
-        | "member of the press"
-        | "members of the press"
-        | "remark"
-        | "remark from the floor"
-        | "question from the floor" => Role::Journalist,
-        "moderator"
-        | "chair"
-        | "chairperson"
-        | "chairman"
-        | "chairwoman"
-        | "host"
-        | "co-host"
-        | "presenter"
-        | "anchor"
-        | "operator"
-        | "emcee"
-        | "mc"
-        | "master of ceremonies"
-        | "the moderator"
-        | "the operator"
-        | "the host"
-        | "the chair"
-        | "coordinator" => Role::Chair,
-        "interpreter"
-        | "audience"
-        | "translator"
-        | "the interpreter"
-        | "voice"
-        | "voices"
-        | "crowd"
-        | "group"
-        | "all"
-        | "unidentified speaker"
-        | "unidentified male"
-        | "unidentified female"
-        | "unidentified man"
-        | "unidentified woman"
-        | "unidentified participant"
-        | "unidentified person"
-        | "male speaker"
-        | "female speaker"
-        | "man"
-        | "woman"
-        | "panelist"
-        | "member"
-        | "participant"
-        | "unidentified"
-        | "unknown"
-        | "speaker"
-        | "multiple speakers"
-        | "several speakers"
-        | "narrator"
-        | "announcer"
-        | "video" => Role::Other,
-        "a"
-        | "answer"
-        | "pm"
-        | "the pm"
-        | "dpm"
-        | "vp"
-        | "fm"
-        | "spokesperson"
-        | "spokesman"
-        | "spokeswoman"
-        | "the president"
-        | "the vice president"
-        | "the prime minister"
-        | "the first lady"
-        | "the secretary"
-        | "the minister"
-        | "the chancellor"
-        | "the king"
-        | "the queen"
-        | "official"
-        | "senior administration official"
-        | "senior state department official"
-        | "senior official"
-        | "administration official"
-        | "white house official"
-        | "senior defense official"
-        | "senior military official"
-        | "white house aide"
-        | "aide"
-        | "staff"
-        | "interviewee"
-        | "guest"
-        | "press secretary" => Role::Official,
-        "发言人" | "新闻发言人" => Role::Official,
-        "记者" | "提问" | "问" => Role::Journalist,
-        "主持人" => Role::Chair,
-        "答" => Role::Official,
-        "翻译" => Role::Other,
-        _ => {
-            // `Speaker 2`, `Senior Administration Official One`, `Reporter 3`.
-            let mut words: Vec<&str> = l.split_whitespace().collect();
-            if words.len() >= 2 && is_ordinal_tag(words[words.len() - 1]) {
-                words.pop();
-                return role_of_word(&words.join(" "));
-            }
-            if l.ends_with("记者") {
-                return Some(Role::Journalist);
-            }
-            // `MOERATOR`: a role word with a letter wrong is still that role.
-            for word in [
-                "moderator",
-                "operator",
-                "interpreter",
-                "question",
-                "reporter",
-                "journalist",
-                "presenter",
-            ] {
-                if one_letter_apart(l, word) {
-                    return role_of_word(word);
-                }
-            }
-            return None;
-        }
-    })
+    if let Some(role) = lookup(ROLE_WORDS, l) {
+        return Some(role);
+    }
+    // `Speaker 2`, `Senior Administration Official One`, `Reporter 3`.
+    let mut words: Vec<&str> = l.split_whitespace().collect();
+    if words.len() >= 2 && is_ordinal_tag(words[words.len() - 1]) {
+        words.pop();
+        return role_of_word(&words.join(" "));
+    }
+    if l.ends_with("记者") {
+        return Some(Role::Journalist);
+    }
+    // `MOERATOR`: a role word with a letter wrong is still that role.
+    MISSPELLABLE_ROLE_WORDS
+        .iter()
+        .find(|word| one_letter_apart(l, word))
+        .and_then(|word| role_of_word(word))
 }
 
 /// `2`, `#3`, `One`, `Two`, `A`, `B`: the tag that tells anonymous
@@ -941,129 +998,146 @@ pub fn is_outlet(name: &str) -> bool {
         && title_prefix_len(&format!("{n} X")) == 0
 }
 
+/// How a cue in [`DIRECTIONS`] matches a stage direction's words (lower
+/// case, without a final `.` or `:`).
+#[derive(Clone, Copy)]
+enum Cue {
+    /// A stem at the start: `laugh` for laughs and laughter.
+    Stem(&'static str),
+    /// Whole words at the start, so `(Sicily)` is not `sic`.
+    Words(&'static str),
+    /// Whole words after an opening or closing word, if any (`BEGIN VIDEO
+    /// CLIP`, `END VIDEOTAPE`, `END OF SOUNDBITE`).
+    After(&'static str),
+    /// One capitalised language word after `speaks` or `speaking`.
+    SpeaksALanguage,
+}
+
+use Cue::{After, SpeaksALanguage, Stem, Words};
+
+/// The words that open or close a cue ([`Cue::After`]).
+const CUE_OPENERS: &[&str] = &["begin ", "beginning of ", "end of ", "end ", "start of "];
+
+/// Stage-direction cues and their kinds; the first cue that matches
+/// decides.
+const DIRECTIONS: &[(Cue, EventKind)] = &[
+    (Stem("laugh"), EventKind::Laughter),
+    (Stem("chuckl"), EventKind::Laughter),
+    (Stem("giggl"), EventKind::Laughter),
+    (Stem("applause"), EventKind::Applause),
+    (Stem("applau"), EventKind::Applause),
+    (Stem("cheer"), EventKind::Applause),
+    (Stem("clapping"), EventKind::Applause),
+    (Stem("crosstalk"), EventKind::Crosstalk),
+    (Stem("cross-talk"), EventKind::Crosstalk),
+    (Stem("cross talk"), EventKind::Crosstalk),
+    (Stem("overlapping"), EventKind::Crosstalk),
+    (Stem("simultaneous"), EventKind::Crosstalk),
+    (Stem("interruption"), EventKind::Crosstalk),
+    (Stem("interrupted"), EventKind::Crosstalk),
+    (Stem("interrupting"), EventKind::Crosstalk),
+    (Stem("inaudible"), EventKind::Inaudible),
+    (Stem("unintelligible"), EventKind::Inaudible),
+    (Stem("indiscernible"), EventKind::Inaudible),
+    (Stem("unclear"), EventKind::Inaudible),
+    (Stem("off-mic"), EventKind::Inaudible),
+    (Stem("off mic"), EventKind::Inaudible),
+    (Stem("off-mike"), EventKind::Inaudible),
+    (Stem("off mike"), EventKind::Inaudible),
+    (Stem("audio gap"), EventKind::Inaudible),
+    (Stem("audio cut"), EventKind::Inaudible),
+    (Stem("no audio"), EventKind::Inaudible),
+    (Stem("technical difficult"), EventKind::Inaudible),
+    (Stem("as interpreted"), EventKind::Interpretation),
+    (Stem("interpreted"), EventKind::Interpretation),
+    (Stem("through an interpreter"), EventKind::Interpretation),
+    (Stem("through interpreter"), EventKind::Interpretation),
+    (Stem("through a translator"), EventKind::Interpretation),
+    (Stem("through translator"), EventKind::Interpretation),
+    (Stem("via interpreter"), EventKind::Interpretation),
+    (Stem("via translator"), EventKind::Interpretation),
+    (Stem("in translation"), EventKind::Interpretation),
+    (Stem("as translated"), EventKind::Interpretation),
+    (Stem("speaks in"), EventKind::Interpretation),
+    (Stem("speaking in"), EventKind::Interpretation),
+    (Stem("translated"), EventKind::Interpretation),
+    (Stem("interpretation"), EventKind::Interpretation),
+    (SpeaksALanguage, EventKind::Interpretation),
+    (After("video"), EventKind::Video),
+    (After("videotape"), EventKind::Video),
+    (After("videoclip"), EventKind::Video),
+    (After("clip"), EventKind::Video),
+    (After("tape"), EventKind::Video),
+    (After("film"), EventKind::Video),
+    (Words("video plays"), EventKind::Video),
+    (After("commercial break"), EventKind::Break),
+    (After("commercial"), EventKind::Break),
+    (After("station break"), EventKind::Break),
+    (After("break"), EventKind::Break),
+    (After("recess"), EventKind::Break),
+    (After("intermission"), EventKind::Break),
+    (After("soundbite"), EventKind::Sound),
+    (After("sound bite"), EventKind::Sound),
+    (After("sound of"), EventKind::Sound),
+    (After("audio clip"), EventKind::Sound),
+    (After("audio playback"), EventKind::Sound),
+    (After("music"), EventKind::Sound),
+    (Words("phone rings"), EventKind::Sound),
+    (Words("cellphone"), EventKind::Sound),
+    (Words("cell phone"), EventKind::Sound),
+    (Words("a cellphone"), EventKind::Sound),
+    (Words("a cell phone"), EventKind::Sound),
+    (Words("bell"), EventKind::Sound),
+    (Words("gavel"), EventKind::Sound),
+    (Words("noise"), EventKind::Sound),
+    (Words("siren"), EventKind::Sound),
+    (Stem("paus"), EventKind::Pause),
+    (Words("long pause"), EventKind::Pause),
+    (Words("silence"), EventKind::Pause),
+    (Words("no response"), EventKind::Pause),
+    (Words("booing"), EventKind::Other),
+    (Words("boos"), EventKind::Other),
+    (Words("sighs"), EventKind::Other),
+    (Words("coughs"), EventKind::Other),
+    (Words("end of"), EventKind::Other),
+    (Words("beginning of"), EventKind::Other),
+    (Words("begin"), EventKind::Other),
+    (Words("sic"), EventKind::Other),
+];
+
 /// Classify a stage direction's words (`Laughter`, `crosstalk 00:17:55`,
-/// `END VIDEO CLIP`, `SOUNDBITE OF MUSIC`). The kinds: `laughter`,
-/// `applause`, `crosstalk` (including interruptions), `inaudible`
-/// (including off-mike), `interpretation` (`As interpreted`, `Speaks in
-/// French`), `video` (clips and tapes rolled in a broadcast), `break`
-/// (commercial breaks, recesses), `sound` (soundbites, music, phones,
-/// bells), `pause` (pauses, silence, no response), and `other` for the
-/// rest that is still plainly a direction (`[sic]`, `coughs`, `booing`).
-pub fn stage_direction_kind(inner: &str) -> Option<&'static str> {
+/// `END VIDEO CLIP`, `SOUNDBITE OF MUSIC`) by the first of the
+/// [`DIRECTIONS`] that matches. The kinds: laughter, applause, crosstalk
+/// (including interruptions), inaudible (including off-mike),
+/// interpretation (`As interpreted`, `Speaks in French`), video (clips and
+/// tapes rolled in a broadcast), break (commercial breaks, recesses), sound
+/// (soundbites, music, phones, bells), pause (pauses, silence, no
+/// response), and other for the rest that is still plainly a direction
+/// (`[sic]`, `coughs`, `booing`).
+pub fn stage_direction_kind(inner: &str) -> Option<EventKind> {
     let l = inner
         .trim()
         .trim_end_matches(['.', ':'])
         .trim()
         .to_lowercase();
-    // Stems (`laugh` for laughs, laughter) match a word's start; other
-    // cues must be whole words, so `(Sicily)` is not `sic`.
-    let starts = |p: &str| l.starts_with(p);
     let whole = |s: &str, p: &str| {
         s.strip_prefix(p)
             .is_some_and(|r| !r.starts_with(char::is_alphabetic))
     };
-    let word = |p: &str| whole(&l, p);
-    // `BEGIN VIDEO CLIP`, `END VIDEOTAPE`, `END OF SOUNDBITE`: the cue
-    // after its opening or closing word.
-    let cue = ["begin ", "beginning of ", "end of ", "end ", "start of "]
+    let cue = CUE_OPENERS
         .iter()
         .find_map(|p| l.strip_prefix(p))
         .unwrap_or(&l);
-    let cue_word = |p: &str| whole(cue, p);
-    Some(if starts("laugh") || starts("chuckl") || starts("giggl") {
-        "laughter"
-    } else if starts("applause") || starts("applau") || starts("cheer") || starts("clapping") {
-        "applause"
-    } else if starts("crosstalk")
-        || starts("cross-talk")
-        || starts("cross talk")
-        || starts("overlapping")
-        || starts("simultaneous")
-        || starts("interruption")
-        || starts("interrupted")
-        || starts("interrupting")
-    {
-        "crosstalk"
-    } else if starts("inaudible")
-        || starts("unintelligible")
-        || starts("indiscernible")
-        || starts("unclear")
-        || starts("off-mic")
-        || starts("off mic")
-        || starts("off-mike")
-        || starts("off mike")
-        || starts("audio gap")
-        || starts("audio cut")
-        || starts("no audio")
-        || starts("technical difficult")
-    {
-        "inaudible"
-    } else if starts("as interpreted")
-        || starts("interpreted")
-        || starts("through an interpreter")
-        || starts("through interpreter")
-        || starts("through a translator")
-        || starts("through translator")
-        || starts("via interpreter")
-        || starts("via translator")
-        || starts("in translation")
-        || starts("as translated")
-        || starts("speaks in")
-        || starts("speaking in")
-        || starts("translated")
-        || starts("interpretation")
-        || speaks_a_language(inner)
-    {
-        "interpretation"
-    } else if cue_word("video")
-        || cue_word("videotape")
-        || cue_word("videoclip")
-        || cue_word("clip")
-        || cue_word("tape")
-        || cue_word("film")
-        || word("video plays")
-    {
-        "video"
-    } else if cue_word("commercial break")
-        || cue_word("commercial")
-        || cue_word("station break")
-        || cue_word("break")
-        || cue_word("recess")
-        || cue_word("intermission")
-    {
-        "break"
-    } else if cue_word("soundbite")
-        || cue_word("sound bite")
-        || cue_word("sound of")
-        || cue_word("audio clip")
-        || cue_word("audio playback")
-        || cue_word("music")
-        || word("phone rings")
-        || word("cellphone")
-        || word("cell phone")
-        || word("a cellphone")
-        || word("a cell phone")
-        || word("bell")
-        || word("gavel")
-        || word("noise")
-        || word("siren")
-    {
-        "sound"
-    } else if starts("paus") || word("long pause") || word("silence") || word("no response") {
-        "pause"
-    } else if word("booing")
-        || word("boos")
-        || word("sighs")
-        || word("coughs")
-        || word("end of")
-        || word("beginning of")
-        || word("begin")
-        || word("sic")
-    {
-        "other"
-    } else {
-        return None;
-    })
+    let matches = |c: Cue| match c {
+        Stem(p) => l.starts_with(p),
+        Words(p) => whole(&l, p),
+        After(p) => whole(cue, p),
+        SpeaksALanguage => speaks_a_language(inner),
+    };
+    DIRECTIONS
+        .iter()
+        .find(|&&(c, _)| matches(c))
+        .map(|&(_, kind)| kind)
 }
 
 /// `Speaks Korean`, `speaking French`: one capitalised language word
@@ -1280,31 +1354,32 @@ mod tests {
 
     #[test]
     fn stage_directions() {
-        assert_eq!(stage_direction_kind("Laughter."), Some("laughter"));
-        assert_eq!(
-            stage_direction_kind("crosstalk 00:17:55"),
-            Some("crosstalk")
-        );
+        use EventKind::*;
+        assert_eq!(stage_direction_kind("Laughter."), Some(Laughter));
+        assert_eq!(stage_direction_kind("crosstalk 00:17:55"), Some(Crosstalk));
         assert_eq!(
             stage_direction_kind("As interpreted."),
-            Some("interpretation")
+            Some(Interpretation)
         );
         assert_eq!(stage_direction_kind("the Minister"), None);
         for (cue, kind) in [
-            ("BEGIN VIDEO CLIP", "video"),
-            ("END VIDEOCLIP", "video"),
-            ("END VIDEOTAPE", "video"),
-            ("COMMERCIAL BREAK", "break"),
-            ("BREAK", "break"),
-            ("SOUNDBITE OF ARCHIVED RECORDING", "sound"),
-            ("SOUNDBITE OF MUSIC", "sound"),
-            ("MUSIC", "sound"),
-            ("Off-mike.", "inaudible"),
-            ("Pause", "pause"),
-            ("Interruption", "crosstalk"),
-            ("Speaks in French", "interpretation"),
-            ("Speaks Korean.", "interpretation"),
-            ("sic", "other"),
+            ("Applause", Applause),
+            ("Inaudible", Inaudible),
+            ("BEGIN VIDEO CLIP", Video),
+            ("END VIDEOCLIP", Video),
+            ("END VIDEOTAPE", Video),
+            ("COMMERCIAL BREAK", Break),
+            ("BREAK", Break),
+            ("SOUNDBITE OF ARCHIVED RECORDING", Sound),
+            ("SOUNDBITE OF MUSIC", Sound),
+            ("MUSIC", Sound),
+            ("Off-mike.", Inaudible),
+            ("Pause", Pause),
+            ("Interruption", Crosstalk),
+            ("Speaks in French", Interpretation),
+            ("Speaks Korean.", Interpretation),
+            ("sic", Other),
+            ("END OF", Other),
         ] {
             assert_eq!(stage_direction_kind(cue), Some(kind), "{cue}");
         }
@@ -1313,7 +1388,32 @@ mod tests {
             "Tapes were found",
             "Musicians",
         ] {
-            assert_ne!(stage_direction_kind(text), Some("interpretation"), "{text}");
+            assert_ne!(stage_direction_kind(text), Some(Interpretation), "{text}");
         }
+        assert_eq!(stage_direction_kind("Sicily"), None);
+    }
+
+    #[test]
+    fn header_fields() {
+        use HeaderField::*;
+        for (kw, field) in [
+            ("Speakers:", Participants),
+            ("CHAIR", Chair),
+            ("Date", Date),
+            ("Time", Time),
+            ("Venue", Place),
+            ("Subject", Title),
+            ("Topics", Subjects),
+            ("From", Email),
+            ("Sent", Date),
+            ("Source", SourceUrl),
+            ("主持人：", Chair),
+            ("发言人", Participants),
+            ("日期", Date),
+            ("地点", Place),
+        ] {
+            assert_eq!(header_field(kw), Some(field), "{kw}");
+        }
+        assert_eq!(header_field("Jane"), None);
     }
 }

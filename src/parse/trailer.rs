@@ -408,135 +408,189 @@ pub fn classify(text: &str) -> Option<TrailerKind> {
 /// trailer. Returns the index where the trailer begins (`lines.len()` when
 /// there is none) and its items in line order.
 pub fn find(lines: &[Line<'_>], start: usize) -> (usize, Vec<Item>) {
-    let content = |i: usize| !lines[i].is_blank() && !lines[i].markup;
-    // A closing sentence (`The call ended.`) must not be the tail of a
-    // hard-wrapped sentence (`... until this call` / `concludes.`): it
-    // starts a paragraph, or follows a sentence's end or another closing
-    // line.
-    let classify = |i: usize| {
-        let t = &lines[i].text;
-        let kind = classify(t);
-        if kind == Some(TrailerKind::End) && i > 0 && content(i - 1) {
-            let above = &lines[i - 1].text;
+    let scan = Scan { lines, start };
+    let mut items: Vec<Item> = Vec::new();
+    // Rule 1: from the first strong end mark on, everything is trailer.
+    let end = match scan.first_end_mark() {
+        Some(mark) => {
+            scan.after_end_mark(mark, &mut items);
+            mark
+        }
+        None => lines.len(),
+    };
+    // Rule 2: walk back over closing lines.
+    let end = scan.walk_back(end, &mut items);
+    items.sort_by_key(|it| it.line);
+    (end, items)
+}
+
+/// The lines after the last label that [`find`] reads, in passes.
+struct Scan<'s, 'a> {
+    lines: &'s [Line<'a>],
+    /// The line after the last label: the trailer begins at or after it.
+    start: usize,
+}
+
+impl Scan<'_, '_> {
+    /// Line `i` has text (is neither blank nor markup).
+    fn content(&self, i: usize) -> bool {
+        !self.lines[i].is_blank() && !self.lines[i].markup
+    }
+
+    /// [`classify`] line `i`, except that a closing sentence (`The call
+    /// ended.`) must not be the tail of a hard-wrapped sentence (`... until
+    /// this call` / `concludes.`): it starts a paragraph, or follows a
+    /// sentence's end or another closing line.
+    fn classify(&self, i: usize) -> Option<TrailerKind> {
+        let kind = classify(&self.lines[i].text);
+        if kind == Some(TrailerKind::End) && i > 0 && self.content(i - 1) {
+            let above = &self.lines[i - 1].text;
             if !ends_sentence(above) && classify(above).is_none() {
                 return None;
             }
         }
         kind
-    };
-    let mut items: Vec<Item> = Vec::new();
-    let one = |kind: TrailerKind, line: &Line<'_>| Item {
-        kind,
-        text: line.text.to_string(),
-        line: line.no,
-        end_line: line.no,
-    };
-    // Rule 1: from the first strong end mark on, everything is trailer.
-    let mut end = lines.len();
-    if let Some(mark) =
-        (start..lines.len()).find(|&i| content(i) && is_end_mark(&lines[i].text, classify(i)))
-    {
-        let mut i = mark;
-        while i < lines.len() {
-            if !content(i) {
-                i += 1;
-                continue;
-            }
-            let kind = classify(i).or_else(|| dateline_at(lines, i));
-            if let Some(kind) = kind.filter(|k| *k != TrailerKind::Disclaimer) {
-                items.push(one(kind, &lines[i]));
-                i += 1;
-                continue;
-            }
-            // A paragraph no rule places, or a disclaimer wrapped over
-            // lines: one note.
-            let from = i;
-            while i < lines.len()
-                && content(i)
-                && matches!(classify(i), None | Some(TrailerKind::Disclaimer))
-                && (i == from || dateline_at(lines, i).is_none())
-            {
-                i += 1;
-            }
-            let text: Vec<&str> = lines[from..i].iter().map(|l| l.text.as_ref()).collect();
-            let kind = if is_disclaimer(&text.join(" ")) {
-                TrailerKind::Disclaimer
-            } else {
-                TrailerKind::Other
-            };
-            items.push(Item {
-                kind,
-                text: text.join(" "),
-                line: lines[from].no,
-                end_line: lines[i - 1].no,
-            });
-        }
-        end = mark;
     }
-    // Rule 2: walk back over closing lines.
-    let mut i = end;
-    while i > start {
-        let line = &lines[i - 1];
-        if !content(i - 1) {
-            i -= 1;
-            continue;
+
+    /// What line `i` is as a closing line on its own: a trailer kind, or a
+    /// place or issuer above a closing date.
+    fn closing_kind(&self, i: usize) -> Option<TrailerKind> {
+        self.classify(i).or_else(|| dateline_at(self.lines, i))
+    }
+
+    /// Line `i` alone as an item of `kind`.
+    fn one(&self, kind: TrailerKind, i: usize) -> Item {
+        let line = &self.lines[i];
+        Item {
+            kind,
+            text: line.text.to_string(),
+            line: line.no,
+            end_line: line.no,
         }
-        let kind = classify(i - 1).or_else(|| dateline_at(lines, i - 1));
-        if matches!(kind, None | Some(TrailerKind::Disclaimer)) {
-            // A disclaimer hard-wrapped over lines: up while the line above
-            // runs on (does not end a sentence) and is no other closing line.
-            let mut from = i - 1;
-            while from > start
-                && content(from - 1)
-                && !ends_sentence(&lines[from - 1].text)
-                && matches!(classify(from - 1), None | Some(TrailerKind::Disclaimer))
+    }
+
+    /// Lines `from..to` joined by spaces as one item of `kind`.
+    fn joined(&self, kind: TrailerKind, from: usize, to: usize) -> Item {
+        let text: Vec<&str> = self.lines[from..to]
+            .iter()
+            .map(|l| l.text.as_ref())
+            .collect();
+        Item {
+            kind,
+            text: text.join(" "),
+            line: self.lines[from].no,
+            end_line: self.lines[to - 1].no,
+        }
+    }
+
+    /// The first strong end mark at or after `start`, if any.
+    fn first_end_mark(&self) -> Option<usize> {
+        (self.start..self.lines.len())
+            .find(|&i| self.content(i) && is_end_mark(&self.lines[i].text, self.classify(i)))
+    }
+
+    /// Rule 1: every line from the end mark `mark` on is trailer, a line
+    /// each for lines a rule places, a paragraph each for the rest.
+    fn after_end_mark(&self, mark: usize, items: &mut Vec<Item>) {
+        let mut i = mark;
+        while i < self.lines.len() {
+            if !self.content(i) {
+                i += 1;
+                continue;
+            }
+            if let Some(kind) = self
+                .closing_kind(i)
+                .filter(|k| *k != TrailerKind::Disclaimer)
             {
-                from -= 1;
+                items.push(self.one(kind, i));
+                i += 1;
+                continue;
             }
-            let text: Vec<&str> = lines[from..i].iter().map(|l| l.text.as_ref()).collect();
-            let text = text.join(" ");
-            if !is_disclaimer(&text) {
-                break;
+            let (next, item) = self.paragraph_after_end_mark(i);
+            items.push(item);
+            i = next;
+        }
+    }
+
+    /// A paragraph from line `from` that no rule places, or a disclaimer
+    /// wrapped over lines: one note. Returns the line after it and the
+    /// note.
+    fn paragraph_after_end_mark(&self, from: usize) -> (usize, Item) {
+        let mut i = from;
+        while i < self.lines.len()
+            && self.content(i)
+            && matches!(self.classify(i), None | Some(TrailerKind::Disclaimer))
+            && (i == from || dateline_at(self.lines, i).is_none())
+        {
+            i += 1;
+        }
+        let mut item = self.joined(TrailerKind::Other, from, i);
+        if is_disclaimer(&item.text) {
+            item.kind = TrailerKind::Disclaimer;
+        }
+        (i, item)
+    }
+
+    /// Rule 2: walk back from `end` over closing lines, up to the first
+    /// line that is none (the speaker's). Returns where the trailer begins.
+    fn walk_back(&self, mut end: usize, items: &mut Vec<Item>) -> usize {
+        let mut i = end;
+        while i > self.start {
+            if !self.content(i - 1) {
+                i -= 1;
+                continue;
             }
-            items.push(Item {
-                kind: TrailerKind::Disclaimer,
-                text,
-                line: lines[from].no,
-                end_line: line.no,
-            });
+            let (from, item) = match self.closing_kind(i - 1) {
+                None | Some(TrailerKind::Disclaimer) => match self.wrapped_disclaimer(i) {
+                    Some(found) => found,
+                    None => break,
+                },
+                Some(kind) => self
+                    .pointer_and_address(kind, i)
+                    .unwrap_or_else(|| (i - 1, self.one(kind, i - 1))),
+            };
+            items.push(item);
             i = from;
             end = i;
-            continue;
         }
-        // `To view the slides, visit` / `<https://...>`: the pointer and
-        // its address are one note.
-        if kind == Some(TrailerKind::Publication) && is_bare_url(&plain(&line.text)) {
-            let mut from = i - 1;
-            while from > start && content(from - 1) && i - from < 3 {
-                from -= 1;
-            }
-            let text: Vec<&str> = lines[from..i].iter().map(|l| l.text.as_ref()).collect();
-            let text = text.join(" ");
-            if from < i - 1 && text.split_whitespace().count() <= 30 {
-                items.push(Item {
-                    kind: TrailerKind::Publication,
-                    text,
-                    line: lines[from].no,
-                    end_line: line.no,
-                });
-                i = from;
-                end = i;
-                continue;
-            }
-        }
-        if let Some(kind) = kind {
-            items.push(one(kind, line));
-        }
-        i -= 1;
-        end = i;
+        end
     }
-    items.sort_by_key(|it| it.line);
-    (end, items)
+
+    /// A disclaimer hard-wrapped over lines ending at line `i - 1`: up
+    /// while the line above runs on (does not end a sentence) and is no
+    /// other closing line. Returns its first line and the note, or `None`
+    /// when the lines are no disclaimer.
+    fn wrapped_disclaimer(&self, i: usize) -> Option<(usize, Item)> {
+        let mut from = i - 1;
+        while from > self.start
+            && self.content(from - 1)
+            && !ends_sentence(&self.lines[from - 1].text)
+            && matches!(
+                self.classify(from - 1),
+                None | Some(TrailerKind::Disclaimer)
+            )
+        {
+            from -= 1;
+        }
+        let item = self.joined(TrailerKind::Disclaimer, from, i);
+        is_disclaimer(&item.text).then_some((from, item))
+    }
+
+    /// `To view the slides, visit` / `<https://...>`: a bare address at
+    /// line `i - 1` (of kind `kind`) and the pointer to it above, up to
+    /// three lines and 30 words, are one publication note. Returns its
+    /// first line and the note.
+    fn pointer_and_address(&self, kind: TrailerKind, i: usize) -> Option<(usize, Item)> {
+        if kind != TrailerKind::Publication || !is_bare_url(&plain(&self.lines[i - 1].text)) {
+            return None;
+        }
+        let mut from = i - 1;
+        while from > self.start && self.content(from - 1) && i - from < 3 {
+            from -= 1;
+        }
+        let item = self.joined(TrailerKind::Publication, from, i);
+        (from < i - 1 && item.text.split_whitespace().count() <= 30).then_some((from, item))
+    }
 }
 
 /// Line `i` names a place or issuer in a sign-off: short, capitalised,
