@@ -291,7 +291,7 @@ impl Draft<'_, '_> {
         let (_, delivery) = label::split_notes(&acc.cand.label);
         for note in delivery.into_iter().rev() {
             let inner = &note[1..note.len() - 1];
-            let kind = text::direction_kind(inner).unwrap_or(EventKind::Delivery);
+            let kind = lexicon::stage_direction_kind(inner).unwrap_or(EventKind::Delivery);
             body.events.insert(
                 0,
                 Event {

@@ -96,10 +96,6 @@ pub fn is_clock(inner: &str) -> bool {
             .all(|c| c.is_ascii_digit() || c == ':' || c == '.')
 }
 
-/// Kept only for the one caller in `parse/mod.rs`; call
-/// [`stage_direction_kind`] there and remove this line.
-pub use super::lexicon::stage_direction_kind as direction_kind;
-
 /// The inside of a line wholly in brackets: `(…)`, `[…]`, `（…）`.
 pub fn bracketed(text: &str) -> Option<&str> {
     let t = text.trim();
