@@ -5,6 +5,21 @@
 //! [`parse`] builds the [`model::Transcript`]. The binary adds the
 //! command line, input discovery and printing; nothing in here touches
 //! stdout, stderr, the environment or exit codes.
+//!
+//! ```
+//! let text = "MODERATOR: Good afternoon. We will take questions now.\n\n\
+//!             Anna Petrova, Kommersant: Minister, what did you agree?\n\n\
+//!             Sergei Volkov: We agreed to continue talks.\n";
+//! let parsed = whosaid::parse_bytes(text.as_bytes(), "example.txt").unwrap();
+//! let turns = &parsed.transcript.turns;
+//! assert_eq!(turns.len(), 3);
+//! assert_eq!(turns[1].speaker.as_deref(), Some("Anna Petrova"));
+//! assert_eq!(turns[1].outlet.as_deref(), Some("Kommersant"));
+//! assert_eq!(turns[1].role, whosaid::Role::Journalist);
+//! assert_eq!(turns[2].role, whosaid::Role::Official);
+//! ```
+
+#![warn(missing_docs)]
 
 mod cp1252;
 pub mod decision;
@@ -36,6 +51,18 @@ pub const BUNDLED_SOURCE: &str = "<bundled>";
 /// numbers of the result are the page's own. Fails on input that is not
 /// text or holds no speaker turns; warnings (a guessed encoding, a doubtful
 /// label) come back in [`Parsed::diagnostics`].
+///
+/// ```
+/// let parsed = whosaid::parse_bytes(whosaid::BUNDLED_TEXT.as_bytes(), "<bundled>").unwrap();
+/// let reuters = parsed
+///     .transcript
+///     .turns
+///     .iter()
+///     .find(|t| t.outlet.as_deref() == Some("Reuters"))
+///     .unwrap();
+/// assert_eq!(reuters.line, 143);
+/// assert!(whosaid::parse_bytes(b"", "empty").is_err());
+/// ```
 pub fn parse_bytes(bytes: &[u8], source: &str) -> Result<Parsed, InputError> {
     parse_bytes_with(bytes, source, None)
 }

@@ -13,6 +13,7 @@ use serde::Deserialize;
 #[serde(deny_unknown_fields)]
 pub struct Roster {
     #[serde(default)]
+    /// The declared speakers.
     pub speakers: Vec<RosterEntry>,
 }
 
@@ -25,8 +26,11 @@ pub struct RosterEntry {
     /// Labels or names that mean this speaker (`MS. PSAKI`, `Psaki`).
     #[serde(default)]
     pub aliases: Vec<String>,
+    /// Their side, when the roster says.
     pub role: Option<Role>,
+    /// Their news organisation, for a journalist.
     pub outlet: Option<String>,
+    /// Their office or affiliation.
     pub title: Option<String>,
 }
 

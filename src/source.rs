@@ -16,7 +16,10 @@ pub enum InputError {
     /// NUL bytes or other binary content.
     Binary,
     /// Neither UTF-8, UTF-16 nor clean Windows-1252.
-    NotText { offset: usize },
+    NotText {
+        /// Byte offset of the first byte that is not text.
+        offset: usize,
+    },
     /// Text, but no line reads as a speaker label.
     NoTurns,
 }
@@ -39,7 +42,9 @@ impl std::error::Error for InputError {}
 /// Decoded text and any warning about how it was decoded.
 #[derive(Debug)]
 pub struct Decoded<'a> {
+    /// The text, borrowed from the input when it was UTF-8 already.
     pub text: Cow<'a, str>,
+    /// How the bytes were read, where that is worth knowing.
     pub warnings: Vec<Diagnostic>,
 }
 

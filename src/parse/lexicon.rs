@@ -423,7 +423,7 @@ const MISSPELLABLE_ROLE_WORDS: &[&str] = &[
 ];
 
 /// A label that names a role, not a person, and the role it implies: one
-/// of the [`ROLE_WORDS`], perhaps with an ordinal tag (`Speaker 2`) or one
+/// of the `ROLE_WORDS`, perhaps with an ordinal tag (`Speaker 2`) or one
 /// letter wrong.
 pub fn role_of_word(label: &str) -> Option<Role> {
     let l = label.trim().to_ascii_lowercase();

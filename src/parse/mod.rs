@@ -6,10 +6,16 @@
 //! one place of the model: a header line, inside a turn's `line..=end_line`,
 //! a credit, or a note.
 //!
-//! Steps, each in its own module: [`lines`] (split and normalise),
-//! [`label`] (what is shaped like a label), this module (which candidates
-//! are labels, where turns and the trailer begin), [`header`], [`body`],
-//! [`people`] (names, titles, outlets, roles), [`exchange`] (Q&A).
+//! Passes, each in its own (crate-internal) module: `lines` (split,
+//! normalise, set aside line-number gutters), `label` (what one line
+//! looks like), `labels` (which candidates open turns, weighed against the
+//! document), `key` (a declared speaker key), `header` and `trailer`,
+//! `body` (a turn's text and events), `people` (names, titles, outlets),
+//! `setting` (roles in hearings, courts, interviews and podcasts) and
+//! `exchange` (who asks, who answers, hand-offs, Q&A). Decisions are
+//! recorded as [`crate::decision`] values; stages never read each other's
+//! messages. This module orchestrates the passes and must not hold rules
+//! of its own beyond completing names across turns.
 
 pub(crate) mod body;
 pub(crate) mod dates;
@@ -87,7 +93,7 @@ fn is_wrapped(lines: &[Line<'_>]) -> bool {
 
 /// Parse decoded transcript text. `source` names the input in the model.
 ///
-/// The passes, in order: lines, labels ([`labels`]), header, trailer,
+/// The passes, in order: lines, labels, header, trailer,
 /// draft turns (body and identity per label), names completed across
 /// turns, roles from the setting and the conversation, hand-offs and
 /// exchanges, then whatever no pass claimed becomes a note.
