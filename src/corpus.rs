@@ -395,7 +395,8 @@ pub struct Loaded {
 static ROSTER: std::sync::OnceLock<whosaid::Roster> = std::sync::OnceLock::new();
 
 /// Read the roster file once for the whole run; the error is one line.
-pub fn load_roster(path: &std::path::Path) -> Result<(), String> {
+pub fn load_roster(path: &std::path::Path) -> anyhow::Result<()> {
+    use anyhow::Context;
     let what = "the most a roster may have";
     let text = open_file(path, MAX_ROSTER, what)
         .and_then(|f| read_capped(f, MAX_ROSTER, what))
@@ -407,9 +408,9 @@ pub fn load_roster(path: &std::path::Path) -> Result<(), String> {
                 )
             })
         })
-        .map_err(|e| format!("{}: {e}", path.display()))?;
-    let roster =
-        whosaid::Roster::from_text(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+        .map_err(anyhow::Error::msg)
+        .with_context(|| path.display().to_string())?;
+    let roster = whosaid::Roster::from_text(&text).with_context(|| path.display().to_string())?;
     let _ = ROSTER.set(roster);
     Ok(())
 }

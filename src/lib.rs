@@ -34,7 +34,7 @@ pub mod source;
 pub use diagnostic::{Diagnostic, DiagnosticKind, Severity};
 pub use model::{Role, Transcript, Turn};
 pub use parse::{Parsed, parse_text};
-pub use roster::Roster;
+pub use roster::{Roster, RosterError};
 pub use source::{InputError, decode};
 
 /// The reference transcript shipped inside the binary, explored when no

@@ -29,7 +29,8 @@ fn main() -> ExitCode {
     });
     if let Some(path) = &cli.roster {
         if let Err(why) = corpus::load_roster(path) {
-            cmd::message(&mut io::stderr(), &why);
+            // `path: cause`, on one line, as every other error.
+            cmd::message(&mut io::stderr(), &format!("{why:#}"));
             return ExitCode::from(cmd::ERROR);
         }
     }

@@ -34,13 +34,51 @@ pub struct RosterEntry {
     pub title: Option<String>,
 }
 
+/// Why a roster cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum RosterError {
+    /// Not valid JSON (the parser's message).
+    Json(String),
+    /// Not valid TOML: where (` at line L, column C`, when known) and why.
+    Toml {
+        /// Where the error is, as words, or empty.
+        place: String,
+        /// The TOML parser's message.
+        message: String,
+    },
+    /// An entry without a name; its aliases.
+    EmptyName(Vec<String>),
+    /// A name or alias that stands for two speakers: (name, first, second).
+    TwoSpeakers(String, String, String),
+}
+
+impl std::fmt::Display for RosterError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            RosterError::Json(e) => write!(f, "not a valid JSON roster: {e}"),
+            RosterError::Toml { place, message } => {
+                write!(f, "not a valid TOML roster{place}: {message}")
+            }
+            RosterError::EmptyName(aliases) => {
+                write!(f, "a roster entry has an empty name (aliases {aliases:?})")
+            }
+            RosterError::TwoSpeakers(n, a, b) => {
+                write!(f, "'{n}' names two speakers in the roster: {a} and {b}")
+            }
+        }
+    }
+}
+
+impl std::error::Error for RosterError {}
+
 impl Roster {
     /// Read a roster from text: JSON when it starts with `{`, TOML otherwise.
-    pub fn from_text(text: &str) -> Result<Roster, String> {
+    pub fn from_text(text: &str) -> Result<Roster, RosterError> {
         let trimmed = text.trim_start_matches('\u{feff}').trim_start();
         let skipped = text.len() - trimmed.len();
         let roster: Roster = if trimmed.starts_with('{') {
-            serde_json::from_str(trimmed).map_err(|e| format!("not a valid JSON roster: {e}"))?
+            serde_json::from_str(trimmed).map_err(|e| RosterError::Json(e.to_string()))?
         } else {
             toml::from_str(trimmed).map_err(|e| {
                 let at = e.span().map(|s| skipped + s.start);
@@ -50,18 +88,14 @@ impl Roster {
                     let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
                     format!(" at line {line}, column {column}")
                 });
-                format!(
-                    "not a valid TOML roster{}: {}",
-                    place.unwrap_or_default(),
-                    e.message()
-                )
+                RosterError::Toml {
+                    place: place.unwrap_or_default(),
+                    message: e.message().to_string(),
+                }
             })?
         };
         if let Some(bad) = roster.speakers.iter().find(|s| s.name.trim().is_empty()) {
-            return Err(format!(
-                "a roster entry has an empty name (aliases {:?})",
-                bad.aliases
-            ));
+            return Err(RosterError::EmptyName(bad.aliases.clone()));
         }
         // A name or alias may stand for one speaker only.
         let mut seen: std::collections::HashMap<String, &str> = std::collections::HashMap::new();
@@ -73,10 +107,10 @@ impl Roster {
                     continue; // the same speaker twice is harmless
                 }
                 if let Some(first) = seen.insert(key, &entry.name) {
-                    return Err(format!(
-                        "'{}' names two speakers in the roster: {first} and {}",
-                        n.trim(),
-                        entry.name
+                    return Err(RosterError::TwoSpeakers(
+                        n.trim().to_string(),
+                        first.to_string(),
+                        entry.name.clone(),
                     ));
                 }
             }
@@ -146,16 +180,19 @@ mod tests {
         assert!(
             Roster::from_text("[[speakers]]\nnom = 1")
                 .unwrap_err()
+                .to_string()
                 .contains("TOML")
         );
         assert!(
             Roster::from_text("{\"speakers\": 3}")
                 .unwrap_err()
+                .to_string()
                 .contains("JSON")
         );
         assert!(
             Roster::from_text("[[speakers]]\nname = \" \"")
                 .unwrap_err()
+                .to_string()
                 .contains("empty name")
         );
     }
