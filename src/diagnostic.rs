@@ -40,6 +40,11 @@ kind_enum! {
         /// An all-numeric header date (`3/4/2024`) whose day and month
         /// order nothing decides: left out.
         AmbiguousDate = "ambiguous-date",
+        /// Evidence pointed both ways and the conversation decided: a
+        /// label holding an outlet's word read as a person, an unknown
+        /// affiliation read as an outlet, a recurring label despite a
+        /// sentence-opening word.
+        EvidenceConflict = "evidence-conflict",
     }
 }
 

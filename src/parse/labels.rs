@@ -262,11 +262,24 @@ impl Judge<'_, '_> {
             if count >= 2 && place.para_start(i) && (!style.caps_style || cand.shape.all_caps) {
                 return Verdict::Accept(LabelRule::RecursDespiteOpener);
             }
-            out.info(i, format!(
-                "'{}:' looks like a label but was read as text: {}, and it does not recur at paragraph starts",
+            // Refused despite recurring: evidence on both sides, worth a look.
+            let message = format!(
+                "'{}:' looks like a label but was read as text: {} (against), seen {count} times (for) but not always at a paragraph start in the document's style",
                 cand.label,
                 label::OPENS_LIKE_A_SENTENCE
-            ));
+            );
+            if count >= 2 {
+                out.warn(i, message);
+            } else {
+                out.info(
+                    i,
+                    format!(
+                        "'{}:' looks like a label but was read as text: {}, and it does not recur at paragraph starts",
+                        cand.label,
+                        label::OPENS_LIKE_A_SENTENCE
+                    ),
+                );
+            }
             return Verdict::Refuse;
         }
         match (cand.form, cand.kind) {

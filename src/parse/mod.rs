@@ -847,10 +847,56 @@ fn style_of(labels: &[Accepted<'_>]) -> String {
     s
 }
 
+/// Labels where the evidence pointed both ways, once per label: what the
+/// words said, and what the conversation decided. A person read from a
+/// label that holds an outlet's word is worth a look (a warning); the
+/// rest are notes.
+fn conflicts(t: &Transcript) -> Vec<Diagnostic> {
+    use crate::decision::LabelRule;
+    let mut seen = std::collections::HashSet::new();
+    let mut out = Vec::new();
+    for turn in &t.turns {
+        let d = &turn.decision;
+        let finding = match (d.role_rule(), d.label) {
+            (RoleRule::NameOrOutlet, _) if turn.speaker.is_some() => Some((
+                true,
+                format!(
+                    "'{}' holds an outlet's word but its speaker answers, so it is read as a person",
+                    turn.label
+                ),
+            )),
+            (RoleRule::Affiliation, _) if d.has(Evidence::AffiliationIsOutlet) => Some((
+                false,
+                format!(
+                    "'{}' is in no list of outlets or offices; its speaker asks, so it is read as an outlet",
+                    turn.outlet.as_deref().unwrap_or_default()
+                ),
+            )),
+            (_, LabelRule::RecursDespiteOpener) => Some((
+                false,
+                format!(
+                    "'{}:' opens like a sentence but recurs at paragraph starts, so it is read as a label",
+                    turn.label
+                ),
+            )),
+            _ => None,
+        };
+        if let Some((warn, message)) = finding.filter(|_| seen.insert(key_of(&turn.label))) {
+            let kind = DiagnosticKind::EvidenceConflict;
+            out.push(if warn {
+                Diagnostic::warning(turn.line, kind, message)
+            } else {
+                Diagnostic::info(turn.line, kind, message)
+            });
+        }
+    }
+    out
+}
+
 /// Findings about the parsed transcript as a whole: labels seen once,
 /// near-identical names, empty turns, unanswered questions.
 fn review(t: &Transcript) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
+    let mut out = conflicts(t);
     let mut by_label: HashMap<String, Vec<&Turn>> = HashMap::new();
     for turn in &t.turns {
         by_label.entry(key_of(&turn.label)).or_default().push(turn);
