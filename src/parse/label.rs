@@ -520,7 +520,12 @@ fn period_label(text: &str) -> Option<Candidate<'_>> {
         return None;
     }
     let shape = name_shape(label).ok()?;
-    Some(Candidate {
+    Some(full_stop_candidate(label, rest, shape))
+}
+
+/// A label closed by a full stop: alone on its line when nothing follows.
+fn full_stop_candidate<'a>(label: &'a str, rest: &'a str, shape: Shape) -> Candidate<'a> {
+    Candidate {
         label: Cow::Borrowed(label),
         rest,
         kind: if rest.is_empty() {
@@ -531,7 +536,7 @@ fn period_label(text: &str) -> Option<Candidate<'_>> {
         form: Form::Period,
         timestamp: None,
         shape,
-    })
+    }
 }
 
 /// A label in capitals closed by a full stop, alone on its line or set off
@@ -560,18 +565,7 @@ fn stop_label(text: &str) -> Option<Candidate<'_>> {
     }
     let shape = label_shape(&label.replace('/', ", ")).ok()?;
     let rest = text[end + 1..].trim_start();
-    Some(Candidate {
-        label: Cow::Borrowed(label),
-        rest,
-        kind: if rest.is_empty() {
-            LabelKind::Alone
-        } else {
-            LabelKind::Inline
-        },
-        form: Form::Period,
-        timestamp: None,
-        shape,
-    })
+    Some(full_stop_candidate(label, rest, shape))
 }
 
 /// `JOY BAUTISTA/RAPPLER`: one slash between two name-like parts joins a
