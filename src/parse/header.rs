@@ -196,16 +196,54 @@ fn yaml_scalar(raw: &str) -> String {
         }
     }
     if double {
-        out = out
-            .replace("\\_", " ")
-            .replace("\\\"", "\"")
-            .replace("\\n", " ")
-            .replace("\\t", " ")
-            .replace("\\\\", "\\");
+        out = yaml_unescape(&out);
     } else if raw.starts_with('\'') {
         out = out.replace("''", "'");
     }
     out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Decode the escapes of a YAML double-quoted scalar: `\u2019`, `\xE1`,
+/// `\U0001F600`, `\"`, `\\`, `\/`; `\_` (a no-break space), `\n`, `\t`
+/// and `\ ` are spaces in a one-line field. An escape that does not decode
+/// is kept as written.
+fn yaml_unescape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(at) = rest.find('\\') {
+        out.push_str(&rest[..at]);
+        let esc = &rest[at + 1..];
+        let hex = |n: usize| {
+            esc.get(1..1 + n)
+                .and_then(|h| u32::from_str_radix(h, 16).ok())
+                .and_then(char::from_u32)
+        };
+        let (c, used) = match esc.chars().next() {
+            Some('u') => (hex(4), 5),
+            Some('x') => (hex(2), 3),
+            Some('U') => (hex(8), 9),
+            Some('"') => (Some('"'), 1),
+            Some('\\') => (Some('\\'), 1),
+            Some('/') => (Some('/'), 1),
+            Some('_' | 'n' | 't' | ' ' | 'N' | 'L' | 'P') => (Some(' '), 1),
+            _ => (None, 0),
+        };
+        match c {
+            Some(c) => {
+                // Zero-width joiners (`COVID-\u206019`) are not text.
+                if !matches!(c, '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}') {
+                    out.push(c);
+                }
+                rest = &esc[used..];
+            }
+            None => {
+                out.push('\\');
+                rest = esc;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// A block of consecutive non-blank header lines.
@@ -1398,5 +1436,10 @@ mod tests {
             "Press Briefing by Jen Psaki and Secretary Alejandro Mayorkas"
         );
         assert_eq!(yaml_scalar("'It''s'"), "It's");
+        assert_eq!(
+            yaml_scalar("\"President Biden\\u2019s COVID-\\u206019 Remarks, Bogot\\xE1\""),
+            "President Biden\u{2019}s COVID-19 Remarks, Bogot\u{e1}"
+        );
+        assert_eq!(yaml_scalar("\"a \\q b\""), "a \\q b");
     }
 }
