@@ -149,6 +149,8 @@ pub fn assemble(first: &str, first_line: usize, lines: &[Line<'_>], wrapped: boo
         current.clear();
     };
     let add = |text: &str, line: usize, current: &mut String, body: &mut Body| {
+        let text = super::text::unescape_markdown(text);
+        let text = text.as_ref();
         if let Some(e) = line_event(text, line) {
             body.events.push(e);
             return;

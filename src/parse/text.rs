@@ -130,6 +130,24 @@ pub fn line_direction_kind(text: &str) -> Option<EventKind> {
     (letters >= 3 && upper).then_some(EventKind::Other)
 }
 
+/// Remove Markdown's backslash escapes (`\[sic\]` -> `[sic]`, `\*`,
+/// `\_`): a backslash before ASCII punctuation stands for that character
+/// alone, in turn text and in the events lifted from it alike.
+pub fn unescape_markdown(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.contains('\\') {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\\' && chars.peek().is_some_and(|n| n.is_ascii_punctuation()) {
+            continue;
+        }
+        out.push(c);
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
