@@ -138,7 +138,15 @@ pub fn name_case(name: &str) -> String {
         .map(|(i, w)| {
             let lw = w.to_lowercase();
             let original = printed.get(i).copied().unwrap_or("");
-            let initials = (2..=4).contains(&original.len())
+            // Initials open a label (`NSC SPOKESPERSON`, `PM`) or follow a
+            // connector (`MEMBERS OF BTS`); after a given name a short word
+            // is a surname (`JOY NG`).
+            let after_connector = i > 0
+                && printed
+                    .get(i - 1)
+                    .is_some_and(|p| lexicon::is_connector(&p.to_lowercase()));
+            let initials = (i == 0 || printed.len() <= 1 || after_connector)
+                && (2..=4).contains(&original.len())
                 && original.chars().all(|c| c.is_ascii_uppercase())
                 && !original.contains(['A', 'E', 'I', 'O', 'U', 'Y'])
                 && !lexicon::is_honorific(original)

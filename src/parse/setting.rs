@@ -100,8 +100,11 @@ fn member(t: &Turn) -> bool {
 /// Is this a hearing or a court? Someone presides, nobody speaks for an
 /// outlet, and reporters are not marked (`Q` markers count only before a
 /// bench, where they mark counsel's questions to a witness).
-fn is_hearing(turns: &[Turn], listed: &HashMap<String, String>) -> bool {
-    let presiding: Vec<&Turn> = turns.iter().filter(|t| presides(t, listed)).collect();
+fn is_hearing(turns: &[Turn], listed: &HashMap<String, String>, opener: Option<&str>) -> bool {
+    let presiding: Vec<&Turn> = turns
+        .iter()
+        .filter(|t| presides(t, listed) || opener == Some(who(t).as_str()))
+        .collect();
     if presiding.is_empty() || turns.iter().any(|t| t.outlet.is_some()) {
         return false;
     }
@@ -144,7 +147,15 @@ pub fn hearing_roles(turns: &mut [Turn], participants: &[Participant]) -> bool {
             ))
         })
         .collect();
-    if !is_hearing(turns, &listed) {
+    // Where no word says who presides, the member who opens a meeting of
+    // members (two or more, labelled `Sen.`, `Rep.`, ...) presides.
+    let members: std::collections::HashSet<String> =
+        turns.iter().filter(|t| member(t)).map(who).collect();
+    let opener = turns
+        .first()
+        .filter(|t| member(t) && members.len() >= 2 && !turns.iter().any(|t| presides(t, &listed)))
+        .map(who);
+    if !is_hearing(turns, &listed, opener.as_deref()) {
         return false;
     }
     let shares = asking_share(turns);
@@ -158,7 +169,8 @@ pub fn hearing_roles(turns: &mut [Turn], participants: &[Participant]) -> bool {
         }
     });
     for t in turns.iter_mut() {
-        let (chairs, is_member) = (presides(t, &listed), member(t));
+        let chairs = presides(t, &listed) || opener.as_deref() == Some(who(t).as_str());
+        let is_member = member(t);
         let (n, asked) = shares[&who(t)];
         let asks = asked * 2 >= n && asked > 0;
         let (role, why) = if chairs {
