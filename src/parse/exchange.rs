@@ -13,7 +13,7 @@ use std::collections::HashMap;
 use std::sync::LazyLock;
 
 /// Key that groups turns by speaker for statistics.
-fn who(turn: &Turn) -> String {
+pub(crate) fn who(turn: &Turn) -> String {
     turn.speaker
         .clone()
         .or_else(|| turn.outlet.clone())

@@ -563,7 +563,7 @@ fn stop_label(text: &str) -> Option<Candidate<'_>> {
     {
         return None;
     }
-    let shape = label_shape(&label.replace('/', ", ")).ok()?;
+    let shape = label_shape(&slash_as_comma(label)).ok()?;
     let rest = text[end + 1..].trim_start();
     Some(full_stop_candidate(label, rest, shape))
 }

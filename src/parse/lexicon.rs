@@ -1246,13 +1246,18 @@ const PROMPTS: &[&str] = &[
 /// Does `text` open with a prompt for an answer ([`PROMPTS`]), perhaps
 /// after a name or a courtesy (`So, tell us...`, `Minister, walk us...`)?
 pub fn opens_with_prompt(text: &str) -> bool {
-    let head: String = text.chars().take(60).collect::<String>().to_lowercase();
+    // The first 60 characters, compared without case and without a copy:
+    // the prompts are ASCII. This runs for every sentence of every turn
+    // that holds no question mark.
+    let end = text.char_indices().nth(60).map_or(text.len(), |(i, _)| i);
+    let head = &text[..end];
     let starts = |s: &str| {
-        PROMPTS
-            .iter()
-            .any(|p| s.starts_with(p) && s[p.len()..].starts_with([' ', ',', '.']))
+        PROMPTS.iter().any(|p| {
+            s.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p))
+                && s[p.len()..].starts_with([' ', ',', '.'])
+        })
     };
-    if starts(&head) {
+    if starts(head) {
         return true;
     }
     // One short address or courtesy before the prompt: `Now, tell us`.

@@ -295,10 +295,13 @@ fn margin_number(text: &str, q: bool) -> Option<(u32, &str)> {
 /// the line keeps its place; only its text starts after the number.
 fn strip_gutters(lines: &mut [Line<'_>]) {
     for q in [false, true] {
-        let numbered: Vec<(usize, u32)> = lines
+        // (line index, number, byte offset of the text after it).
+        let numbered: Vec<(usize, u32, usize)> = lines
             .iter()
             .enumerate()
-            .filter_map(|(i, l)| margin_number(&l.text, q).map(|(n, _)| (i, n)))
+            .filter_map(|(i, l)| {
+                margin_number(&l.text, q).map(|(n, rest)| (i, n, l.text.len() - rest.len()))
+            })
             .collect();
         let content = lines.iter().filter(|l| !l.is_blank()).count();
         let counting_up = numbered.windows(2).filter(|w| w[1].1 > w[0].1).count();
@@ -312,18 +315,14 @@ fn strip_gutters(lines: &mut [Line<'_>]) {
         if !gutter {
             continue;
         }
-        for (i, _) in numbered {
+        for (i, _, at) in numbered {
             let line = &mut lines[i];
-            let (_, rest) = margin_number(&line.text, q).expect("numbered");
             let number_len = line.text.find(' ').unwrap_or(line.text.len());
             // The text's own indent is what stands between number and text.
-            let indent = (line.text.len() - rest.len()).saturating_sub(number_len);
+            let indent = at.saturating_sub(number_len);
             let text = match &line.text {
-                std::borrow::Cow::Borrowed(s) => {
-                    let at = s.len() - rest.len();
-                    std::borrow::Cow::Borrowed(&s[at..])
-                }
-                std::borrow::Cow::Owned(_) => std::borrow::Cow::Owned(rest.to_string()),
+                std::borrow::Cow::Borrowed(s) => std::borrow::Cow::Borrowed(&s[at..]),
+                std::borrow::Cow::Owned(s) => std::borrow::Cow::Owned(s[at..].to_string()),
             };
             line.text = text;
             line.indent = indent;

@@ -123,6 +123,11 @@ pub fn parse_text(text: &str, source: &str) -> Parsed {
                 .collect();
             people::declared_names(&transcript.participants, &prose)
         },
+        listed: transcript
+            .participants
+            .iter()
+            .map(|p| (p.name.clone(), people::person_name(&p.name), p.role))
+            .collect(),
     };
     let (mut turns, mut unknown_role) = ctx.turns(&labels, &mut transcript);
     cue_events(&lines, &mut turns);
@@ -243,6 +248,9 @@ struct Draft<'d, 'a> {
     q_marked: bool,
     key: Option<&'d key::SpeakerKey>,
     declared: people::Declared,
+    /// The header's participants: name as listed, the person it names
+    /// (`REP. LORRAINE TAN (R-OH)` -> `Lorraine Tan`), role.
+    listed: Vec<(String, String, Role)>,
 }
 
 impl Draft<'_, '_> {
@@ -259,8 +267,7 @@ impl Draft<'_, '_> {
             if self.continues(acc, &mut turns, &body, last_line) {
                 continue;
             }
-            let (turn, unknown) =
-                self.identify(acc, body, last_line, &t.participants, turns.len() + 1);
+            let (turn, unknown) = self.identify(acc, body, last_line, turns.len() + 1);
             turns.push(turn);
             unknown_role.push(unknown);
         }
@@ -370,7 +377,6 @@ impl Draft<'_, '_> {
         acc: &Accepted<'_>,
         body: body::Body,
         last_line: usize,
-        participants: &[crate::model::Participant],
         index: usize,
     ) -> (Turn, Option<Role>) {
         let (name_label, _) = label::split_notes(&acc.cand.label);
@@ -392,14 +398,16 @@ impl Draft<'_, '_> {
         {
             id.speaker = Some(full);
         }
-        let participant = id.speaker.as_deref().and_then(|s| {
-            participants.iter().find(|p| {
-                p.name.eq_ignore_ascii_case(s)
-                    || people::person_name(&p.name).eq_ignore_ascii_case(s)
-            })
+        let listed_role = id.speaker.as_deref().and_then(|s| {
+            self.listed
+                .iter()
+                .find(|(name, person, _)| {
+                    name.eq_ignore_ascii_case(s) || person.eq_ignore_ascii_case(s)
+                })
+                .map(|(_, _, role)| *role)
         });
-        let (role, role_rule) = match (participant, id.role) {
-            (Some(p), _) => (Some(p.role), RoleRule::ListedInHeader),
+        let (role, role_rule) = match (listed_role, id.role) {
+            (Some(r), _) => (Some(r), RoleRule::ListedInHeader),
             // An honorific alone (`Mr. Hale`) says someone is addressed
             // formally, not which side they are on: the conversation
             // decides, officials by default.

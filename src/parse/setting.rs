@@ -10,6 +10,7 @@
 //! the hearing setting from the turns themselves and re-reads roles in
 //! it. It must not change a speaker, a label, a line or a text.
 
+use super::exchange::who;
 use super::lexicon;
 use crate::decision::Evidence;
 use crate::model::{Participant, Role, Turn};
@@ -97,26 +98,10 @@ fn member(t: &Turn) -> bool {
         || party_bracket(&t.label)
 }
 
-/// Is this a hearing or a court? Someone presides, nobody speaks for an
-/// outlet, and reporters are not marked (`Q` markers count only before a
-/// bench, where they mark counsel's questions to a witness).
-fn is_hearing(turns: &[Turn], listed: &HashMap<String, String>, opener: Option<&str>) -> bool {
-    let presiding: Vec<&Turn> = turns
-        .iter()
-        .filter(|t| presides(t, listed) || opener == Some(who(t).as_str()))
-        .collect();
-    if presiding.is_empty() || turns.iter().any(|t| t.outlet.is_some()) {
-        return false;
-    }
-    let judicial = presiding.iter().any(|t| {
-        let l = t.label.to_lowercase();
-        l.contains("court") || l.contains("justice") || l.contains("judge")
-    });
-    let marked = turns
-        .iter()
-        .any(|t| t.speaker.is_none() && lexicon::role_of_word(&t.label) == Some(Role::Journalist));
-    let members = turns.iter().filter(|t| member(t)).count();
-    judicial || (!marked && members > 0)
+/// A presiding label that belongs to a bench, not a committee.
+fn judicial(t: &Turn) -> bool {
+    let l = t.label.to_lowercase();
+    l.contains("court") || l.contains("justice") || l.contains("judge")
 }
 
 /// Share of a speaker's turns that ask.
@@ -130,14 +115,15 @@ fn asking_share(turns: &[Turn]) -> HashMap<String, (usize, usize)> {
     out
 }
 
-fn who(t: &Turn) -> String {
-    t.speaker.as_deref().unwrap_or(&t.label).to_lowercase()
-}
-
 /// Re-read roles where the turns are a hearing or a court; returns whether
-/// they were. The header's participants (name and title) help find who
-/// presides.
+/// they were. It is one when someone presides, nobody speaks for an
+/// outlet, and reporters are not marked (`Q` markers count only before a
+/// bench, where they mark counsel's questions to a witness). The header's
+/// participants (name and title) help find who presides.
 pub fn hearing_roles(turns: &mut [Turn], participants: &[Participant]) -> bool {
+    if turns.iter().any(|t| t.outlet.is_some()) {
+        return false;
+    }
     let listed: HashMap<String, String> = participants
         .iter()
         .filter_map(|p| {
@@ -147,30 +133,37 @@ pub fn hearing_roles(turns: &mut [Turn], participants: &[Participant]) -> bool {
             ))
         })
         .collect();
+    let is_member: Vec<bool> = turns.iter().map(member).collect();
+    let mut chairs: Vec<bool> = turns.iter().map(|t| presides(t, &listed)).collect();
     // Where no word says who presides, the member who opens a meeting of
     // members (two or more, labelled `Sen.`, `Rep.`, ...) presides.
-    let members: std::collections::HashSet<String> =
-        turns.iter().filter(|t| member(t)).map(who).collect();
-    let opener = turns
-        .first()
-        .filter(|t| member(t) && members.len() >= 2 && !turns.iter().any(|t| presides(t, &listed)))
-        .map(who);
-    if !is_hearing(turns, &listed, opener.as_deref()) {
-        return false;
+    if !chairs.contains(&true) && is_member.first() == Some(&true) {
+        let members: std::collections::HashSet<String> = turns
+            .iter()
+            .zip(&is_member)
+            .filter(|(_, m)| **m)
+            .map(|(t, _)| who(t))
+            .collect();
+        if members.len() >= 2 {
+            let opener = who(&turns[0]);
+            for (c, t) in chairs.iter_mut().zip(turns.iter()) {
+                *c = who(t) == opener;
+            }
+        }
     }
-    let shares = asking_share(turns);
     // Before a bench, counsel put the questions to witnesses: only those
     // who sit on it are officials. Before a committee, whoever questions
     // is a member.
-    let judicial = turns.iter().any(|t| {
-        presides(t, &listed) && {
-            let l = t.label.to_lowercase();
-            l.contains("court") || l.contains("justice") || l.contains("judge")
-        }
-    });
-    for t in turns.iter_mut() {
-        let chairs = presides(t, &listed) || opener.as_deref() == Some(who(t).as_str());
-        let is_member = member(t);
+    let judicial = turns.iter().zip(&chairs).any(|(t, c)| *c && judicial(t));
+    let marked = turns
+        .iter()
+        .any(|t| t.speaker.is_none() && lexicon::role_of_word(&t.label) == Some(Role::Journalist));
+    let hearing = chairs.contains(&true) && (judicial || (!marked && is_member.contains(&true)));
+    if !hearing {
+        return false;
+    }
+    let shares = asking_share(turns);
+    for ((t, chairs), is_member) in turns.iter_mut().zip(chairs).zip(is_member) {
         let (n, asked) = shares[&who(t)];
         let asks = asked * 2 >= n && asked > 0;
         let (role, why) = if chairs {
