@@ -26,6 +26,7 @@ pub(crate) mod label;
 mod labels;
 pub(crate) mod lexicon;
 pub(crate) mod lines;
+mod names;
 pub(crate) mod people;
 pub(crate) mod setting;
 pub(crate) mod text;
@@ -121,7 +122,7 @@ pub fn parse_text(text: &str, source: &str) -> Parsed {
                 .into_iter()
                 .flatten()
                 .collect();
-            people::declared_names(&transcript.participants, &prose)
+            names::FullNames::new(&people::declared_names(&transcript.participants, &prose))
         },
         listed: transcript
             .participants
@@ -247,7 +248,7 @@ struct Draft<'d, 'a> {
     /// Reporters are marked `Q` (three times or more).
     q_marked: bool,
     key: Option<&'d key::SpeakerKey>,
-    declared: people::Declared,
+    declared: names::FullNames,
     /// The header's participants: name as listed, the person it names
     /// (`REP. LORRAINE TAN (R-OH)` -> `Lorraine Tan`), role.
     listed: Vec<(String, String, Role)>,
@@ -394,7 +395,7 @@ impl Draft<'_, '_> {
         if let Some(full) = id
             .speaker
             .as_deref()
-            .and_then(|n| people::complete_name(n, &self.declared))
+            .and_then(|n| self.declared.complete(n))
         {
             id.speaker = Some(full);
         }
@@ -661,35 +662,38 @@ fn keep_unplaced_lines(lines: &[Line<'_>], t: &mut Transcript) {
 /// A surname-only label (`Smith`) takes the full name of an earlier or later
 /// label in the same transcript (`Jane Smith (CNN)`), with its outlet and role.
 fn resolve_short_labels(turns: &mut [Turn], unknown_role: &mut [Option<Role>]) {
-    let full: Vec<(String, Option<String>, Option<Role>)> = turns
-        .iter()
-        .zip(unknown_role.iter())
-        .filter_map(|(t, unknown)| {
-            t.speaker
-                .as_ref()
-                .filter(|s| s.split_whitespace().count() >= 2)
-                .map(|s| {
-                    (
-                        s.clone(),
-                        t.outlet.clone(),
-                        unknown.is_none().then_some(t.role),
-                    )
-                })
-        })
-        .collect();
-    let names = people::Declared {
-        full: full.iter().map(|f| f.0.clone()).collect(),
+    // Each full name's first label: its outlet, and its role unless the
+    // role was left to the conversation.
+    let mut first: HashMap<String, (Option<String>, Option<Role>)> = HashMap::new();
+    let mut full = Vec::new();
+    for (t, unknown) in turns.iter().zip(unknown_role.iter()) {
+        if let Some(s) = t
+            .speaker
+            .as_ref()
+            .filter(|s| s.split_whitespace().count() >= 2)
+        {
+            if !first.contains_key(s) {
+                let role = unknown.is_none().then_some(t.role);
+                first.insert(s.clone(), (t.outlet.clone(), role));
+                full.push(s.clone());
+            }
+        }
+    }
+    // In order of first appearance: of names differing only in case, the
+    // first printed is the one a short label takes.
+    let names = names::FullNames::new(&people::Declared {
+        full,
         pairs: Vec::new(),
-    };
+    });
     for (t, unknown) in turns.iter_mut().zip(unknown_role.iter_mut()) {
-        let Some(short) = t.speaker.clone() else {
+        let Some(short) = t.speaker.as_deref() else {
             continue;
         };
-        if short.split_whitespace().count() != 1 || lexicon::is_role_word(&short) {
+        if short.split_whitespace().count() != 1 || lexicon::is_role_word(short) {
             continue;
         }
-        if let Some(name) = people::complete_name(&short, &names) {
-            if let Some((_, outlet, role)) = full.iter().find(|f| f.0 == name) {
+        if let Some(name) = names.complete(short) {
+            if let Some((outlet, role)) = first.get(&name) {
                 if t.outlet.is_none() {
                     t.outlet.clone_from(outlet);
                 }
@@ -722,13 +726,25 @@ fn complete_from_body(turns: &mut [Turn]) {
         s.split_whitespace().count() == 1 && !lexicon::is_role_word(s) && s.chars().count() >= 2
     };
     let texts: Vec<&str> = turns.iter().map(|t| t.text.as_str()).collect();
+    let surnames: Vec<&str> = turns
+        .iter()
+        .filter_map(|t| t.speaker.as_deref().filter(|s| is_surname(s)))
+        .collect();
+    let after_honorific = names::AfterHonorific::new(
+        turns.iter().filter_map(|t| {
+            let s = t.speaker.as_deref().filter(|s| is_surname(s))?;
+            kind_of(t).map(|_| s)
+        }),
+        &texts,
+    );
+    let given_before = names::GivenBefore::new(surnames.iter().copied(), &texts);
     // Per surname printed with honorifics: the full name for each kind.
     let mut by_kind: HashMap<(String, char), Option<String>> = HashMap::new();
     for t in turns.iter() {
         if let (Some(s), Some(k)) = (t.speaker.as_deref().filter(|s| is_surname(s)), kind_of(t)) {
             by_kind
                 .entry((s.to_lowercase(), k))
-                .or_insert_with(|| people::given_name_after_honorific(s, k, &texts));
+                .or_insert_with(|| after_honorific.full_name(s, k));
         }
     }
     let two_people = |surname: &str| {
@@ -749,7 +765,7 @@ fn complete_from_body(turns: &mut [Turn]) {
             Some(k) if two_people(short) => by_kind[&(short.to_lowercase(), k)].clone(),
             _ => resolved
                 .entry(short)
-                .or_insert_with(|| people::given_name_in(short, &texts))
+                .or_insert_with(|| given_before.full_name(short))
                 .clone(),
         };
         if let Some(full) = full {

@@ -610,100 +610,6 @@ pub fn declared_names(participants: &[Participant], prose: &[&str]) -> Declared 
     names
 }
 
-/// Complete a short name (`Psaki`, `Smith`, `Xiao`) to the one full name
-/// the document declares for it; `None` when there is none or several.
-pub fn complete_name(short: &str, known: &Declared) -> Option<String> {
-    if short.split_whitespace().count() != 1 {
-        // A full name printed in another case (`XIAO YAQING`).
-        return known
-            .full
-            .iter()
-            .find(|k| k.eq_ignore_ascii_case(short))
-            .cloned();
-    }
-    let mut found: Option<&String> = None;
-    let full_hits = known.full.iter().filter(|k| {
-        let words: Vec<&str> = k.split_whitespace().collect();
-        words.len() >= 2 && words.iter().any(|w| w.eq_ignore_ascii_case(short))
-    });
-    let pair_hits = known.pairs.iter().filter(|k| {
-        k.rsplit(' ')
-            .next()
-            .is_some_and(|w| w.eq_ignore_ascii_case(short))
-    });
-    for k in full_hits.chain(pair_hits) {
-        match found {
-            Some(f) if !f.eq_ignore_ascii_case(k) => return None,
-            _ => found = Some(k),
-        }
-    }
-    found.cloned()
-}
-
-/// The given name most often written before `surname` in `texts`
-/// (`I'm Jeff Zients`), when one stands out.
-pub fn given_name_in(surname: &str, texts: &[&str]) -> Option<String> {
-    let mut counts: Vec<(String, usize)> = Vec::new();
-    for text in texts {
-        let mut from = 0;
-        while let Some(pos) = text[from..].find(surname) {
-            let at = from + pos;
-            from = at + surname.len();
-            let after_ok = text[from..]
-                .chars()
-                .next()
-                .is_none_or(|c| !c.is_alphanumeric());
-            let before = &text[..at];
-            if !after_ok || !before.ends_with(' ') {
-                continue;
-            }
-            let given = before.trim_end().rsplit(' ').next().unwrap_or("");
-            if name_word(given) && !not_a_given_name(given) && given != surname {
-                match counts.iter_mut().find(|(g, _)| g == given) {
-                    Some(c) => c.1 += 1,
-                    None => counts.push((given.to_string(), 1)),
-                }
-            }
-        }
-    }
-    counts.sort_by_key(|c| std::cmp::Reverse(c.1));
-    match counts.as_slice() {
-        [] => None,
-        [(g, _)] => Some(name_case(&format!("{g} {surname}"))),
-        [(g, n), (_, m), ..] if n > m => Some(name_case(&format!("{g} {surname}"))),
-        _ => None,
-    }
-}
-
-/// The given name written between an honorific of the same kind and
-/// `surname` (`Ms. Karen Smith` for `MS. SMITH`), when exactly one is.
-pub fn given_name_after_honorific(surname: &str, kind: char, texts: &[&str]) -> Option<String> {
-    let mut found: Option<String> = None;
-    for text in texts {
-        let words: Vec<&str> = text.split_whitespace().collect();
-        for w in words.windows(3) {
-            let last = w[2].trim_end_matches(|c: char| !c.is_alphanumeric());
-            let last = ["'s", "’s"]
-                .iter()
-                .find_map(|p| last.strip_suffix(p))
-                .unwrap_or(last);
-            if !last.eq_ignore_ascii_case(surname)
-                || lexicon::honorific_kind(w[0].trim_start_matches(['(', '"', '“'])) != Some(kind)
-                || !name_word(w[1])
-                || not_a_given_name(w[1])
-            {
-                continue;
-            }
-            let full = format!("{} {}", name_case(w[1]), name_case(surname));
-            match &found {
-                Some(f) if *f != full => return None,
-                _ => found = Some(full),
-            }
-        }
-    }
-    found
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -856,58 +762,6 @@ mod tests {
     }
 
     #[test]
-    fn short_names_complete_when_unambiguous() {
-        let known = Declared {
-            full: vec![
-                "Jen Psaki".to_string(),
-                "Jane Smith".to_string(),
-                "John Smith".to_string(),
-            ],
-            pairs: Vec::new(),
-        };
-        assert_eq!(complete_name("Psaki", &known).as_deref(), Some("Jen Psaki"));
-        assert_eq!(complete_name("Smith", &known), None);
-        assert_eq!(complete_name("Doe", &known), None);
-    }
-
-    #[test]
-    fn given_names_from_the_body() {
-        let texts = [
-            "Good morning. I'm Jeff Zients. Thank you, Dr. Zients.",
-            "Thanks, Jeff Zients.",
-        ];
-        assert_eq!(
-            given_name_in("Zients", &texts).as_deref(),
-            Some("Jeff Zients")
-        );
-        assert_eq!(
-            given_name_in("Smith", &["Karen Smith and David Smith"]),
-            None
-        );
-        assert_eq!(given_name_in("Psaki", &["Secretary Psaki said"]), None);
-    }
-
-    #[test]
-    fn given_names_after_an_honorific_of_the_same_kind() {
-        let texts = [
-            "The floor goes to Ms. Karen Smith.",
-            "I asked Mr. David Smith to speak.",
-        ];
-        assert_eq!(
-            given_name_after_honorific("Smith", 'f', &texts).as_deref(),
-            Some("Karen Smith")
-        );
-        assert_eq!(
-            given_name_after_honorific("SMITH", 'm', &texts).as_deref(),
-            Some("David Smith")
-        );
-        assert_eq!(
-            given_name_after_honorific("Smith", 'm', &["Mr. Alan Smith and Mr. Bob Smith"]),
-            None
-        );
-    }
-
-    #[test]
     fn names_declared_in_prose() {
         let names = declared_names(
             &[],
@@ -916,11 +770,12 @@ mod tests {
             ],
         );
         assert!(names.pairs.contains(&"Jen Psaki".to_string()), "{names:?}");
+        let index = super::super::names::FullNames::new(&names);
         assert_eq!(
-            complete_name("Mayorkas", &names).as_deref(),
+            index.complete("Mayorkas").as_deref(),
             Some("Alejandro Mayorkas")
         );
-        assert_eq!(complete_name("PSAKI", &names).as_deref(), Some("Jen Psaki"));
+        assert_eq!(index.complete("PSAKI").as_deref(), Some("Jen Psaki"));
         assert_eq!(strip_title("THE PRESIDENT"), (None, "THE PRESIDENT"));
     }
 }

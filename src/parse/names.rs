@@ -1,0 +1,354 @@
+//! Indexes of the names a transcript writes, built once per transcript, so
+//! that completing a short name (`Psaki` → `Jen Psaki`, `MR. ZIENTS` →
+//! `Jeff Zients`) is a lookup and not a rescan of every turn: the work
+//! stays linear in the input however many speakers a file holds.
+//!
+//! Each index answers exactly what the scan it replaces answered (the
+//! tests below hold both to the same cases). This module does not decide
+//! which labels are short or which turns to rename; `parse` does.
+
+use super::lexicon;
+use super::people::{Declared, name_case, name_word, not_a_given_name};
+use std::collections::hash_map::Entry;
+use std::collections::{HashMap, HashSet};
+
+/// Full names by the whole name and by each of their words (ASCII case
+/// folded, as the names are compared).
+#[derive(Debug, Default)]
+pub struct FullNames {
+    /// A full name as printed in any case (`XIAO YAQING`): the first one.
+    whole: HashMap<String, String>,
+    /// A word of a full name (or the surname of a prose pair): the first
+    /// name it completes to, and whether another name shares it.
+    by_word: HashMap<String, (String, bool)>,
+}
+
+impl FullNames {
+    /// Index the declared names: full names by any of their words, prose
+    /// pairs by their surname.
+    pub fn new(known: &Declared) -> Self {
+        let mut index = FullNames::default();
+        let mut seen: HashSet<&str> = HashSet::new();
+        for name in known.full.iter().filter(|n| seen.insert(n.as_str())) {
+            index
+                .whole
+                .entry(name.to_ascii_lowercase())
+                .or_insert_with(|| name.clone());
+            if name.split_whitespace().nth(1).is_some() {
+                for word in name.split_whitespace() {
+                    index.note(word, name);
+                }
+            }
+        }
+        for pair in &known.pairs {
+            if let Some(surname) = pair.rsplit(' ').next() {
+                index.note(surname, pair);
+            }
+        }
+        index
+    }
+
+    fn note(&mut self, word: &str, name: &str) {
+        match self.by_word.entry(word.to_ascii_lowercase()) {
+            Entry::Vacant(e) => {
+                e.insert((name.to_string(), false));
+            }
+            Entry::Occupied(mut e) => {
+                if !e.get().0.eq_ignore_ascii_case(name) {
+                    e.get_mut().1 = true;
+                }
+            }
+        }
+    }
+
+    /// Complete a short name (`Psaki`, `Smith`, `Xiao`) to the one full
+    /// name declared for it; `None` when there is none or several.
+    pub fn complete(&self, short: &str) -> Option<String> {
+        if short.split_whitespace().count() != 1 {
+            // A full name printed in another case (`XIAO YAQING`).
+            return self.whole.get(&short.to_ascii_lowercase()).cloned();
+        }
+        match self.by_word.get(&short.to_ascii_lowercase()) {
+            Some((name, false)) => Some(name.clone()),
+            _ => None,
+        }
+    }
+}
+
+/// The given names the text writes between an honorific and a surname
+/// (`Ms. Karen Smith`), for the surnames asked about.
+#[derive(Debug, Default)]
+pub struct AfterHonorific {
+    /// (surname folded, honorific kind) → the one given name (cased), or
+    /// `None` when the text writes two.
+    given: HashMap<(String, char), Option<String>>,
+}
+
+impl AfterHonorific {
+    /// Read `texts` once for `Honorific Given Surname` where the surname
+    /// is one of `surnames`.
+    pub fn new<'a>(surnames: impl IntoIterator<Item = &'a str>, texts: &[&str]) -> Self {
+        let wanted: HashSet<String> = surnames.into_iter().map(str::to_ascii_lowercase).collect();
+        let mut index = AfterHonorific::default();
+        if wanted.is_empty() {
+            return index;
+        }
+        for text in texts {
+            let mut words = text.split_whitespace();
+            let (Some(mut first), Some(mut second)) = (words.next(), words.next()) else {
+                continue;
+            };
+            for third in words {
+                index.read(first, second, third, &wanted);
+                (first, second) = (second, third);
+            }
+        }
+        index
+    }
+
+    fn read(&mut self, honorific: &str, given: &str, last: &str, wanted: &HashSet<String>) {
+        let last = last.trim_end_matches(|c: char| !c.is_alphanumeric());
+        let last = ["'s", "’s"]
+            .iter()
+            .find_map(|p| last.strip_suffix(p))
+            .unwrap_or(last);
+        if last.is_empty() || !wanted.contains(&last.to_ascii_lowercase()) {
+            return;
+        }
+        let Some(kind) = lexicon::honorific_kind(honorific.trim_start_matches(['(', '"', '“']))
+        else {
+            return;
+        };
+        if !name_word(given) || not_a_given_name(given) {
+            return;
+        }
+        let cased = name_case(given);
+        match self.given.entry((last.to_ascii_lowercase(), kind)) {
+            Entry::Vacant(e) => {
+                e.insert(Some(cased));
+            }
+            Entry::Occupied(mut e) => {
+                if e.get().as_deref().is_some_and(|g| g != cased) {
+                    e.insert(None);
+                }
+            }
+        }
+    }
+
+    /// The full name written after an honorific of `kind` for `surname`
+    /// (`Karen Smith` for `MS. SMITH`), when exactly one is.
+    pub fn full_name(&self, surname: &str, kind: char) -> Option<String> {
+        let given = self
+            .given
+            .get(&(surname.to_ascii_lowercase(), kind))?
+            .as_deref()?;
+        Some(format!("{given} {}", name_case(surname)))
+    }
+}
+
+/// How often each word is written just before each surname asked about
+/// (`I'm Jeff Zients`).
+#[derive(Debug, Default)]
+pub struct GivenBefore {
+    counts: HashMap<String, Vec<(String, usize)>>,
+}
+
+impl GivenBefore {
+    /// Read `texts` once for the words written before any of `surnames`
+    /// (each a single word, matched with its case, starting after a
+    /// space and ending before a character that is not a letter or digit).
+    pub fn new<'a>(surnames: impl IntoIterator<Item = &'a str>, texts: &[&str]) -> Self {
+        let wanted: HashSet<&str> = surnames.into_iter().collect();
+        let mut index = GivenBefore::default();
+        if wanted.is_empty() {
+            return index;
+        }
+        // Cheap rejections before hashing: the first byte and the length.
+        let mut first_bytes = [false; 256];
+        let longest = wanted.iter().map(|s| s.len()).max().unwrap_or(0);
+        for s in &wanted {
+            if let Some(&b) = s.as_bytes().first() {
+                first_bytes[usize::from(b)] = true;
+            }
+        }
+        for text in texts {
+            let bytes = text.as_bytes();
+            for (space, _) in text.match_indices(' ') {
+                let start = space + 1;
+                if bytes
+                    .get(start)
+                    .is_none_or(|&b| !first_bytes[usize::from(b)])
+                {
+                    continue;
+                }
+                let rest = &text[start..];
+                let mut cut = |end: usize| {
+                    let surname = &rest[..end];
+                    if let Some(&s) = wanted.get(surname) {
+                        index.count(s, &text[..start]);
+                    }
+                };
+                let mut ended = false;
+                for (j, c) in rest.char_indices() {
+                    if j > longest {
+                        ended = true;
+                        break;
+                    }
+                    if j > 0 && !c.is_alphanumeric() {
+                        cut(j);
+                    }
+                    if c.is_whitespace() {
+                        ended = true;
+                        break;
+                    }
+                }
+                if !ended && rest.len() <= longest {
+                    cut(rest.len());
+                }
+            }
+        }
+        index
+    }
+
+    fn count(&mut self, surname: &str, before: &str) {
+        let given = before.trim_end().rsplit(' ').next().unwrap_or("");
+        if !name_word(given) || not_a_given_name(given) || given == surname {
+            return;
+        }
+        let counts = self.counts.entry(surname.to_string()).or_default();
+        match counts.iter_mut().find(|(g, _)| g == given) {
+            Some(c) => c.1 += 1,
+            None => counts.push((given.to_string(), 1)),
+        }
+    }
+
+    /// The given name most often written before `surname`, when one
+    /// stands out, joined to it and cased (`Jeff Zients`).
+    pub fn full_name(&self, surname: &str) -> Option<String> {
+        let counts = self.counts.get(surname)?;
+        let best = counts.iter().map(|c| c.1).max()?;
+        let mut at_best = counts.iter().filter(|c| c.1 == best);
+        let (given, _) = at_best.next()?;
+        if at_best.next().is_some() {
+            return None;
+        }
+        Some(name_case(&format!("{given} {surname}")))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_names_complete_when_unambiguous() {
+        let known = Declared {
+            full: vec![
+                "Jen Psaki".to_string(),
+                "Jane Smith".to_string(),
+                "John Smith".to_string(),
+                "Jane Smith".to_string(),
+            ],
+            pairs: Vec::new(),
+        };
+        let index = FullNames::new(&known);
+        assert_eq!(index.complete("Psaki").as_deref(), Some("Jen Psaki"));
+        assert_eq!(index.complete("PSAKI").as_deref(), Some("Jen Psaki"));
+        assert_eq!(index.complete("Smith"), None);
+        assert_eq!(index.complete("Doe"), None);
+        assert_eq!(index.complete("JANE SMITH").as_deref(), Some("Jane Smith"));
+    }
+
+    #[test]
+    fn a_name_in_two_cases_is_one_name() {
+        let known = Declared {
+            full: vec!["Xiao Yaqing".to_string(), "XIAO YAQING".to_string()],
+            pairs: vec!["Jen Psaki".to_string()],
+        };
+        let index = FullNames::new(&known);
+        assert_eq!(index.complete("Xiao").as_deref(), Some("Xiao Yaqing"));
+        assert_eq!(index.complete("psaki").as_deref(), Some("Jen Psaki"));
+        // A pair completes by its surname only.
+        assert_eq!(index.complete("Jen"), None);
+    }
+
+    #[test]
+    fn given_names_from_the_body() {
+        let texts = [
+            "Good morning. I'm Jeff Zients. Thank you, Dr. Zients.",
+            "Thanks, Jeff Zients.",
+        ];
+        let full =
+            |surname: &str, texts: &[&str]| GivenBefore::new([surname], texts).full_name(surname);
+        assert_eq!(full("Zients", &texts).as_deref(), Some("Jeff Zients"));
+        assert_eq!(full("Smith", &["Karen Smith and David Smith"]), None);
+        assert_eq!(full("Psaki", &["Secretary Psaki said"]), None);
+        // Ends before punctuation, not inside a longer word.
+        assert_eq!(
+            full("O'Brien", &["asked Kate O'Brien, then Kate O'Briens"]).as_deref(),
+            Some("Kate O'Brien")
+        );
+        assert_eq!(full("Brien", &["asked Kate O'Brien"]), None);
+        // Two counts, one stands out.
+        assert_eq!(
+            full("Lee", &["Ann Lee, Ann Lee and Bo Lee"]).as_deref(),
+            Some("Ann Lee")
+        );
+    }
+
+    #[test]
+    fn given_names_after_an_honorific_of_the_same_kind() {
+        let texts = [
+            "The floor goes to Ms. Karen Smith.",
+            "I asked Mr. David Smith to speak.",
+        ];
+        let index = AfterHonorific::new(["Smith", "SMITH"], &texts);
+        assert_eq!(
+            index.full_name("Smith", 'f').as_deref(),
+            Some("Karen Smith")
+        );
+        assert_eq!(
+            index.full_name("SMITH", 'm').as_deref(),
+            Some("David Smith")
+        );
+        let two = AfterHonorific::new(["Smith"], &["Mr. Alan Smith and Mr. Bob Smith's"]);
+        assert_eq!(two.full_name("Smith", 'm'), None);
+    }
+
+    /// Doubling a transcript's distinct speakers doubles the entries the
+    /// indexes read, not their square: each text is read once.
+    #[test]
+    fn indexes_grow_with_the_text_not_its_square() {
+        // Names made of letters only: `Gab Sab`, `Gac Sac`, …
+        let word = |head: &str, i: usize| {
+            let letters: String = [i / 26 % 26, i % 26]
+                .iter()
+                .map(|&d| char::from(b'a' + d as u8))
+                .collect();
+            format!("{head}{letters}")
+        };
+        let texts = |n: usize| -> Vec<String> {
+            (0..n)
+                .map(|i| {
+                    let (g, s) = (word("G", i), word("S", i));
+                    format!("Thank you, Mr. {g} {s}. I'm {g} {s}.")
+                })
+                .collect()
+        };
+        for n in [10, 20, 40] {
+            let owned = texts(n);
+            let texts: Vec<&str> = owned.iter().map(String::as_str).collect();
+            let surnames: Vec<String> = (0..n).map(|i| word("S", i)).collect();
+            let before = GivenBefore::new(surnames.iter().map(String::as_str), &texts);
+            let after = AfterHonorific::new(surnames.iter().map(String::as_str), &texts);
+            // One entry per surname, each counted from its own text only.
+            assert_eq!(before.counts.len(), n);
+            assert!(before.counts.values().all(|c| c == &[(c[0].0.clone(), 2)]));
+            assert_eq!(after.given.len(), n);
+            assert_eq!(
+                before.full_name(&surnames[n - 1]),
+                Some(format!("{} {}", word("G", n - 1), word("S", n - 1)))
+            );
+        }
+    }
+}
