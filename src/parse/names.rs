@@ -8,6 +8,7 @@
 //! which labels are short or which turns to rename; `parse` does.
 
 use super::lexicon;
+use aho_corasick::AhoCorasick;
 use super::people::{Declared, name_case, name_word, not_a_given_name};
 use std::collections::hash_map::Entry;
 use std::collections::{HashMap, HashSet};
@@ -88,19 +89,28 @@ impl AfterHonorific {
     /// Read `texts` once for `Honorific Given Surname` where the surname
     /// is one of `surnames`.
     pub fn new<'a>(surnames: impl IntoIterator<Item = &'a str>, texts: &[&str]) -> Self {
-        let wanted: HashSet<String> = surnames.into_iter().map(str::to_ascii_lowercase).collect();
+        let wanted: HashSet<String> = surnames
+            .into_iter()
+            .map(str::to_ascii_lowercase)
+            .collect();
         let mut index = AfterHonorific::default();
-        if wanted.is_empty() {
+        let Some(finder) = finder(wanted.iter().map(String::as_str), true) else {
             return index;
-        }
+        };
         for text in texts {
-            let mut words = text.split_whitespace();
-            let (Some(mut first), Some(mut second)) = (words.next(), words.next()) else {
-                continue;
-            };
-            for third in words {
-                index.read(first, second, third, &wanted);
-                (first, second) = (second, third);
+            let mut last_start = usize::MAX;
+            for m in finder.find_iter(text) {
+                // Only where a word starts, and once per word.
+                let start = m.start();
+                if start == last_start || !starts_word(text, start) {
+                    continue;
+                }
+                last_start = start;
+                let word = text[start..].split(char::is_whitespace).next().unwrap_or("");
+                let mut before = text[..start].split_whitespace().rev();
+                if let (Some(given), Some(honorific)) = (before.next(), before.next()) {
+                    index.read(honorific, given, word, &wanted);
+                }
             }
         }
         index
@@ -160,31 +170,23 @@ impl GivenBefore {
     pub fn new<'a>(surnames: impl IntoIterator<Item = &'a str>, texts: &[&str]) -> Self {
         let wanted: HashSet<&str> = surnames.into_iter().collect();
         let mut index = GivenBefore::default();
-        if wanted.is_empty() {
+        let Some(finder) = finder(wanted.iter().copied(), false) else {
             return index;
-        }
-        // Cheap rejections before hashing: the first byte and the length.
-        let mut first_bytes = [false; 256];
+        };
         let longest = wanted.iter().map(|s| s.len()).max().unwrap_or(0);
-        for s in &wanted {
-            if let Some(&b) = s.as_bytes().first() {
-                first_bytes[usize::from(b)] = true;
-            }
-        }
         for text in texts {
-            let bytes = text.as_bytes();
-            for (space, _) in text.match_indices(' ') {
-                let start = space + 1;
-                if bytes
-                    .get(start)
-                    .is_none_or(|&b| !first_bytes[usize::from(b)])
-                {
+            let mut last_start = usize::MAX;
+            for m in finder.find_iter(text) {
+                let start = m.start();
+                if start == last_start || start == 0 || text.as_bytes()[start - 1] != b' ' {
                     continue;
                 }
+                last_start = start;
+                // Every surname asked about that ends here before a
+                // character that is not a letter or digit.
                 let rest = &text[start..];
                 let mut cut = |end: usize| {
-                    let surname = &rest[..end];
-                    if let Some(&s) = wanted.get(surname) {
+                    if let Some(&s) = wanted.get(&rest[..end]) {
                         index.count(s, &text[..start]);
                     }
                 };
@@ -234,6 +236,28 @@ impl GivenBefore {
         }
         Some(name_case(&format!("{given} {surname}")))
     }
+}
+
+/// A searcher for any of `words` (ASCII case folded if asked); `None`
+/// when there is nothing to look for.
+fn finder<'a>(words: impl Iterator<Item = &'a str>, fold: bool) -> Option<AhoCorasick> {
+    // A name is one word: nothing with a space in it can be found where
+    // the indexes look (a word's start), so it is not looked for.
+    let words: Vec<&str> = words
+        .filter(|w| !w.is_empty() && !w.contains(char::is_whitespace))
+        .collect();
+    if words.is_empty() {
+        return None;
+    }
+    AhoCorasick::builder()
+        .ascii_case_insensitive(fold)
+        .build(words)
+        .ok()
+}
+
+/// Does a whitespace-separated word start at byte `at`?
+fn starts_word(text: &str, at: usize) -> bool {
+    text[..at].chars().next_back().is_none_or(char::is_whitespace)
 }
 
 #[cfg(test)]
