@@ -106,7 +106,12 @@ fn at_most_words(text: &str, n: usize) -> bool {
 fn is_editor_note(text: &str, starts_paragraph: bool) -> bool {
     let t = text.trim_start_matches(['*', '_']);
     let bare = t.trim_start_matches(['[', '(']);
-    let lower = bare.to_lowercase().replace(['’', '\u{2018}'], "'");
+    // The phrases are short: lower-case only the start of the line.
+    let head = bare
+        .char_indices()
+        .nth(24)
+        .map_or(bare, |(i, _)| &bare[..i]);
+    let lower = head.to_lowercase().replace(['’', '\u{2018}'], "'");
     let editors = [
         "editor's note",
         "editors' note",
@@ -135,6 +140,9 @@ fn closes_bracket(note: &str) -> bool {
 /// line) and the lines that follow it up to the next turn.
 pub fn assemble(first: &str, first_line: usize, lines: &[Line<'_>], wrapped: bool) -> Body {
     let mut body = Body::default();
+    // The text is at most the lines joined: one allocation, no regrowth.
+    body.text
+        .reserve(first.len() + lines.iter().map(|l| l.text.len() + 2).sum::<usize>());
     let mut current = String::new();
     // A finished paragraph goes straight into `body.text`, after "\n\n".
     let flush = |current: &mut String, body: &mut Body| {

@@ -23,7 +23,12 @@ pub struct SpeakerKey {
 
 /// A legend's heading: `Speaker key:`, `Key to speakers`, `Legend:`.
 fn is_heading(text: &str) -> bool {
-    let t = text.trim_end_matches(':').trim().to_lowercase();
+    let t = text.trim_end_matches(':').trim();
+    // The longest heading is short: no lower-cased copy of a longer line.
+    if t.len() > 20 {
+        return false;
+    }
+    let t = t.to_lowercase();
     matches!(
         t.as_str(),
         "speaker key" | "speakers key" | "key to speakers" | "key" | "legend" | "speaker codes"

@@ -8,8 +8,8 @@
 //! which labels are short or which turns to rename; `parse` does.
 
 use super::lexicon;
-use aho_corasick::AhoCorasick;
 use super::people::{Declared, name_case, name_word, not_a_given_name};
+use aho_corasick::AhoCorasick;
 use std::collections::hash_map::Entry;
 use std::collections::{HashMap, HashSet};
 
@@ -89,10 +89,7 @@ impl AfterHonorific {
     /// Read `texts` once for `Honorific Given Surname` where the surname
     /// is one of `surnames`.
     pub fn new<'a>(surnames: impl IntoIterator<Item = &'a str>, texts: &[&str]) -> Self {
-        let wanted: HashSet<String> = surnames
-            .into_iter()
-            .map(str::to_ascii_lowercase)
-            .collect();
+        let wanted: HashSet<String> = surnames.into_iter().map(str::to_ascii_lowercase).collect();
         let mut index = AfterHonorific::default();
         let Some(finder) = finder(wanted.iter().map(String::as_str), true) else {
             return index;
@@ -106,7 +103,10 @@ impl AfterHonorific {
                     continue;
                 }
                 last_start = start;
-                let word = text[start..].split(char::is_whitespace).next().unwrap_or("");
+                let word = text[start..]
+                    .split(char::is_whitespace)
+                    .next()
+                    .unwrap_or("");
                 let mut before = text[..start].split_whitespace().rev();
                 if let (Some(given), Some(honorific)) = (before.next(), before.next()) {
                     index.read(honorific, given, word, &wanted);
@@ -257,7 +257,10 @@ fn finder<'a>(words: impl Iterator<Item = &'a str>, fold: bool) -> Option<AhoCor
 
 /// Does a whitespace-separated word start at byte `at`?
 fn starts_word(text: &str, at: usize) -> bool {
-    text[..at].chars().next_back().is_none_or(char::is_whitespace)
+    text[..at]
+        .chars()
+        .next_back()
+        .is_none_or(char::is_whitespace)
 }
 
 #[cfg(test)]
