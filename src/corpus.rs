@@ -428,32 +428,24 @@ pub fn load(input: &Input) -> Result<Loaded, String> {
     if looks_binary(&bytes) {
         return Err(InputError::Binary.to_string());
     }
-    let parsed = whosaid::parse_bytes_with(&bytes, &source, ROSTER.get()).map_err(|e| {
-        if e == InputError::NoTurns {
-            if let Some(hint) = no_turns_hint(&bytes, &source) {
-                return format!("{e}; {hint}");
-            }
-        }
-        e.to_string()
-    })?;
+    // The bytes are given away: a UTF-8 file is then held once.
+    let parsed = whosaid::read_owned(bytes, &source, ROSTER.get()).map_err(|e| e.to_string())?;
+    if parsed.transcript.turns.is_empty() {
+        let e = InputError::NoTurns;
+        return Err(match no_turns_hint(&parsed) {
+            Some(hint) => format!("{e}; {hint}"),
+            None => e.to_string(),
+        });
+    }
     Ok(Loaded { source, parsed })
 }
 
 /// For a text with no speaker turns: the line that came closest to a
 /// label, and why it was not one (`check` shows it with the error).
-fn no_turns_hint(bytes: &[u8], source: &str) -> Option<String> {
-    let decoded = whosaid::decode(bytes).ok()?;
-    let parsed = if whosaid::html::looks_like_html(&decoded.text) {
-        let stripped = whosaid::html::strip(&decoded.text);
-        let mut parsed = whosaid::parse_text(&stripped.text, source);
-        parsed.map_lines(stripped.map);
-        parsed
-    } else {
-        whosaid::parse_text(&decoded.text, source)
-    };
+fn no_turns_hint(parsed: &Parsed) -> Option<String> {
     let d = parsed
         .diagnostics
-        .into_iter()
+        .iter()
         .find(|d| d.kind == whosaid::DiagnosticKind::NoLabels)?;
     let why = d
         .message

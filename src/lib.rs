@@ -33,9 +33,10 @@ pub mod source;
 
 pub use diagnostic::{Diagnostic, DiagnosticKind, Severity};
 pub use model::{Role, Transcript, Turn};
-pub use parse::{Parsed, parse_text};
+pub use parse::{Parsed, parse_string, parse_text};
 pub use roster::{Roster, RosterError};
 pub use source::{InputError, decode};
+use std::borrow::Cow;
 
 /// The reference transcript shipped inside the binary, explored when no
 /// input is given.
@@ -74,10 +75,61 @@ pub fn parse_bytes_with(
     roster: Option<&Roster>,
 ) -> Result<Parsed, InputError> {
     let decoded = decode(bytes)?;
-    let mut parsed = if html::looks_like_html(&decoded.text) {
-        let stripped = html::strip(&decoded.text);
-        let mut parsed = parse_text(&stripped.text, source);
-        parsed.text = stripped.text;
+    with_turns(read_decoded(decoded.text, decoded.warnings, source, roster))
+}
+
+/// [`parse_bytes_with`] on bytes the caller gives away: UTF-8 input
+/// becomes [`Parsed::text`] without a copy, so a file is held once.
+pub fn parse_owned(
+    bytes: Vec<u8>,
+    source: &str,
+    roster: Option<&Roster>,
+) -> Result<Parsed, InputError> {
+    with_turns(read_owned(bytes, source, roster)?)
+}
+
+/// [`parse_owned`] that also returns a transcript without turns (its
+/// diagnostics say which line came closest to a label); fails only on
+/// input that is not text.
+pub fn read_owned(
+    bytes: Vec<u8>,
+    source: &str,
+    roster: Option<&Roster>,
+) -> Result<Parsed, InputError> {
+    let decoded = decode(&bytes)?;
+    let whole = matches!(&decoded.text, Cow::Borrowed(s) if s.len() == bytes.len());
+    let warnings = decoded.warnings;
+    let text = match decoded.text {
+        // The bytes are the text: move them.
+        Cow::Borrowed(_) if whole => match String::from_utf8(bytes) {
+            Ok(s) => Cow::Owned(s),
+            Err(e) => Cow::Owned(String::from_utf8_lossy(e.as_bytes()).into_owned()),
+        },
+        other => Cow::Owned(other.into_owned()),
+    };
+    Ok(read_decoded(text, warnings, source, roster))
+}
+
+/// Fail on a transcript without turns.
+fn with_turns(parsed: Parsed) -> Result<Parsed, InputError> {
+    if parsed.transcript.turns.is_empty() {
+        return Err(InputError::NoTurns);
+    }
+    Ok(parsed)
+}
+
+/// Parse decoded text (a web page stripped first), apply the roster and
+/// put the decoder's warnings first.
+fn read_decoded(
+    text: Cow<'_, str>,
+    warnings: Vec<Diagnostic>,
+    source: &str,
+    roster: Option<&Roster>,
+) -> Parsed {
+    let mut parsed = if html::looks_like_html(&text) {
+        let stripped = html::strip(&text);
+        drop(text);
+        let mut parsed = parse::parse_string(stripped.text, source);
         parsed.map_lines(stripped.map);
         parsed.diagnostics.insert(
             0,
@@ -90,14 +142,14 @@ pub fn parse_bytes_with(
         );
         parsed
     } else {
-        parse_text(&decoded.text, source)
+        match text {
+            Cow::Owned(s) => parse::parse_string(s, source),
+            Cow::Borrowed(s) => parse_text(s, source),
+        }
     };
     if let Some(roster) = roster {
         roster.apply(&mut parsed.transcript);
     }
-    parsed.diagnostics.splice(0..0, decoded.warnings);
-    if parsed.transcript.turns.is_empty() {
-        return Err(InputError::NoTurns);
-    }
-    Ok(parsed)
+    parsed.diagnostics.splice(0..0, warnings);
+    parsed
 }

@@ -49,7 +49,8 @@ struct Once<'a> {
 /// Every line shaped like a label, how often each label recurs, and the
 /// lines that came closest (for a file where none is accepted).
 struct Scan<'a> {
-    cands: Vec<Option<Candidate<'a>>>,
+    /// Boxed: most lines are not candidates, and a `None` box is one word.
+    cands: Vec<Option<Box<Candidate<'a>>>>,
     counts: HashMap<String, usize>,
     near: Vec<(usize, String)>,
 }
@@ -79,7 +80,7 @@ fn scan<'a>(
         match found {
             Ok(Some(c)) => {
                 *s.counts.entry(key_of(&c.label)).or_default() += 1;
-                s.cands[i] = Some(c);
+                s.cands[i] = Some(Box::new(c));
             }
             Ok(None) => {}
             Err(refusal) => {
@@ -159,7 +160,7 @@ impl Style {
             scan.cands
                 .iter()
                 .enumerate()
-                .filter_map(|(i, c)| c.as_ref().map(|c| (i, c)))
+                .filter_map(|(i, c)| c.as_deref().map(|c| (i, c)))
         };
         let recurs = |c: &Candidate<'_>| scan.counts[&key_of(&c.label)] >= 2;
         let firm: Vec<bool> = cands()
@@ -223,7 +224,7 @@ enum Verdict {
 struct Judge<'j, 'a> {
     place: Place<'j, 'a>,
     style: Style,
-    cands: &'j [Option<Candidate<'a>>],
+    cands: &'j [Option<Box<Candidate<'a>>>],
     counts: &'j HashMap<String, usize>,
 }
 
@@ -469,7 +470,7 @@ pub(super) fn find_labels<'a>(
     let mut accepted: Vec<Accepted<'a>> = Vec::new();
     let mut once: Vec<Once<'a>> = Vec::new();
     for (i, verdict) in verdicts {
-        let cand = cands[i].take().expect("a candidate");
+        let cand = *cands[i].take().expect("a candidate");
         match verdict {
             Verdict::Accept(rule) => accepted.push(Accepted { idx: i, cand, rule }),
             Verdict::Once(diag) => once.push(Once { idx: i, cand, diag }),

@@ -99,6 +99,28 @@ fn is_wrapped(lines: &[Line<'_>]) -> bool {
 /// turns, roles from the setting and the conversation, hand-offs and
 /// exchanges, then whatever no pass claimed becomes a note.
 pub fn parse_text(text: &str, source: &str) -> Parsed {
+    let (transcript, diagnostics) = read(text, source);
+    Parsed {
+        transcript,
+        diagnostics,
+        text: text.to_owned(),
+        line_map: None,
+    }
+}
+
+/// [`parse_text`] on text the caller gives away: kept as
+/// [`Parsed::text`] without a copy.
+pub fn parse_string(text: String, source: &str) -> Parsed {
+    let (transcript, diagnostics) = read(&text, source);
+    Parsed {
+        transcript,
+        diagnostics,
+        text,
+        line_map: None,
+    }
+}
+
+fn read(text: &str, source: &str) -> (Transcript, Vec<Diagnostic>) {
     let lines = lines::split(text);
     let mut diags: Vec<Diagnostic> = Vec::new();
     let body_start = header::front_matter_end(&lines);
@@ -148,12 +170,7 @@ pub fn parse_text(text: &str, source: &str) -> Parsed {
     transcript.notes.sort_by_key(|n| n.line);
     diags.extend(review(&transcript));
     diags.sort_by_key(|d| d.line);
-    Parsed {
-        transcript,
-        diagnostics: diags,
-        text: text.to_owned(),
-        line_map: None,
-    }
+    (transcript, diags)
 }
 
 /// The header: everything before the first label, with a warning when a
