@@ -415,28 +415,66 @@ pub fn load_roster(path: &std::path::Path) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Read and parse one input; the error is the one-line reason.
-pub fn load(input: &Input) -> Result<Loaded, String> {
+/// A test on an input's raw bytes: false when its transcript is not
+/// needed (a search that cannot match it), so it need not be parsed.
+pub type Wanted<'a> = dyn Fn(&[u8]) -> bool + Sync + 'a;
+
+/// What reading one input gave.
+pub struct Outcome {
+    /// The parsed input; `Ok(None)` when `wanted` ruled it out and it
+    /// would parse (an input that would not fails as it would if parsed).
+    pub result: Result<Option<Loaded>, String>,
+    /// How many bytes were read (0 when the input could not be read).
+    pub bytes: u64,
+}
+
+/// Read one input and parse it unless `wanted` rules it out. An input
+/// left unparsed is still checked, so that it fails with the same
+/// reason as when parsed.
+pub fn read(input: &Input, wanted: Option<&Wanted<'_>>) -> Outcome {
     let source = input.name();
     let max = walk_options().max_size;
     let what = "the maximum input size; see --max-size";
     let bytes = match input {
-        Input::Bundled => whosaid::BUNDLED_TEXT.as_bytes().to_vec(),
-        Input::Stdin => read_capped(std::io::stdin().lock(), max, what)?,
-        Input::File(path) => read_capped(open_file(path, max, what)?, max, what)?,
+        Input::Bundled => Ok(whosaid::BUNDLED_TEXT.as_bytes().to_vec()),
+        Input::Stdin => read_capped(std::io::stdin().lock(), max, what),
+        Input::File(path) => open_file(path, max, what).and_then(|f| read_capped(f, max, what)),
     };
-    if looks_binary(&bytes) {
-        return Err(InputError::Binary.to_string());
-    }
-    let parsed = whosaid::parse_bytes_with(&bytes, &source, ROSTER.get()).map_err(|e| {
-        if e == InputError::NoTurns {
-            if let Some(hint) = no_turns_hint(&bytes, &source) {
-                return format!("{e}; {hint}");
-            }
+    let bytes = match bytes {
+        Ok(bytes) => bytes,
+        Err(why) => {
+            return Outcome {
+                result: Err(why),
+                bytes: 0,
+            };
         }
-        e.to_string()
-    })?;
-    Ok(Loaded { source, parsed })
+    };
+    let result = if looks_binary(&bytes) {
+        Err(InputError::Binary.to_string())
+    } else if wanted.is_some_and(|wanted| !wanted(&bytes)) {
+        whosaid::check_bytes(&bytes, &source)
+            .map(|()| None)
+            .map_err(|e| reason(e, &bytes, &source))
+    } else {
+        match whosaid::parse_bytes_with(&bytes, &source, ROSTER.get()) {
+            Ok(parsed) => Ok(Some(Loaded { source, parsed })),
+            Err(e) => Err(reason(e, &bytes, &source)),
+        }
+    };
+    Outcome {
+        result,
+        bytes: bytes.len() as u64,
+    }
+}
+
+/// The one-line reason an input failed, with a hint when it has no turns.
+fn reason(e: InputError, bytes: &[u8], source: &str) -> String {
+    if e == InputError::NoTurns {
+        if let Some(hint) = no_turns_hint(bytes, source) {
+            return format!("{e}; {hint}");
+        }
+    }
+    e.to_string()
 }
 
 /// For a text with no speaker turns: the line that came closest to a

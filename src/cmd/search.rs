@@ -3,15 +3,19 @@
 //! or whole turns (`--turn`), or a keyword-in-context concordance
 //! (`--kwic`); optionally preceded by the question an answer answers.
 //!
-//! Matching is [`Matcher`](crate::query::Matcher)'s job and selection
-//! [`Filter`](crate::query::Filter)'s; this file only walks turns and
-//! sentences and builds the records. It does not read files itself: the
-//! sentences' lines are found in the text the parser read
-//! ([`Parsed::text`]), mapped back to the page's lines for HTML.
+//! Matching is [`Matcher`](crate::query::Matcher)'s job, selection
+//! [`Filter`](crate::query::Filter)'s and ruling out inputs before they
+//! are parsed [`Prefilter`](crate::query::Prefilter)'s; this file only
+//! walks turns and sentences and builds the records (none for `-c`, `-l`
+//! and `-q`, which only count, and `-l` and `-q` stop at an input's first
+//! match). It does not read files itself: the sentences' lines are found
+//! in the text the parser read ([`Parsed::text`]), mapped back to the
+//! page's lines for HTML.
 
-use super::{ERROR, Inputs, close_listing, for_each_input, who};
+use super::{ERROR, Inputs, Reading, close_listing, for_each_input, stats, who};
 use crate::cli::{Format, SearchArgs};
 use crate::config::{Env, Out};
+use crate::corpus::Wanted;
 use crate::query::{Case, Filter, MatchOptions, Matcher, Unmatched};
 use crate::render::text::clean;
 use crate::render::{Cell, Col, Paint, Printer, Record, Style, col, num};
@@ -539,6 +543,7 @@ pub fn run(
     } else {
         columns(args.question, args.context > 0)
     };
+    let o_format = o.format;
     let mut printer = Printer::new(out, o, multi, columns);
     // -c, -l and -q print no records: they count them.
     let tally = args.count || args.files_with_matches || args.quiet;
@@ -546,8 +551,19 @@ pub fn run(
         printer.mute();
     }
     let limit = args.max_count.unwrap_or(usize::MAX);
+    // Inputs that cannot match are left unparsed, unless `--speaker` or
+    // `--outlet` must see every input's names (for "did you mean").
+    let prefilter =
+        (env.prefilter && args.filter.speaker.is_empty() && args.filter.outlet.is_empty())
+            .then(|| matcher.prefilter())
+            .flatten();
+    let may_match = |bytes: &[u8]| prefilter.as_ref().is_none_or(|p| p.may_match(bytes));
+    let reading = Reading {
+        wanted: prefilter.is_some().then_some(&may_match as &Wanted<'_>),
+        progress: human && !args.quiet,
+    };
     let mut hits = 0usize;
-    let inputs: Inputs = for_each_input(found, err, |item| {
+    let inputs: Inputs = for_each_input(found, reading, err, |item| {
         let Ok(loaded) = item else { return Ok(()) };
         if args.quiet && hits > 0 {
             return Ok(()); // one match is all -q needs
@@ -556,6 +572,19 @@ pub fn run(
         let before_input = hits;
         let tr = &loaded.parsed.transcript;
         unmatched.observe(&tr.turns);
+        if tally {
+            // Counts only: no records; -l and -q need one match alone.
+            let most = if args.files_with_matches { 1 } else { limit };
+            hits += tr
+                .turns
+                .iter()
+                .filter(|t| filter.matches(t))
+                .try_fold(0, |n, t| {
+                    let n = n + count_hits(&matcher, &t.text, args.turn, most - n);
+                    if n < most { Ok(n) } else { Err(n) }
+                })
+                .unwrap_or_else(|n| n);
+        }
         let src = SourceText::new(&loaded.parsed);
         let mut asked: Option<usize> = None;
         let mut each = |p: &mut Printer<'_>, turn: &Turn, hits: &mut usize| -> io::Result<()> {
@@ -575,7 +604,8 @@ pub fn run(
             *hits += 1;
             Ok(())
         };
-        'turns: for turn in tr.turns.iter().filter(|t| filter.matches(t)) {
+        // With -c, -l and -q the turns were counted above.
+        'turns: for turn in tr.turns.iter().filter(|t| !tally && filter.matches(t)) {
             if hits - before_input >= limit {
                 break;
             }
@@ -709,11 +739,50 @@ pub fn run(
         printer.end_input()
     })?;
     printer.finish()?;
+    stats::report(&inputs, Some(hits), o_format, out, err)?;
     if args.quiet && hits > 0 {
         // As ripgrep: a match found is success for -q, errors or not.
         return Ok(super::SUCCESS);
     }
     Ok(close_listing(hits, &inputs, &unmatched, err))
+}
+
+/// How many hits a turn's `text` holds, at most `most`, as the record
+/// loop would count them: matching sentences (a literal's match counts
+/// for the sentence it starts in), or the turn itself with `--turn`.
+fn count_hits(matcher: &Matcher, text: &str, whole_turn: bool, most: usize) -> usize {
+    if whole_turn {
+        return usize::from(matcher.has_match(text)).min(most);
+    }
+    if !matcher.may_match_within(text) {
+        return 0;
+    }
+    if !matcher.is_literal() {
+        return sentences(text)
+            .into_iter()
+            .filter(|&(_, s)| matcher.has_match(s))
+            .take(most)
+            .count();
+    }
+    let marks = matcher.find_all(text);
+    let starts_text = |m: &(usize, usize)| !text[m.0..].starts_with(char::is_whitespace);
+    if let [one] = &marks[..] {
+        // Text that is not white space is always in a sentence.
+        if starts_text(one) {
+            return 1.min(most);
+        }
+    }
+    let mut next = 0;
+    sentences(text)
+        .into_iter()
+        .filter(|&(off, s)| {
+            while marks.get(next).is_some_and(|m| m.0 < off) {
+                next += 1;
+            }
+            marks.get(next).is_some_and(|m| m.0 < off + s.len())
+        })
+        .take(most)
+        .count()
 }
 
 fn spans(marks: &[(usize, usize)]) -> Vec<Span> {
