@@ -79,7 +79,8 @@ impl Bar {
             None if self.started.elapsed() < DELAY => return,
             None => {
                 let bar =
-                    ProgressBar::with_draw_target(Some(self.total), ProgressDrawTarget::stderr());
+                    ProgressBar::with_draw_target(Some(self.total), ProgressDrawTarget::stderr())
+                        .with_elapsed(self.started.elapsed());
                 if let Ok(style) =
                     ProgressStyle::with_template("{pos}/{len} files, {msg} [{wide_bar}] {elapsed}")
                 {
@@ -91,8 +92,8 @@ impl Bar {
                 bar
             }
         };
-        bar.set_message(HumanBytes(self.bytes).to_string());
         bar.set_position(self.done);
+        bar.set_message(HumanBytes(self.bytes).to_string());
     }
 
     /// Run `f` (which writes to stderr) with the bar off the screen.
