@@ -166,17 +166,19 @@ fn same_with_and_without(args: &[&str]) {
     assert_eq!(with, without, "whosaid {}", args.join(" "));
 }
 
-/// Every pattern in every format on the tricky inputs, and as JSON on
-/// the bundled transcript (one input: no source prefix), which are quick
-/// to parse.
+/// On inputs that are quick to parse: every pattern as JSON and counted
+/// on the tricky inputs, and as JSON on the bundled transcript (one input:
+/// no source prefix); every fourth pattern in every format.
 #[test]
 fn prefilter_changes_nothing_on_small_inputs() {
     let dir = tempfile::tempdir().unwrap();
     tricky_inputs(dir.path());
     let tricky = dir.path().to_str().unwrap();
-    for pattern in PATTERNS {
+    for (i, pattern) in PATTERNS.iter().enumerate() {
         for format in FORMATS {
-            same_with_and_without(&[&["search"], *pattern, format, &[tricky]].concat());
+            if i % 4 == 0 || matches!(format, ["--format", "jsonl"] | ["-c"]) {
+                same_with_and_without(&[&["search"], *pattern, format, &[tricky]].concat());
+            }
         }
         same_with_and_without(&[&["search"], *pattern, &["--format", "jsonl"]].concat());
     }

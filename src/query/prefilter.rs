@@ -117,66 +117,77 @@ fn runs(seq: &Seq, insensitive: bool) -> Option<Vec<String>> {
 /// The parser reads these bytes as they are and brings no two letters or
 /// digits together that are apart in them (see the module's proof).
 fn verbatim(bytes: &[u8]) -> bool {
-    if bytes.contains(&0) {
+    if memchr::memchr(0, bytes).is_some() {
         return false; // could be read as UTF-16
     }
     let Ok(text) = std::str::from_utf8(bytes) else {
         return false;
     };
-    if whosaid::html::looks_like_html(text) {
-        return false;
-    }
-    // Lines end at LF, CRLF or a lone CR, as the parser's do.
-    let lines: Vec<&str> = text
-        .split('\n')
-        .flat_map(|l| l.strip_suffix('\r').unwrap_or(l).split('\r'))
-        .collect();
-    !lines
-        .iter()
-        .enumerate()
-        .any(|(i, line)| may_join(line, lines.get(i + 1).copied().unwrap_or("")))
+    !whosaid::html::looks_like_html(text)
+        && !zero_width(bytes)
+        && !glued_direction(text)
+        && !wrapped_word(text)
 }
 
-/// Could the parser remove something between two letters or digits of
-/// this line, or join it to the `next`: a zero-width character, a stage
-/// direction glued to words on both sides (`we(laughter)agree`,
-/// `we\[laughter\]agree`), or a hyphen after a letter at the line's end
-/// before a line that starts with one (`semi-` `conductor`: the parser
-/// does not join these today; a word wrapped across lines may be, one
-/// day)? Stricter than the parser: any bracket counts as a direction.
-fn may_join(line: &str, next: &str) -> bool {
-    let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
-    if line.contains(['\u{200b}', '\u{200c}', '\u{200d}', '\u{2060}', '\u{feff}']) {
-        // A byte-order mark opening the input is dropped before the lines.
-        let bom_first = line.strip_prefix('\u{feff}').is_some_and(|rest| {
-            !rest.contains(['\u{200b}', '\u{200c}', '\u{200d}', '\u{2060}', '\u{feff}'])
-        });
-        if !bom_first {
-            return true;
+fn word(c: Option<char>) -> bool {
+    c.is_some_and(char::is_alphanumeric)
+}
+
+/// A zero-width character (U+200B..U+200D, U+2060, or U+FEFF after the
+/// start, where a byte-order mark is dropped): the parser removes them.
+fn zero_width(b: &[u8]) -> bool {
+    memchr::memchr2_iter(0xe2, 0xef, b).any(|i| {
+        let at = |k: usize| b.get(i + k).copied().unwrap_or(0);
+        if b[i] == 0xe2 {
+            matches!((at(1), at(2)), (0x80, 0x8b..=0x8d) | (0x81, 0xa0))
+        } else {
+            i > 0 && at(1) == 0xbb && at(2) == 0xbf
         }
-    }
-    let trimmed = line.trim_end();
-    if let Some(head) = trimmed.strip_suffix('-') {
-        if word(head.chars().next_back()) && word(next.trim_start().chars().next()) {
-            return true;
-        }
-    }
-    for (open, bracket) in line.match_indices(['(', '[']) {
-        // Backslashes before punctuation are dropped first; a bracket
-        // before counts as glued (directions in a row are all lifted).
-        let before = line[..open].trim_end_matches('\\').chars().next_back();
+    })
+}
+
+/// A bracket glued to a word, or to another bracket, on both sides
+/// (`we(laughter)agree`, `we\\[laughter\\]agree`, `a(x)(y)b`): were it a
+/// stage direction, the parser would lift it and join the words. Its
+/// close is the first after it on its line, as the parser pairs them;
+/// any bracket counts (the parser lifts only directions).
+fn glued_direction(text: &str) -> bool {
+    let b = text.as_bytes();
+    memchr::memchr2_iter(b'(', b'[', b).any(|open| {
+        // Backslashes before punctuation are dropped first.
+        let before = text[..open].trim_end_matches('\\').chars().next_back();
         if !(word(before) || matches!(before, Some(')' | ']'))) {
-            continue;
+            return false;
         }
-        let close = if bracket == "(" { ')' } else { ']' };
-        let after = line[open..]
-            .find(close)
-            .and_then(|at| line[open + at + 1..].chars().next());
-        if word(after) || matches!(after, Some('(' | '[')) {
-            return true;
+        let close = if b[open] == b'(' { b')' } else { b']' };
+        match memchr::memchr3(close, b'\n', b'\r', &b[open..]) {
+            Some(at) if b[open + at] == close => {
+                let after = text[open + at + 1..].chars().next();
+                word(after) || matches!(after, Some('(' | '['))
+            }
+            _ => false,
         }
-    }
-    false
+    })
+}
+
+/// A line that ends in a hyphen after a letter or digit, before a line
+/// that starts with one (`semi-` / `conductor`): the parser does not join
+/// such words today; should it ever, the input must be parsed.
+fn wrapped_word(text: &str) -> bool {
+    let b = text.as_bytes();
+    let blank = |c: char| c.is_whitespace() && c != '\n' && c != '\r';
+    memchr::memchr2_iter(b'\n', b'\r', b).any(|end| {
+        let Some(head) = text[..end].trim_end_matches(blank).strip_suffix('-') else {
+            return false;
+        };
+        let next = &text[end + 1..];
+        let next = match (b[end], next.strip_prefix('\n')) {
+            (b'\r', Some(after_crlf)) => after_crlf,
+            _ => next,
+        };
+        let next = next.trim_start_matches(blank);
+        word(head.chars().next_back()) && word(next.chars().next())
+    })
 }
 
 #[cfg(test)]
