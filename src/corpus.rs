@@ -4,6 +4,9 @@
 //! recursively in a stable sorted order) and loads one input at a time, so
 //! that memory never grows with the corpus: the caller reads, parses,
 //! queries and prints one transcript, then drops it before the next.
+//! A caller may pass a test on an input's raw bytes ([`Wanted`]): an input
+//! that fails it is only checked ([`whosaid::check_bytes`]), not parsed,
+//! and fails with the same reason it would fail with if parsed.
 //! This module decides what to read; it must not print data or decide exit
 //! codes (notes and failures go back to the caller as values).
 //!
