@@ -584,142 +584,148 @@ pub fn run(
                     if n < most { Ok(n) } else { Err(n) }
                 })
                 .unwrap_or_else(|n| n);
-        }
-        let src = SourceText::new(&loaded.parsed);
-        let mut asked: Option<usize> = None;
-        let mut each = |p: &mut Printer<'_>, turn: &Turn, hits: &mut usize| -> io::Result<()> {
-            if args.question {
-                if let Some(q) = question_of(tr, turn) {
-                    if asked != Some(q.index) {
-                        asked = Some(q.index);
-                        if let Some(qt) = tr.turn(q.question) {
-                            let mut h =
-                                Hit::new(&loaded.source, qt, HitKind::Question, &qt.text, qt.line);
-                            h.show_kind = true;
-                            p.record(&h)?;
+        } else {
+            let src = SourceText::new(&loaded.parsed);
+            let mut asked: Option<usize> = None;
+            let mut each = |p: &mut Printer<'_>, turn: &Turn, hits: &mut usize| -> io::Result<()> {
+                if args.question {
+                    if let Some(q) = question_of(tr, turn) {
+                        if asked != Some(q.index) {
+                            asked = Some(q.index);
+                            if let Some(qt) = tr.turn(q.question) {
+                                let mut h = Hit::new(
+                                    &loaded.source,
+                                    qt,
+                                    HitKind::Question,
+                                    &qt.text,
+                                    qt.line,
+                                );
+                                h.show_kind = true;
+                                p.record(&h)?;
+                            }
                         }
                     }
                 }
-            }
-            *hits += 1;
-            Ok(())
-        };
-        // With -c, -l and -q the turns were counted above.
-        'turns: for turn in tr.turns.iter().filter(|t| !tally && filter.matches(t)) {
-            if hits - before_input >= limit {
-                break;
-            }
-            if args.turn {
-                let marks = matcher.find_all(&turn.text);
-                if marks.is_empty() {
-                    continue;
-                }
-                each(&mut printer, turn, &mut hits)?;
-                let mut h = Hit::new(&loaded.source, turn, HitKind::Match, &turn.text, turn.line);
-                h.matches = spans(&marks);
-                h.show_kind = args.question;
-                printer.record(&h)?;
-                continue;
-            }
-            if !matcher.may_match_within(&turn.text) {
-                continue;
-            }
-            let sents = sentences(&turn.text);
-            // A literal pattern is found in the whole turn, so that a
-            // phrase across a sentence end still matches; each match is
-            // reported on the sentence where it starts. A regex is matched
-            // sentence by sentence (its anchors are the sentence's edges).
-            let turn_marks = matcher.is_literal().then(|| matcher.find_all(&turn.text));
-            let mut next_mark = 0; // marks and sentences are both in order
-            let mut cursor = turn.line;
-            let mut located: Vec<Option<usize>> = vec![None; sents.len()];
-            for (i, &(off, sentence)) in sents.iter().enumerate() {
-                let marks: Vec<(usize, usize)> = match &turn_marks {
-                    Some(all) => {
-                        while all.get(next_mark).is_some_and(|m| m.0 < off) {
-                            next_mark += 1;
-                        }
-                        let from = next_mark;
-                        while all
-                            .get(next_mark)
-                            .is_some_and(|m| m.0 < off + sentence.len())
-                        {
-                            next_mark += 1;
-                        }
-                        all[from..next_mark]
-                            .iter()
-                            .map(|&(a, b)| (a - off, b - off))
-                            .collect()
-                    }
-                    None => matcher.find_all(sentence),
-                };
-                if marks.is_empty() {
-                    continue;
-                }
+                *hits += 1;
+                Ok(())
+            };
+            'turns: for turn in tr.turns.iter().filter(|t| filter.matches(t)) {
                 if hits - before_input >= limit {
-                    break 'turns;
+                    break;
                 }
-                // A match that runs past the sentence's end takes the
-                // sentence it ends in along.
-                let reach = off + marks.iter().map(|m| m.1).max().unwrap_or(0);
-                let s = if reach > off + sentence.len() {
-                    let end = sents[i..]
-                        .iter()
-                        .map(|&(o, x)| o + x.len())
-                        .find(|&e| e >= reach)
-                        .unwrap_or(reach);
-                    &turn.text[off..end]
-                } else {
-                    sentence
-                };
-                each(&mut printer, turn, &mut hits)?;
-                let line = locate(&src, turn, s, cursor);
-                cursor = line;
-                located[i] = Some(line);
-                if args.kwic {
-                    for &(a, b) in &marks {
-                        printer.record(&KwicRow {
-                            source: &loaded.source,
-                            turn: turn.index,
-                            line,
-                            exchange: turn.exchange,
-                            speaker: turn.speaker.as_deref(),
-                            role: turn.role,
-                            outlet: turn.outlet.as_deref(),
-                            // One more character for people: their cut
-                            // can then tell a word cut in two (`tail`).
-                            left: last_chars(&s[..a], side + usize::from(human)),
-                            matched: &s[a..b],
-                            right: first_chars(&s[b..], side + usize::from(human)),
-                            who: who(turn),
-                            side,
-                            human,
-                        })?;
+                if args.turn {
+                    let marks = matcher.find_all(&turn.text);
+                    if marks.is_empty() {
+                        continue;
                     }
+                    each(&mut printer, turn, &mut hits)?;
+                    let mut h =
+                        Hit::new(&loaded.source, turn, HitKind::Match, &turn.text, turn.line);
+                    h.matches = spans(&marks);
+                    h.show_kind = args.question;
+                    printer.record(&h)?;
                     continue;
                 }
-                let ctx = args.context;
-                let before: Vec<&str> = sents[i.saturating_sub(ctx)..i]
-                    .iter()
-                    .map(|x| x.1)
-                    .collect();
-                let after: Vec<&str> = sents
-                    [(i + 1).min(sents.len())..(i + 1 + ctx).min(sents.len())]
-                    .iter()
-                    .map(|x| x.1)
-                    .collect();
-                let mut h = Hit::new(&loaded.source, turn, HitKind::Match, s, line);
-                h.matches = spans(&marks);
-                h.show_kind = args.question;
-                h.context = ctx > 0;
-                h.before = &before;
-                h.after = &after;
-                h.before_lines = (i.saturating_sub(ctx)..i)
-                    .map(|j| {
-                        located[j].unwrap_or_else(|| locate(&src, turn, sents[j].1, turn.line))
-                    })
-                    .collect();
-                printer.record(&h)?;
+                if !matcher.may_match_within(&turn.text) {
+                    continue;
+                }
+                let sents = sentences(&turn.text);
+                // A literal pattern is found in the whole turn, so that a
+                // phrase across a sentence end still matches; each match is
+                // reported on the sentence where it starts. A regex is matched
+                // sentence by sentence (its anchors are the sentence's edges).
+                let turn_marks = matcher.is_literal().then(|| matcher.find_all(&turn.text));
+                let mut next_mark = 0; // marks and sentences are both in order
+                let mut cursor = turn.line;
+                let mut located: Vec<Option<usize>> = vec![None; sents.len()];
+                for (i, &(off, sentence)) in sents.iter().enumerate() {
+                    let marks: Vec<(usize, usize)> = match &turn_marks {
+                        Some(all) => {
+                            while all.get(next_mark).is_some_and(|m| m.0 < off) {
+                                next_mark += 1;
+                            }
+                            let from = next_mark;
+                            while all
+                                .get(next_mark)
+                                .is_some_and(|m| m.0 < off + sentence.len())
+                            {
+                                next_mark += 1;
+                            }
+                            all[from..next_mark]
+                                .iter()
+                                .map(|&(a, b)| (a - off, b - off))
+                                .collect()
+                        }
+                        None => matcher.find_all(sentence),
+                    };
+                    if marks.is_empty() {
+                        continue;
+                    }
+                    if hits - before_input >= limit {
+                        break 'turns;
+                    }
+                    // A match that runs past the sentence's end takes the
+                    // sentence it ends in along.
+                    let reach = off + marks.iter().map(|m| m.1).max().unwrap_or(0);
+                    let s = if reach > off + sentence.len() {
+                        let end = sents[i..]
+                            .iter()
+                            .map(|&(o, x)| o + x.len())
+                            .find(|&e| e >= reach)
+                            .unwrap_or(reach);
+                        &turn.text[off..end]
+                    } else {
+                        sentence
+                    };
+                    each(&mut printer, turn, &mut hits)?;
+                    let line = locate(&src, turn, s, cursor);
+                    cursor = line;
+                    located[i] = Some(line);
+                    if args.kwic {
+                        for &(a, b) in &marks {
+                            printer.record(&KwicRow {
+                                source: &loaded.source,
+                                turn: turn.index,
+                                line,
+                                exchange: turn.exchange,
+                                speaker: turn.speaker.as_deref(),
+                                role: turn.role,
+                                outlet: turn.outlet.as_deref(),
+                                // One more character for people: their cut
+                                // can then tell a word cut in two (`tail`).
+                                left: last_chars(&s[..a], side + usize::from(human)),
+                                matched: &s[a..b],
+                                right: first_chars(&s[b..], side + usize::from(human)),
+                                who: who(turn),
+                                side,
+                                human,
+                            })?;
+                        }
+                        continue;
+                    }
+                    let ctx = args.context;
+                    let before: Vec<&str> = sents[i.saturating_sub(ctx)..i]
+                        .iter()
+                        .map(|x| x.1)
+                        .collect();
+                    let after: Vec<&str> = sents
+                        [(i + 1).min(sents.len())..(i + 1 + ctx).min(sents.len())]
+                        .iter()
+                        .map(|x| x.1)
+                        .collect();
+                    let mut h = Hit::new(&loaded.source, turn, HitKind::Match, s, line);
+                    h.matches = spans(&marks);
+                    h.show_kind = args.question;
+                    h.context = ctx > 0;
+                    h.before = &before;
+                    h.after = &after;
+                    h.before_lines = (i.saturating_sub(ctx)..i)
+                        .map(|j| {
+                            located[j].unwrap_or_else(|| locate(&src, turn, sents[j].1, turn.line))
+                        })
+                        .collect();
+                    printer.record(&h)?;
+                }
             }
         }
         let found_here = hits - before_input;
