@@ -92,6 +92,14 @@ pub struct Cli {
     #[arg(long, value_name = "SIZE", global = true, value_parser = parse_size)]
     pub max_size: Option<u64>,
 
+    /// At the end, print what the run read and found: inputs, inputs left
+    /// unparsed because they cannot match (search), bytes, turns, matches
+    /// (search), errors and seconds. On stderr, except with --format jsonl:
+    /// a last record of kind "summary" on stdout.
+    /// Example: whosaid search chips briefings/ --stats
+    #[arg(long, global = true)]
+    pub stats: bool,
+
     #[command(subcommand)]
     pub command: Command,
 }

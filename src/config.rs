@@ -22,6 +22,12 @@ pub struct Env {
     pub term_width: Option<usize>,
     /// Standard input is a pipe or a file (not a terminal, not /dev/null).
     pub stdin_readable: bool,
+    /// Standard error is a terminal that can show a progress bar (`TERM`
+    /// is not `dumb`).
+    pub progress: bool,
+    /// Search may skip inputs that cannot match unparsed (unset by
+    /// `WHOSAID_NO_PREFILTER=1`, for tests that compare the two).
+    pub prefilter: bool,
 }
 
 impl Env {
@@ -39,11 +45,15 @@ impl Env {
         } else {
             None
         };
+        let term = std::env::var_os("TERM");
+        let no_prefilter = std::env::var_os("WHOSAID_NO_PREFILTER");
         Env {
             stdout_tty,
             color,
             term_width,
             stdin_readable: stdin_readable(),
+            progress: std::io::stderr().is_terminal() && term.is_none_or(|t| t != "dumb"),
+            prefilter: no_prefilter.is_none_or(|v| v.is_empty() || v == "0"),
         }
     }
 }

@@ -4,6 +4,9 @@
 //! recursively in a stable sorted order) and loads one input at a time, so
 //! that memory never grows with the corpus: the caller reads, parses,
 //! queries and prints one transcript, then drops it before the next.
+//! A caller may pass a test on an input's raw bytes ([`Wanted`]): an input
+//! that fails it is only checked ([`whosaid::check_bytes`]), not parsed,
+//! and fails with the same reason it would fail with if parsed.
 //! This module decides what to read; it must not print data or decide exit
 //! codes (notes and failures go back to the caller as values).
 //!
@@ -415,29 +418,78 @@ pub fn load_roster(path: &std::path::Path) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Read and parse one input; the error is the one-line reason.
-pub fn load(input: &Input) -> Result<Loaded, String> {
+/// A test on an input's raw bytes: false when its transcript is not
+/// needed (a search that cannot match it), so it need not be parsed.
+pub type Wanted<'a> = dyn Fn(&[u8]) -> bool + Sync + 'a;
+
+/// What reading one input gave.
+pub struct Outcome {
+    /// The parsed input; `Ok(None)` when `wanted` ruled it out and it
+    /// would parse (an input that would not fails as it would if parsed).
+    pub result: Result<Option<Loaded>, String>,
+    /// How many bytes were read (0 when the input could not be read).
+    pub bytes: u64,
+}
+
+/// Read one input and parse it unless `wanted` rules it out. An input
+/// left unparsed is still checked, so that it fails with the same
+/// reason as when parsed.
+pub fn read(input: &Input, wanted: Option<&Wanted<'_>>) -> Outcome {
     let source = input.name();
     let max = walk_options().max_size;
     let what = "the maximum input size; see --max-size";
     let bytes = match input {
-        Input::Bundled => whosaid::BUNDLED_TEXT.as_bytes().to_vec(),
-        Input::Stdin => read_capped(std::io::stdin().lock(), max, what)?,
-        Input::File(path) => read_capped(open_file(path, max, what)?, max, what)?,
+        Input::Bundled => Ok(whosaid::BUNDLED_TEXT.as_bytes().to_vec()),
+        Input::Stdin => read_capped(std::io::stdin().lock(), max, what),
+        Input::File(path) => open_file(path, max, what).and_then(|f| read_capped(f, max, what)),
     };
-    if looks_binary(&bytes) {
-        return Err(InputError::Binary.to_string());
+    let bytes = match bytes {
+        Ok(bytes) => bytes,
+        Err(why) => {
+            return Outcome {
+                result: Err(why),
+                bytes: 0,
+            };
+        }
+    };
+    let size = bytes.len() as u64;
+    let result = if looks_binary(&bytes) {
+        Err(InputError::Binary.to_string())
+    } else if wanted.is_some_and(|wanted| !wanted(&bytes)) {
+        whosaid::check_bytes(&bytes, &source)
+            .map(|()| None)
+            .map_err(|e| reason(e, &bytes, &source))
+    } else {
+        // The bytes are given away: a UTF-8 file is then held once.
+        match whosaid::read_owned(bytes, &source, ROSTER.get()) {
+            Ok(parsed) if parsed.transcript.turns.is_empty() => {
+                let e = InputError::NoTurns;
+                Err(match no_turns_hint(&parsed) {
+                    Some(hint) => format!("{e}; {hint}"),
+                    None => e.to_string(),
+                })
+            }
+            Ok(parsed) => Ok(Some(Loaded { source, parsed })),
+            Err(e) => Err(e.to_string()),
+        }
+    };
+    Outcome {
+        result,
+        bytes: size,
     }
-    // The bytes are given away: a UTF-8 file is then held once.
-    let parsed = whosaid::read_owned(bytes, &source, ROSTER.get()).map_err(|e| e.to_string())?;
-    if parsed.transcript.turns.is_empty() {
-        let e = InputError::NoTurns;
-        return Err(match no_turns_hint(&parsed) {
-            Some(hint) => format!("{e}; {hint}"),
-            None => e.to_string(),
-        });
+}
+
+/// The one-line reason an input failed, with a hint when it has no turns.
+fn reason(e: InputError, bytes: &[u8], source: &str) -> String {
+    if e == InputError::NoTurns {
+        // Rare: a file the prefilter skipped has no turns. Parse it to
+        // say which line came closest.
+        let parsed = whosaid::read_owned(bytes.to_vec(), source, ROSTER.get());
+        if let Some(hint) = parsed.ok().as_ref().and_then(no_turns_hint) {
+            return format!("{e}; {hint}");
+        }
     }
-    Ok(Loaded { source, parsed })
+    e.to_string()
 }
 
 /// For a text with no speaker turns: the line that came closest to a

@@ -68,6 +68,11 @@ pub fn parse_bytes(bytes: &[u8], source: &str) -> Result<Parsed, InputError> {
     parse_bytes_with(bytes, source, None)
 }
 
+/// Whether [`parse_bytes`] would fail on these bytes, without building the turns a caller does not need.
+pub fn check_bytes(bytes: &[u8], source: &str) -> Result<(), InputError> {
+    parse_bytes(bytes, source).map(|_| ())
+}
+
 /// [`parse_bytes`] with a user's [`Roster`], which wins over inference.
 pub fn parse_bytes_with(
     bytes: &[u8],

@@ -3,8 +3,14 @@
 //! smart case); [`Unmatched`] remembers filter values that matched nothing
 //! and suggests the nearest names present.
 //!
+//! [`Prefilter`] says which inputs cannot hold a match before they are
+//! parsed.
+//!
 //! Pure functions over the model: no I/O, no printing, no terminal.
 
+mod prefilter;
+
+pub use prefilter::Prefilter;
 use regex::{Regex, RegexBuilder};
 use std::collections::BTreeSet;
 use whosaid::{Role, Turn};
@@ -286,6 +292,8 @@ pub struct Matcher {
     /// A literal or whole-word pattern: a match in a sentence is a match
     /// in the turn that holds it (not so for a user regex with anchors).
     literal: bool,
+    /// Case is folded (`-i`, or smart case with no upper-case letter).
+    insensitive: bool,
 }
 
 impl Matcher {
@@ -319,7 +327,14 @@ impl Matcher {
         Ok(Matcher {
             re,
             literal: !opts.regex,
+            insensitive,
         })
+    }
+
+    /// The literals every match holds, to rule out inputs unparsed;
+    /// `None` when the pattern has none that can be trusted.
+    pub fn prefilter(&self) -> Option<Prefilter> {
+        Prefilter::new(self.re.as_str(), self.insensitive)
     }
 
     /// The pattern can match empty text (`^`, `$`, `x*`): such matches
@@ -337,6 +352,11 @@ impl Matcher {
     /// turn before splitting it into sentences.
     pub fn may_match_within(&self, text: &str) -> bool {
         !self.literal || self.re.find_iter(text).any(|m| !m.is_empty())
+    }
+
+    /// `text` holds a (non-empty) match.
+    pub fn has_match(&self, text: &str) -> bool {
+        self.re.find_iter(text).any(|m| !m.is_empty())
     }
 
     /// Byte ranges of the (non-empty) matches in `text`.

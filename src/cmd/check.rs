@@ -4,7 +4,7 @@
 //! Exit status: 0 clean, 1 when any input has warnings, 2 when an input
 //! cannot be read or parsed. Reports only; it changes nothing.
 
-use super::{ERROR, NO_MATCH, SUCCESS, for_each_input};
+use super::{ERROR, NO_MATCH, Reading, SUCCESS, for_each_input, stats};
 use crate::cli::{CheckArgs, Format};
 use crate::config::{Env, Out};
 use crate::render::text::{clean, count};
@@ -114,9 +114,10 @@ pub fn run(
     // a source column whatever the number of inputs.
     o.filename = Some(false);
     let text = o.format == Format::Text;
+    let format = o.format;
     let mut printer = Printer::new(out, o, true, columns());
     let mut warned = false;
-    let inputs = for_each_input(found, err, |item| {
+    let inputs = for_each_input(found, Reading::new(format), err, |item| {
         let row = match item {
             Ok(loaded) => {
                 let t = &loaded.parsed.transcript;
@@ -151,6 +152,7 @@ pub fn run(
         printer.record(&row)
     })?;
     let printed = printer.finish()?;
+    stats::report(&inputs, None, format, out, err)?;
     Ok(if inputs.errors > 0 {
         ERROR
     } else if warned {

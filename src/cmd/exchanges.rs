@@ -4,7 +4,7 @@
 //! Selection reuses [`Filter`](crate::query::Filter) over the exchange's
 //! turns (the question may match `--outlet`, an answer `--speaker`).
 
-use super::{Inputs, close_listing, for_each_input};
+use super::{Inputs, Reading, close_listing, for_each_input, stats};
 use crate::cli::{ExchangesArgs, Format};
 use crate::config::{Env, Out};
 use crate::query::{Filter, Unmatched, name_matches};
@@ -108,8 +108,9 @@ pub fn run(
         Format::Text if o.tty => Some(o.width.saturating_sub(40).clamp(30, 200)),
         _ => None,
     };
+    let format = o.format;
     let mut printer = Printer::new(out, o, multi, columns());
-    let inputs: Inputs = for_each_input(found, err, |item| {
+    let inputs: Inputs = for_each_input(found, Reading::new(format), err, |item| {
         let Ok(loaded) = item else { return Ok(()) };
         let tr = &loaded.parsed.transcript;
         unmatched.observe(&tr.turns);
@@ -150,5 +151,6 @@ pub fn run(
         printer.end_input()
     })?;
     let printed = printer.finish()?;
+    stats::report(&inputs, None, format, out, err)?;
     Ok(close_listing(printed, &inputs, &unmatched, err))
 }

@@ -3,8 +3,8 @@
 //!
 //! Streams: each transcript is written and dropped before the next is read.
 
-use super::{ERROR, NO_MATCH, SUCCESS, for_each_input};
-use crate::cli::ExportArgs;
+use super::{ERROR, NO_MATCH, Reading, SUCCESS, for_each_input, stats};
+use crate::cli::{ExportArgs, Format};
 use crate::config::Env;
 use std::io::{self, Write};
 
@@ -16,7 +16,8 @@ pub fn run(
 ) -> io::Result<u8> {
     let (found, multi) = super::expand(&args.input.paths, env);
     let mut count = 0usize;
-    let inputs = for_each_input(found, err, |item| {
+    // JSON: no progress bar; `--stats` on stderr, as for `--format json`.
+    let inputs = for_each_input(found, Reading::default(), err, |item| {
         let Ok(loaded) = item else { return Ok(()) };
         count += 1;
         if multi {
@@ -37,6 +38,7 @@ pub fn run(
         out.write_all(if count == 0 { b"[]\n" } else { b"\n]\n" })?;
     }
     out.flush()?;
+    stats::report(&inputs, None, Format::Json, out, err)?;
     Ok(if inputs.errors > 0 {
         ERROR
     } else if count > 0 {

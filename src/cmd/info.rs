@@ -4,7 +4,7 @@
 //! Table and text print a labelled block per input; tsv, csv, json and jsonl
 //! print one record per input. Reads nothing itself beyond the corpus loop.
 
-use super::{for_each_input, status};
+use super::{Reading, for_each_input, stats, status};
 use crate::cli::{Format, InfoArgs};
 use crate::config::{Env, Out};
 use crate::render::text::clean;
@@ -154,8 +154,9 @@ pub fn run(args: &InfoArgs, env: &Env, out: &mut dyn Write, err: &mut dyn Write)
     let wrap = (o.format == Format::Table).then_some(o.width);
     let paint = Paint { on: o.color };
     let mut printed = 0usize;
+    let format = o.format;
     let mut printer = Printer::new(out, o, multi, columns());
-    let inputs = for_each_input(found, err, |item| {
+    let inputs = for_each_input(found, Reading::new(format), err, |item| {
         let Ok(loaded) = item else { return Ok(()) };
         let row = InfoRow::new(&loaded.source, &loaded.parsed.transcript);
         if human {
@@ -168,6 +169,7 @@ pub fn run(args: &InfoArgs, env: &Env, out: &mut dyn Write, err: &mut dyn Write)
         }
     })?;
     printed += printer.finish()?;
+    stats::report(&inputs, None, format, out, err)?;
     Ok(status(printed, &inputs))
 }
 

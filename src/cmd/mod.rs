@@ -6,19 +6,23 @@
 //! worker threads; unreadable ones reported on stderr and skipped) and the
 //! exit status rules. Commands write data only to the `out` writer they
 //! are given and messages only to `err`; they never exit the process.
+//! The loop also keeps the counts `--stats` prints and drives the progress
+//! bar ([`progress`]), both from the main thread.
 
 pub mod check;
 pub mod exchanges;
 pub mod export;
 pub mod generate;
 pub mod info;
+pub mod progress;
 pub mod search;
 pub mod speakers;
+pub mod stats;
 pub mod turns;
 
-use crate::cli::{Cli, Command};
+use crate::cli::{Cli, Command, Format};
 use crate::config::Env;
-use crate::corpus::{self, Found, Input, Loaded};
+use crate::corpus::{self, Found, Input, Loaded, Outcome, Wanted};
 use crate::query::Unmatched;
 use std::collections::VecDeque;
 use std::io::{self, Write};
@@ -35,6 +39,10 @@ pub const ERROR: u8 = 2;
 
 /// Run the command; the result is the exit status.
 pub fn run(cli: &Cli, env: &Env, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<u8> {
+    progress::set_terminal(env.progress, env.stdout_tty);
+    stats::set(cli.stats);
+    // Output to a terminal clears the progress bar for good first.
+    let out = &mut progress::Guard::new(out);
     match &cli.command {
         Command::Info(a) => info::run(a, env, out, err),
         Command::Turns(a) => turns::run(a, env, out, err),
@@ -52,6 +60,34 @@ pub fn run(cli: &Cli, env: &Env, out: &mut dyn Write, err: &mut dyn Write) -> io
 pub struct Inputs {
     /// Inputs that could not be read or parsed (exit status 2).
     pub errors: usize,
+    /// Inputs read or tried (the walk's own errors aside).
+    pub files: usize,
+    /// Inputs read but left unparsed: they cannot match.
+    pub skipped: usize,
+    /// Bytes read.
+    pub bytes: u64,
+    /// Speaker turns of the transcripts parsed.
+    pub turns: usize,
+}
+
+/// How [`for_each_input`] reads for one command.
+#[derive(Clone, Copy, Default)]
+pub struct Reading<'a> {
+    /// Inputs whose bytes fail this test are checked, not parsed, and
+    /// not handed to the command (`search`'s prefilter).
+    pub wanted: Option<&'a Wanted<'a>>,
+    /// The command prints a human format: a progress bar may be drawn.
+    pub progress: bool,
+}
+
+impl Reading<'_> {
+    /// Every input parsed; a progress bar for the human formats.
+    pub fn new(format: Format) -> Self {
+        Reading {
+            wanted: None,
+            progress: matches!(format, Format::Table | Format::Text),
+        }
+    }
 }
 
 /// How many inputs the PATH arguments name: decides the `source` column.
@@ -108,7 +144,8 @@ pub fn set_threads(n: usize) {
 
 /// Load each input in turn and hand it to `f`; report the ones that fail
 /// on `err` as `whosaid: <path>: <reason>` and go on. `f` is told about
-/// failures too (`check` lists them); most commands ignore them.
+/// failures too (`check` lists them); most commands ignore them. Inputs
+/// that `reading.wanted` rules out are not handed to `f`.
 ///
 /// With several inputs and more than one thread, inputs are read and
 /// parsed on worker threads, a few ahead of the one being printed, while
@@ -119,6 +156,7 @@ pub fn set_threads(n: usize) {
 /// the workers stop after the file they are on.
 pub fn for_each_input(
     found: Vec<Found>,
+    reading: Reading<'_>,
     err: &mut dyn Write,
     f: impl FnMut(Result<Loaded, Failed>) -> io::Result<()>,
 ) -> io::Result<Inputs> {
@@ -126,11 +164,30 @@ pub fn for_each_input(
         .iter()
         .filter(|x| matches!(x, Found::Input(i) if *i != Input::Stdin))
         .count();
+    let inputs = found
+        .iter()
+        .filter(|x| matches!(x, Found::Input(_)))
+        .count();
+    let mut the_loop = Loop {
+        inputs: Inputs::default(),
+        bar: progress::Bar::new(reading.progress, inputs),
+        wanted: reading.wanted,
+    };
     let threads = THREADS.get().copied().unwrap_or(1).min(files);
-    if threads <= 1 {
-        return sequential(found, err, f);
-    }
-    parallel(found, threads, err, f)
+    let outcome = if threads <= 1 {
+        sequential(found, &mut the_loop, err, f)
+    } else {
+        parallel(found, threads, &mut the_loop, err, f)
+    };
+    the_loop.bar.finish();
+    outcome.map(|()| the_loop.inputs)
+}
+
+/// The main thread's state while it hands inputs to the command.
+struct Loop<'a> {
+    inputs: Inputs,
+    bar: progress::Bar,
+    wanted: Option<&'a Wanted<'a>>,
 }
 
 /// Loaded inputs that may wait, per worker thread, for their turn to print.
@@ -138,76 +195,100 @@ const WINDOW_PER_THREAD: usize = 4;
 
 fn sequential(
     found: Vec<Found>,
+    lp: &mut Loop<'_>,
     err: &mut dyn Write,
     mut f: impl FnMut(Result<Loaded, Failed>) -> io::Result<()>,
-) -> io::Result<Inputs> {
-    let mut inputs = Inputs::default();
+) -> io::Result<()> {
     for item in found {
         match item {
             Found::Input(input) => {
-                let loaded = corpus::load(&input);
-                deliver(&mut inputs, err, &mut f, input.name(), loaded)?;
+                let read = corpus::read(&input, lp.wanted);
+                deliver(lp, err, &mut f, input.name(), read)?;
             }
-            other => walk_entry(&mut inputs, err, &mut f, other)?,
+            other => walk_entry(lp, err, &mut f, other)?,
         }
     }
-    Ok(inputs)
+    Ok(())
 }
 
 /// A note or an error of the walk, reported where it stands in the order.
 fn walk_entry(
-    inputs: &mut Inputs,
+    lp: &mut Loop<'_>,
     err: &mut dyn Write,
     f: &mut impl FnMut(Result<Loaded, Failed>) -> io::Result<()>,
     item: Found,
 ) -> io::Result<()> {
     match item {
-        Found::Note(note) => input_message(err, &format!("note: {note}")),
-        Found::Error(path, why) => deliver(inputs, err, f, path, Err(why))?,
+        Found::Note(note) => lp
+            .bar
+            .suspend(|| input_message(err, &format!("note: {note}"))),
+        Found::Error(path, why) => fail(lp, err, f, path, why)?,
         Found::Input(_) => unreachable!("inputs are loaded, not walk entries"),
     }
     Ok(())
 }
 
-/// Hand one loaded input, or its failure, to `f`.
+/// Hand one input read, or its failure, to `f`; count it.
 fn deliver(
-    inputs: &mut Inputs,
+    lp: &mut Loop<'_>,
     err: &mut dyn Write,
     f: &mut impl FnMut(Result<Loaded, Failed>) -> io::Result<()>,
     name: String,
-    loaded: Result<Loaded, String>,
+    read: Outcome,
 ) -> io::Result<()> {
-    match loaded {
-        Ok(loaded) => f(Ok(loaded)),
-        Err(why) => {
-            inputs.errors += 1;
-            input_message(err, &format!("{name}: {why}"));
-            f(Err(Failed {
-                source: name,
-                reason: why,
-            }))
+    lp.inputs.files += 1;
+    lp.inputs.bytes += read.bytes;
+    lp.bar.advance(read.bytes);
+    match read.result {
+        Ok(Some(loaded)) => {
+            lp.inputs.turns += loaded.parsed.transcript.turns.len();
+            f(Ok(loaded))
         }
+        Ok(None) => {
+            lp.inputs.skipped += 1;
+            Ok(())
+        }
+        Err(why) => fail(lp, err, f, name, why),
     }
+}
+
+/// Report an input that failed, and tell `f`.
+fn fail(
+    lp: &mut Loop<'_>,
+    err: &mut dyn Write,
+    f: &mut impl FnMut(Result<Loaded, Failed>) -> io::Result<()>,
+    name: String,
+    why: String,
+) -> io::Result<()> {
+    lp.inputs.errors += 1;
+    lp.bar
+        .suspend(|| input_message(err, &format!("{name}: {why}")));
+    f(Err(Failed {
+        source: name,
+        reason: why,
+    }))
 }
 
 /// An entry of the walk, in order, while its input may still be parsing.
 enum Pending {
     /// Loading on a worker; the result comes on the receiver.
-    Loading(String, Receiver<Result<Loaded, String>>),
+    Loading(String, Receiver<Outcome>),
     /// Standard input: read here, at its turn, as the sequential loop does.
     Here(Input),
     /// A note or an error of the walk.
     Walk(Found),
 }
 
-type Job = (Input, SyncSender<Result<Loaded, String>>);
+type Job = (Input, SyncSender<Outcome>);
 
 fn parallel(
     found: Vec<Found>,
     threads: usize,
+    lp: &mut Loop<'_>,
     err: &mut dyn Write,
     mut f: impl FnMut(Result<Loaded, Failed>) -> io::Result<()>,
-) -> io::Result<Inputs> {
+) -> io::Result<()> {
+    let wanted = lp.wanted;
     let window = threads * WINDOW_PER_THREAD;
     let stop = AtomicBool::new(false);
     let (jobs, queue) = mpsc::sync_channel::<Job>(window);
@@ -226,11 +307,11 @@ fn parallel(
                         break;
                     }
                     // The receiver is gone when printing stopped early.
-                    let _ = result.send(corpus::load(&input));
+                    let _ = result.send(corpus::read(&input, wanted));
                 }
             });
         }
-        let outcome = print_in_order(found, window, jobs, err, &mut f);
+        let outcome = print_in_order(found, window, jobs, lp, err, &mut f);
         // Tell the workers to skip what is still queued (a closed pipe).
         stop.store(true, Ordering::Relaxed);
         outcome
@@ -244,10 +325,10 @@ fn print_in_order(
     found: Vec<Found>,
     window: usize,
     jobs: SyncSender<Job>,
+    lp: &mut Loop<'_>,
     err: &mut dyn Write,
     f: &mut impl FnMut(Result<Loaded, Failed>) -> io::Result<()>,
-) -> io::Result<Inputs> {
-    let mut inputs = Inputs::default();
+) -> io::Result<()> {
     let mut walk = found.into_iter();
     let mut pending: VecDeque<Pending> = VecDeque::with_capacity(window);
     loop {
@@ -267,21 +348,21 @@ fn print_in_order(
             });
         }
         let Some(next) = pending.pop_front() else {
-            return Ok(inputs);
+            return Ok(());
         };
         match next {
             Pending::Loading(name, rx) => {
                 // No result means the worker panicked; the scope re-raises it.
-                let loaded = rx
+                let read = rx
                     .recv()
                     .map_err(|_| io::Error::other("a parsing thread failed"))?;
-                deliver(&mut inputs, err, f, name, loaded)?;
+                deliver(lp, err, f, name, read)?;
             }
             Pending::Here(input) => {
-                let loaded = corpus::load(&input);
-                deliver(&mut inputs, err, f, input.name(), loaded)?;
+                let read = corpus::read(&input, lp.wanted);
+                deliver(lp, err, f, input.name(), read)?;
             }
-            Pending::Walk(item) => walk_entry(&mut inputs, err, f, item)?,
+            Pending::Walk(item) => walk_entry(lp, err, f, item)?,
         }
     }
 }

@@ -3,15 +3,19 @@
 //! or whole turns (`--turn`), or a keyword-in-context concordance
 //! (`--kwic`); optionally preceded by the question an answer answers.
 //!
-//! Matching is [`Matcher`](crate::query::Matcher)'s job and selection
-//! [`Filter`](crate::query::Filter)'s; this file only walks turns and
-//! sentences and builds the records. It does not read files itself: the
-//! sentences' lines are found in the text the parser read
-//! ([`Parsed::text`]), mapped back to the page's lines for HTML.
+//! Matching is [`Matcher`](crate::query::Matcher)'s job, selection
+//! [`Filter`](crate::query::Filter)'s and ruling out inputs before they
+//! are parsed [`Prefilter`](crate::query::Prefilter)'s; this file only
+//! walks turns and sentences and builds the records (none for `-c`, `-l`
+//! and `-q`, which only count, and `-l` and `-q` stop at an input's first
+//! match). It does not read files itself: the sentences' lines are found
+//! in the text the parser read ([`Parsed::text`]), mapped back to the
+//! page's lines for HTML.
 
-use super::{ERROR, Inputs, close_listing, for_each_input, who};
+use super::{ERROR, Inputs, Reading, close_listing, for_each_input, stats, who};
 use crate::cli::{Format, SearchArgs};
 use crate::config::{Env, Out};
+use crate::corpus::Wanted;
 use crate::query::{Case, Filter, MatchOptions, Matcher, Unmatched};
 use crate::render::text::clean;
 use crate::render::{Cell, Col, Paint, Printer, Record, Style, col, num};
@@ -539,6 +543,7 @@ pub fn run(
     } else {
         columns(args.question, args.context > 0)
     };
+    let o_format = o.format;
     let mut printer = Printer::new(out, o, multi, columns);
     // -c, -l and -q print no records: they count them.
     let tally = args.count || args.files_with_matches || args.quiet;
@@ -546,8 +551,19 @@ pub fn run(
         printer.mute();
     }
     let limit = args.max_count.unwrap_or(usize::MAX);
+    // Inputs that cannot match are left unparsed, unless `--speaker` or
+    // `--outlet` must see every input's names (for "did you mean").
+    let prefilter =
+        (env.prefilter && args.filter.speaker.is_empty() && args.filter.outlet.is_empty())
+            .then(|| matcher.prefilter())
+            .flatten();
+    let may_match = |bytes: &[u8]| prefilter.as_ref().is_none_or(|p| p.may_match(bytes));
+    let reading = Reading {
+        wanted: prefilter.is_some().then_some(&may_match as &Wanted<'_>),
+        progress: human && !args.quiet,
+    };
     let mut hits = 0usize;
-    let inputs: Inputs = for_each_input(found, err, |item| {
+    let inputs: Inputs = for_each_input(found, reading, err, |item| {
         let Ok(loaded) = item else { return Ok(()) };
         if args.quiet && hits > 0 {
             return Ok(()); // one match is all -q needs
@@ -556,140 +572,160 @@ pub fn run(
         let before_input = hits;
         let tr = &loaded.parsed.transcript;
         unmatched.observe(&tr.turns);
-        let src = SourceText::new(&loaded.parsed);
-        let mut asked: Option<usize> = None;
-        let mut each = |p: &mut Printer<'_>, turn: &Turn, hits: &mut usize| -> io::Result<()> {
-            if args.question {
-                if let Some(q) = question_of(tr, turn) {
-                    if asked != Some(q.index) {
-                        asked = Some(q.index);
-                        if let Some(qt) = tr.turn(q.question) {
-                            let mut h =
-                                Hit::new(&loaded.source, qt, HitKind::Question, &qt.text, qt.line);
-                            h.show_kind = true;
-                            p.record(&h)?;
+        if tally {
+            // Counts only: no records; -l and -q need one match alone.
+            let most = if args.files_with_matches { 1 } else { limit };
+            hits += tr
+                .turns
+                .iter()
+                .filter(|t| filter.matches(t))
+                .try_fold(0, |n, t| {
+                    let n = n + count_hits(&matcher, &t.text, args.turn, most - n);
+                    if n < most { Ok(n) } else { Err(n) }
+                })
+                .unwrap_or_else(|n| n);
+        } else {
+            let src = SourceText::new(&loaded.parsed);
+            let mut asked: Option<usize> = None;
+            let mut each = |p: &mut Printer<'_>, turn: &Turn, hits: &mut usize| -> io::Result<()> {
+                if args.question {
+                    if let Some(q) = question_of(tr, turn) {
+                        if asked != Some(q.index) {
+                            asked = Some(q.index);
+                            if let Some(qt) = tr.turn(q.question) {
+                                let mut h = Hit::new(
+                                    &loaded.source,
+                                    qt,
+                                    HitKind::Question,
+                                    &qt.text,
+                                    qt.line,
+                                );
+                                h.show_kind = true;
+                                p.record(&h)?;
+                            }
                         }
                     }
                 }
-            }
-            *hits += 1;
-            Ok(())
-        };
-        'turns: for turn in tr.turns.iter().filter(|t| filter.matches(t)) {
-            if hits - before_input >= limit {
-                break;
-            }
-            if args.turn {
-                let marks = matcher.find_all(&turn.text);
-                if marks.is_empty() {
-                    continue;
-                }
-                each(&mut printer, turn, &mut hits)?;
-                let mut h = Hit::new(&loaded.source, turn, HitKind::Match, &turn.text, turn.line);
-                h.matches = spans(&marks);
-                h.show_kind = args.question;
-                printer.record(&h)?;
-                continue;
-            }
-            if !matcher.may_match_within(&turn.text) {
-                continue;
-            }
-            let sents = sentences(&turn.text);
-            // A literal pattern is found in the whole turn, so that a
-            // phrase across a sentence end still matches; each match is
-            // reported on the sentence where it starts. A regex is matched
-            // sentence by sentence (its anchors are the sentence's edges).
-            let turn_marks = matcher.is_literal().then(|| matcher.find_all(&turn.text));
-            let mut next_mark = 0; // marks and sentences are both in order
-            let mut cursor = turn.line;
-            let mut located: Vec<Option<usize>> = vec![None; sents.len()];
-            for (i, &(off, sentence)) in sents.iter().enumerate() {
-                let marks: Vec<(usize, usize)> = match &turn_marks {
-                    Some(all) => {
-                        while all.get(next_mark).is_some_and(|m| m.0 < off) {
-                            next_mark += 1;
-                        }
-                        let from = next_mark;
-                        while all
-                            .get(next_mark)
-                            .is_some_and(|m| m.0 < off + sentence.len())
-                        {
-                            next_mark += 1;
-                        }
-                        all[from..next_mark]
-                            .iter()
-                            .map(|&(a, b)| (a - off, b - off))
-                            .collect()
-                    }
-                    None => matcher.find_all(sentence),
-                };
-                if marks.is_empty() {
-                    continue;
-                }
+                *hits += 1;
+                Ok(())
+            };
+            'turns: for turn in tr.turns.iter().filter(|t| filter.matches(t)) {
                 if hits - before_input >= limit {
-                    break 'turns;
+                    break;
                 }
-                // A match that runs past the sentence's end takes the
-                // sentence it ends in along.
-                let reach = off + marks.iter().map(|m| m.1).max().unwrap_or(0);
-                let s = if reach > off + sentence.len() {
-                    let end = sents[i..]
-                        .iter()
-                        .map(|&(o, x)| o + x.len())
-                        .find(|&e| e >= reach)
-                        .unwrap_or(reach);
-                    &turn.text[off..end]
-                } else {
-                    sentence
-                };
-                each(&mut printer, turn, &mut hits)?;
-                let line = locate(&src, turn, s, cursor);
-                cursor = line;
-                located[i] = Some(line);
-                if args.kwic {
-                    for &(a, b) in &marks {
-                        printer.record(&KwicRow {
-                            source: &loaded.source,
-                            turn: turn.index,
-                            line,
-                            exchange: turn.exchange,
-                            speaker: turn.speaker.as_deref(),
-                            role: turn.role,
-                            outlet: turn.outlet.as_deref(),
-                            // One more character for people: their cut
-                            // can then tell a word cut in two (`tail`).
-                            left: last_chars(&s[..a], side + usize::from(human)),
-                            matched: &s[a..b],
-                            right: first_chars(&s[b..], side + usize::from(human)),
-                            who: who(turn),
-                            side,
-                            human,
-                        })?;
+                if args.turn {
+                    let marks = matcher.find_all(&turn.text);
+                    if marks.is_empty() {
+                        continue;
                     }
+                    each(&mut printer, turn, &mut hits)?;
+                    let mut h =
+                        Hit::new(&loaded.source, turn, HitKind::Match, &turn.text, turn.line);
+                    h.matches = spans(&marks);
+                    h.show_kind = args.question;
+                    printer.record(&h)?;
                     continue;
                 }
-                let ctx = args.context;
-                let before: Vec<&str> = sents[i.saturating_sub(ctx)..i]
-                    .iter()
-                    .map(|x| x.1)
-                    .collect();
-                let after: Vec<&str> = sents
-                    [(i + 1).min(sents.len())..(i + 1 + ctx).min(sents.len())]
-                    .iter()
-                    .map(|x| x.1)
-                    .collect();
-                let mut h = Hit::new(&loaded.source, turn, HitKind::Match, s, line);
-                h.matches = spans(&marks);
-                h.show_kind = args.question;
-                h.context = ctx > 0;
-                h.before = &before;
-                h.after = &after;
-                h.before_lines = (i.saturating_sub(ctx)..i)
-                    .map(|j| {
-                        located[j].unwrap_or_else(|| locate(&src, turn, sents[j].1, turn.line))
-                    })
-                    .collect();
-                printer.record(&h)?;
+                if !matcher.may_match_within(&turn.text) {
+                    continue;
+                }
+                let sents = sentences(&turn.text);
+                // A literal pattern is found in the whole turn, so that a
+                // phrase across a sentence end still matches; each match is
+                // reported on the sentence where it starts. A regex is matched
+                // sentence by sentence (its anchors are the sentence's edges).
+                let turn_marks = matcher.is_literal().then(|| matcher.find_all(&turn.text));
+                let mut next_mark = 0; // marks and sentences are both in order
+                let mut cursor = turn.line;
+                let mut located: Vec<Option<usize>> = vec![None; sents.len()];
+                for (i, &(off, sentence)) in sents.iter().enumerate() {
+                    let marks: Vec<(usize, usize)> = match &turn_marks {
+                        Some(all) => {
+                            while all.get(next_mark).is_some_and(|m| m.0 < off) {
+                                next_mark += 1;
+                            }
+                            let from = next_mark;
+                            while all
+                                .get(next_mark)
+                                .is_some_and(|m| m.0 < off + sentence.len())
+                            {
+                                next_mark += 1;
+                            }
+                            all[from..next_mark]
+                                .iter()
+                                .map(|&(a, b)| (a - off, b - off))
+                                .collect()
+                        }
+                        None => matcher.find_all(sentence),
+                    };
+                    if marks.is_empty() {
+                        continue;
+                    }
+                    if hits - before_input >= limit {
+                        break 'turns;
+                    }
+                    // A match that runs past the sentence's end takes the
+                    // sentence it ends in along.
+                    let reach = off + marks.iter().map(|m| m.1).max().unwrap_or(0);
+                    let s = if reach > off + sentence.len() {
+                        let end = sents[i..]
+                            .iter()
+                            .map(|&(o, x)| o + x.len())
+                            .find(|&e| e >= reach)
+                            .unwrap_or(reach);
+                        &turn.text[off..end]
+                    } else {
+                        sentence
+                    };
+                    each(&mut printer, turn, &mut hits)?;
+                    let line = locate(&src, turn, s, cursor);
+                    cursor = line;
+                    located[i] = Some(line);
+                    if args.kwic {
+                        for &(a, b) in &marks {
+                            printer.record(&KwicRow {
+                                source: &loaded.source,
+                                turn: turn.index,
+                                line,
+                                exchange: turn.exchange,
+                                speaker: turn.speaker.as_deref(),
+                                role: turn.role,
+                                outlet: turn.outlet.as_deref(),
+                                // One more character for people: their cut
+                                // can then tell a word cut in two (`tail`).
+                                left: last_chars(&s[..a], side + usize::from(human)),
+                                matched: &s[a..b],
+                                right: first_chars(&s[b..], side + usize::from(human)),
+                                who: who(turn),
+                                side,
+                                human,
+                            })?;
+                        }
+                        continue;
+                    }
+                    let ctx = args.context;
+                    let before: Vec<&str> = sents[i.saturating_sub(ctx)..i]
+                        .iter()
+                        .map(|x| x.1)
+                        .collect();
+                    let after: Vec<&str> = sents
+                        [(i + 1).min(sents.len())..(i + 1 + ctx).min(sents.len())]
+                        .iter()
+                        .map(|x| x.1)
+                        .collect();
+                    let mut h = Hit::new(&loaded.source, turn, HitKind::Match, s, line);
+                    h.matches = spans(&marks);
+                    h.show_kind = args.question;
+                    h.context = ctx > 0;
+                    h.before = &before;
+                    h.after = &after;
+                    h.before_lines = (i.saturating_sub(ctx)..i)
+                        .map(|j| {
+                            located[j].unwrap_or_else(|| locate(&src, turn, sents[j].1, turn.line))
+                        })
+                        .collect();
+                    printer.record(&h)?;
+                }
             }
         }
         let found_here = hits - before_input;
@@ -709,11 +745,50 @@ pub fn run(
         printer.end_input()
     })?;
     printer.finish()?;
+    stats::report(&inputs, Some(hits), o_format, out, err)?;
     if args.quiet && hits > 0 {
         // As ripgrep: a match found is success for -q, errors or not.
         return Ok(super::SUCCESS);
     }
     Ok(close_listing(hits, &inputs, &unmatched, err))
+}
+
+/// How many hits a turn's `text` holds, at most `most`, as the record
+/// loop would count them: matching sentences (a literal's match counts
+/// for the sentence it starts in), or the turn itself with `--turn`.
+fn count_hits(matcher: &Matcher, text: &str, whole_turn: bool, most: usize) -> usize {
+    if whole_turn {
+        return usize::from(matcher.has_match(text)).min(most);
+    }
+    if !matcher.may_match_within(text) {
+        return 0;
+    }
+    if !matcher.is_literal() {
+        return sentences(text)
+            .into_iter()
+            .filter(|&(_, s)| matcher.has_match(s))
+            .take(most)
+            .count();
+    }
+    let marks = matcher.find_all(text);
+    let starts_text = |m: &(usize, usize)| !text[m.0..].starts_with(char::is_whitespace);
+    if let [one] = &marks[..] {
+        // Text that is not white space is always in a sentence.
+        if starts_text(one) {
+            return 1.min(most);
+        }
+    }
+    let mut next = 0;
+    sentences(text)
+        .into_iter()
+        .filter(|&(off, s)| {
+            while marks.get(next).is_some_and(|m| m.0 < off) {
+                next += 1;
+            }
+            marks.get(next).is_some_and(|m| m.0 < off + s.len())
+        })
+        .take(most)
+        .count()
 }
 
 fn spans(marks: &[(usize, usize)]) -> Vec<Span> {

@@ -6,7 +6,7 @@
 //! words of the transcript, so that over all rows they add up to 100.
 //! Pure aggregation over the model: no file reading here.
 
-use super::{Inputs, close_listing, for_each_input, who};
+use super::{Inputs, Reading, close_listing, for_each_input, stats, who};
 use crate::cli::{SpeakerSort, SpeakersArgs};
 use crate::config::{Env, Out};
 use crate::query::{Filter, Unmatched};
@@ -184,8 +184,10 @@ pub fn run(
     let mut unmatched =
         Unmatched::new(&args.filter.speaker, &args.filter.outlet).exact(args.filter.exact);
     let (found, multi) = super::expand(&args.input.paths, env);
-    let mut printer = Printer::new(out, Out::new(&args.output, env), multi, columns());
-    let inputs: Inputs = for_each_input(found, err, |item| {
+    let o = Out::new(&args.output, env);
+    let format = o.format;
+    let mut printer = Printer::new(out, o, multi, columns());
+    let inputs: Inputs = for_each_input(found, Reading::new(format), err, |item| {
         let Ok(loaded) = item else { return Ok(()) };
         let tr = &loaded.parsed.transcript;
         unmatched.observe(&tr.turns);
@@ -195,5 +197,6 @@ pub fn run(
         printer.end_input()
     })?;
     let printed = printer.finish()?;
+    stats::report(&inputs, None, format, out, err)?;
     Ok(close_listing(printed, &inputs, &unmatched, err))
 }
