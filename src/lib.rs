@@ -68,9 +68,18 @@ pub fn parse_bytes(bytes: &[u8], source: &str) -> Result<Parsed, InputError> {
     parse_bytes_with(bytes, source, None)
 }
 
-/// Whether [`parse_bytes`] would fail on these bytes, without building the turns a caller does not need.
+/// Whether [`parse_bytes`] would fail on these bytes, without building
+/// the turns a caller does not need: the bytes are decoded (a web page
+/// stripped) and only the label pass runs ([`parse::has_turns`]).
 pub fn check_bytes(bytes: &[u8], source: &str) -> Result<(), InputError> {
-    parse_bytes(bytes, source).map(|_| ())
+    let _ = source;
+    let decoded = decode(bytes)?;
+    let found = if html::looks_like_html(&decoded.text) {
+        parse::has_turns(&html::strip(&decoded.text).text)
+    } else {
+        parse::has_turns(&decoded.text)
+    };
+    if found { Ok(()) } else { Err(InputError::NoTurns) }
 }
 
 /// [`parse_bytes`] with a user's [`Roster`], which wins over inference.

@@ -120,6 +120,18 @@ pub fn parse_string(text: String, source: &str) -> Parsed {
     }
 }
 
+/// Would [`parse_text`] find any turn? Only the label pass runs: every
+/// accepted label opens a turn (the trailer starts after the last one),
+/// so a caller that needs no turns (a search skipping a file that cannot
+/// match) learns whether the file is a transcript at a fraction of the
+/// cost.
+pub fn has_turns(text: &str) -> bool {
+    let lines = lines::split(text);
+    let body_start = header::front_matter_end(&lines);
+    let speaker_key = key::SpeakerKey::find(&lines);
+    !find_labels(&lines, body_start, speaker_key.as_ref(), &mut Vec::new()).is_empty()
+}
+
 fn read(text: &str, source: &str) -> (Transcript, Vec<Diagnostic>) {
     let lines = lines::split(text);
     let mut diags: Vec<Diagnostic> = Vec::new();
