@@ -116,6 +116,10 @@ fn starts_with_tag(s: &str) -> bool {
 /// and Markdown with some inline `<s>`, `<br>` or a `<div>` banner, is not
 /// a page.
 pub fn looks_like_html(text: &str) -> bool {
+    // No tag without a `<`: most transcripts are answered by one memchr.
+    if memchr::memchr(b'<', text.as_bytes()).is_none() {
+        return false;
+    }
     let head = skip_prolog(text);
     if starts_with_ci(head, "<!doctype html") || is_tag_at(head, "html") {
         return true;

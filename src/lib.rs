@@ -79,7 +79,11 @@ pub fn check_bytes(bytes: &[u8], source: &str) -> Result<(), InputError> {
     } else {
         parse::has_turns(&decoded.text)
     };
-    if found { Ok(()) } else { Err(InputError::NoTurns) }
+    if found {
+        Ok(())
+    } else {
+        Err(InputError::NoTurns)
+    }
 }
 
 /// [`parse_bytes`] with a user's [`Roster`], which wins over inference.

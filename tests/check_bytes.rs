@@ -34,7 +34,11 @@ fn agrees_with_the_full_parse_on_every_fixture() {
         let bytes = std::fs::read(path).unwrap();
         same_verdict(&bytes, &path.display().to_string());
         // Each fixture's first lines alone: often a header without turns.
-        let head: Vec<u8> = bytes.split(|&b| b == b'\n').take(6).collect::<Vec<_>>().join(&b'\n');
+        let head: Vec<u8> = bytes
+            .split(|&b| b == b'\n')
+            .take(6)
+            .collect::<Vec<_>>()
+            .join(&b'\n');
         same_verdict(&head, &format!("{} (first lines)", path.display()));
     }
 }

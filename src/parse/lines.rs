@@ -237,23 +237,15 @@ pub fn split<'a>(text: &'a str) -> Vec<Line<'a>> {
             gutter: false,
         });
     };
-    while i < bytes.len() {
-        match bytes[i] {
-            b'\n' => {
-                push(start, i, &mut lines);
-                i += 1;
-                start = i;
-            }
-            b'\r' => {
-                push(start, i, &mut lines);
-                i += 1;
-                if i < bytes.len() && bytes[i] == b'\n' {
-                    i += 1;
-                }
-                start = i;
-            }
-            _ => i += 1,
+    // Line ends found with memchr, many bytes at a time.
+    while let Some(at) = memchr::memchr2(b'\n', b'\r', &bytes[i..]) {
+        let end = i + at;
+        push(start, end, &mut lines);
+        i = end + 1;
+        if bytes[end] == b'\r' && bytes.get(i) == Some(&b'\n') {
+            i += 1;
         }
+        start = i;
     }
     if start < bytes.len() {
         push(start, bytes.len(), &mut lines);
