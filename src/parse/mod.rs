@@ -1024,6 +1024,47 @@ fn review(t: &Transcript) -> Vec<Diagnostic> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Doubling a transcript of distinct speakers (short labels that the
+    /// text completes: `MR. SURNAME`, `Thank you, Mr. Given Surname`) at
+    /// most doubles what the name indexes read: no rescan per speaker.
+    #[test]
+    fn completing_names_is_linear_in_the_transcript() {
+        let word = |head: &str, i: usize| -> String {
+            let letters: String = [i / 676 % 26, i / 26 % 26, i % 26]
+                .iter()
+                .map(|&d| char::from(b'a' + d as u8))
+                .collect();
+            format!("{head}{letters}")
+        };
+        let transcript = |n: usize| -> String {
+            let mut text = String::from("MODERATOR: Welcome, everyone.\n\n");
+            for i in 0..n {
+                let (given, surname) = (word("G", i), word("S", i).to_uppercase());
+                text.push_str(&format!(
+                    "MODERATOR: Thank you, Mr. {given} {}. Go ahead.\n\nMR. {surname}: Thank you.\n\n",
+                    word("S", i)
+                ));
+            }
+            text
+        };
+        let read = |n: usize| {
+            names::READ.with(|r| r.set(0));
+            let parsed = parse_text(&transcript(n), "linear.txt");
+            // The short labels were completed from the text.
+            let last = parsed.transcript.turns.last().unwrap();
+            assert_eq!(
+                last.speaker.as_deref(),
+                Some(format!("{} {}", word("G", n - 1), word("S", n - 1)).as_str())
+            );
+            names::READ.with(|r| r.get())
+        };
+        let (one, two, four) = (read(100), read(200), read(400));
+        assert!(one > 0);
+        assert!(two <= one * 21 / 10, "{one} -> {two}");
+        assert!(four <= two * 21 / 10, "{two} -> {four}");
+    }
+
     use lexicon::one_letter_apart;
 
     #[test]

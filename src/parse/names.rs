@@ -95,6 +95,7 @@ impl AfterHonorific {
             return index;
         };
         for text in texts {
+            note_read(text);
             let mut last_start = usize::MAX;
             for m in finder.find_iter(text) {
                 // Only where a word starts, and once per word.
@@ -175,6 +176,7 @@ impl GivenBefore {
         };
         let longest = wanted.iter().map(|s| s.len()).max().unwrap_or(0);
         for text in texts {
+            note_read(text);
             let mut last_start = usize::MAX;
             for m in finder.find_iter(text) {
                 let start = m.start();
@@ -236,6 +238,19 @@ impl GivenBefore {
         }
         Some(name_case(&format!("{given} {surname}")))
     }
+}
+
+#[cfg(test)]
+thread_local! {
+    /// Bytes of turn text the indexes read (tests show it grows linearly).
+    pub static READ: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// Count `text` as read (tests only).
+fn note_read(text: &str) {
+    #[cfg(test)]
+    READ.with(|r| r.set(r.get() + text.len()));
+    let _ = text;
 }
 
 /// A searcher for any of `words` (ASCII case folded if asked); `None`
