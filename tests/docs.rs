@@ -59,9 +59,30 @@ fn bin_dir() -> PathBuf {
         .to_path_buf()
 }
 
+/// The commands of a pipeline: split on ` | ` outside quotes (a jq
+/// filter's own `|` stays in its command).
+fn pipeline(command: &str) -> Vec<&str> {
+    let mut segments = Vec::new();
+    let (mut start, mut quote) = (0, None);
+    for (i, c) in command.char_indices() {
+        match (quote, c) {
+            (None, '\'' | '"') => quote = Some(c),
+            (Some(q), _) if c == q => quote = None,
+            (None, '|') if command[..i].ends_with(' ') && command[i + 1..].starts_with(' ') => {
+                segments.push(command[start..i - 1].trim());
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    segments.push(command[start..].trim());
+    segments
+}
+
 fn has_tool(tool: &str) -> bool {
+    // The name is an argument, never shell text.
     Command::new("sh")
-        .args(["-c", &format!("command -v {tool}")])
+        .args(["-c", "command -v \"$1\"", "sh", tool])
         .stdout(Stdio::null())
         .status()
         .is_ok_and(|s| s.success())
@@ -85,7 +106,7 @@ fn matches(expected: &[String], actual: &[&str]) -> bool {
 }
 
 fn run_example(ex: &Example) -> Result<(), String> {
-    let segments: Vec<&str> = ex.command.split(" | ").collect();
+    let segments = pipeline(&ex.command);
     let tools: Vec<&str> = segments
         .iter()
         .filter_map(|s| s.split_whitespace().next())
@@ -117,11 +138,7 @@ fn run_example(ex: &Example) -> Result<(), String> {
         .map_err(|e| e.to_string())?;
     let stdout = String::from_utf8_lossy(&out.stdout);
     let code = out.status.code().unwrap_or(-1);
-    let expect_code = if ex.command.contains(" | ") {
-        0
-    } else {
-        ex.exit
-    };
+    let expect_code = if segments.len() > 1 { 0 } else { ex.exit };
     if code != expect_code {
         return Err(format!(
             "exit {code}, expected {expect_code}; stderr: {}",
