@@ -7,23 +7,9 @@
 
 use std::collections::BTreeMap;
 use std::path::Path;
-use std::process::Command;
 
-fn whosaid() -> Command {
-    let mut cmd = Command::new(assert_cmd::cargo::cargo_bin("whosaid"));
-    for var in [
-        "NO_COLOR",
-        "TERM",
-        "COLUMNS",
-        "CLICOLOR",
-        "CLICOLOR_FORCE",
-        "WHOSAID_NO_PREFILTER",
-    ] {
-        cmd.env_remove(var);
-    }
-    cmd.current_dir(env!("CARGO_MANIFEST_DIR"));
-    cmd
-}
+mod common;
+use common::whosaid;
 
 /// Exit status, stdout and stderr of one run.
 type Run = (Option<i32>, String, String);

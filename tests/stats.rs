@@ -3,25 +3,11 @@
 //! terminal).
 
 use serde_json::Value;
-use std::process::Command;
+
+mod common;
+use common::whosaid;
 
 const DATA: &str = "data/scio-2021-03-01-industry-and-information-technology.txt";
-
-fn whosaid() -> Command {
-    let mut cmd = Command::new(assert_cmd::cargo::cargo_bin("whosaid"));
-    for var in [
-        "NO_COLOR",
-        "TERM",
-        "COLUMNS",
-        "CLICOLOR",
-        "CLICOLOR_FORCE",
-        "WHOSAID_NO_PREFILTER",
-    ] {
-        cmd.env_remove(var);
-    }
-    cmd.current_dir(env!("CARGO_MANIFEST_DIR"));
-    cmd
-}
 
 fn run(args: &[&str]) -> (Option<i32>, String, String) {
     let out = whosaid().args(args).output().unwrap();

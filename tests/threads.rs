@@ -5,18 +5,12 @@
 
 use std::io::Read;
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::Stdio;
+
+mod common;
+use common::whosaid;
 
 const DATA: &str = "data/scio-2021-03-01-industry-and-information-technology.txt";
-
-fn whosaid() -> Command {
-    let mut cmd = Command::new(assert_cmd::cargo::cargo_bin("whosaid"));
-    for var in ["NO_COLOR", "TERM", "COLUMNS", "CLICOLOR", "CLICOLOR_FORCE"] {
-        cmd.env_remove(var);
-    }
-    cmd.current_dir(env!("CARGO_MANIFEST_DIR"));
-    cmd
-}
 
 /// Exit status, stdout, stderr, and both written to one file (the order in
 /// which they reach it).
