@@ -42,6 +42,9 @@ pub enum LabelRule {
     /// A label whose first word usually opens sentences (`WILL HURD:`),
     /// taken because it recurs at paragraph starts in the document's style.
     RecursDespiteOpener,
+    /// A full label whose first word usually opens sentences (`WILL
+    /// HARROW:`), taken because its surname recurs as a label.
+    SurnameRecursDespiteOpener,
     /// `PM.`, `Q.`: a short label closed by a full stop, in a document
     /// that writes its labels that way throughout.
     FullStopStyle,
@@ -72,6 +75,9 @@ impl LabelRule {
             LabelRule::ConfirmedByReply => "label seen once, confirmed by a question and its reply",
             LabelRule::RecursDespiteOpener => {
                 "label that recurs at paragraph starts in the document's style, although its first word often opens sentences"
+            }
+            LabelRule::SurnameRecursDespiteOpener => {
+                "full label whose surname recurs as a label, although its first word often opens sentences"
             }
             LabelRule::SpeakerKey => "code declared in the document's speaker key",
             LabelRule::FullStopStyle => {
@@ -185,6 +191,16 @@ pub enum Evidence {
     Guest,
     /// Speaker, role and outlet from the roster.
     Roster,
+    /// Speaker: the counsel who examines (`BY MR. PAK:` above).
+    Examines,
+    /// Speaker: the witness called and sworn above.
+    Witness,
+    /// Speaker: the name as the transcript writes it in full (a second
+    /// surname the label leaves out).
+    WrittenInFull,
+    /// Outlet: the header says the guest spoke to it (`spoke to *Nation
+    /// Africa*`), and it asks.
+    OutletSpokenTo,
 }
 
 impl Evidence {
@@ -218,6 +234,10 @@ impl Evidence {
             Evidence::Hosts => "role: hosts the conversation",
             Evidence::Guest => "role: a guest who answers",
             Evidence::Roster => "speaker, role and outlet from the roster",
+            Evidence::Examines => "speaker: the counsel named in the examination heading above",
+            Evidence::Witness => "speaker: the witness called and sworn above",
+            Evidence::WrittenInFull => "speaker: the name as the transcript writes it in full",
+            Evidence::OutletSpokenTo => "outlet: the header says the guest spoke to it",
         }
     }
 }

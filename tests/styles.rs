@@ -121,18 +121,6 @@ const KNOWN_GAPS: &[(&str, usize, &str, &str)] = &[
         "`Sir, from Doordarshan.` names an outlet only, not in any list",
     ),
     (
-        "layout-kremlin.txt",
-        16,
-        "speaker",
-        "`Alexander Yunashev, Life.` after an address (`Mr President,`) is not read as a self-introduction",
-    ),
-    (
-        "layout-kremlin.txt",
-        16,
-        "outlet",
-        "`Life`: the same self-introduction",
-    ),
-    (
         "layout-zoom.vtt",
         41,
         "speaker",

@@ -6,6 +6,7 @@
 //! about where a turn starts or ends.
 
 use super::dates::is_date_or_time_line;
+use super::examination;
 use super::lexicon::stage_direction_kind;
 use super::lines::Line;
 use super::text::{is_clock, line_direction_kind};
@@ -67,9 +68,11 @@ fn lift_directions<'a>(text: &'a str, line: usize, events: &mut Vec<Event>) -> C
 /// Is the whole line a stand-alone event (a direction or a clock)?
 pub fn line_event(text: &str, line: usize) -> Option<Event> {
     let t = text.trim();
-    let kind = line_direction_kind(t).or_else(|| {
-        (at_most_words(t, 6) && is_date_or_time_line(t)).then_some(EventKind::Timestamp)
-    })?;
+    let kind = line_direction_kind(t)
+        .or_else(|| {
+            (at_most_words(t, 6) && is_date_or_time_line(t)).then_some(EventKind::Timestamp)
+        })
+        .or_else(|| examination::is_heading(t).then_some(EventKind::Other))?;
     Some(Event {
         kind,
         text: t.to_string(),
@@ -125,6 +128,25 @@ fn is_editor_note(text: &str, starts_paragraph: bool) -> bool {
     editors || note && (starts_paragraph || bare.len() < t.len())
 }
 
+/// An event that runs over several lines of a turn.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Span {
+    /// An editor's note: to its closing bracket or the paragraph's end.
+    Note,
+    /// A witness called and sworn: to `testified as follows:`.
+    Call,
+}
+
+impl Span {
+    /// Does the event, as read so far, end here?
+    fn closes(self, text: &str) -> bool {
+        match self {
+            Span::Note => closes_bracket(text),
+            Span::Call => examination::ends_call(text),
+        }
+    }
+}
+
 /// A bracketed note (`[Editor's note: ...]`) ends with its bracket; a
 /// note without brackets runs to the end of its paragraph.
 fn closes_bracket(note: &str) -> bool {
@@ -178,46 +200,70 @@ pub fn assemble(first: &str, first_line: usize, lines: &[Line<'_>], wrapped: boo
     if !first.is_empty() {
         add(first, first_line, &mut current, &mut body);
     }
-    // An editor's note runs from its opening line to the paragraph's end.
-    let mut note: Option<Event> = None;
+    // An editor's note runs from its opening line to its closing bracket
+    // or the paragraph's end, a witness's call to `testified as follows:`.
+    let mut note: Option<(Event, Span)> = None;
     let mut para_start = first.is_empty();
-    for line in lines {
+    for (k, line) in lines.iter().enumerate() {
         if line.markup {
             continue;
         }
         if line.is_blank() {
             flush(&mut current, &mut body);
-            body.events.extend(note.take());
+            // A call cut by a page break (`having been sworn,` above it)
+            // goes on below it.
+            if note
+                .as_ref()
+                .is_none_or(|(n, span)| *span != Span::Call || !n.text.ends_with(','))
+            {
+                body.events.extend(note.take().map(|(n, _)| n));
+            }
             para_start = true;
             continue;
         }
         let starts_para = std::mem::replace(&mut para_start, false);
-        if let Some(n) = note.as_mut() {
-            n.text.push(' ');
-            n.text.push_str(&line.text);
-            if closes_bracket(&n.text) {
-                body.events.extend(note.take());
+        if let Some((n, span)) = note.as_mut() {
+            if *span == Span::Call && examination::is_heading(&line.text) {
+                // A heading after a call that never said `as follows`.
+                body.events.extend(note.take().map(|(n, _)| n));
+            } else {
+                n.text.push(' ');
+                n.text.push_str(&line.text);
+                if span.closes(&n.text) {
+                    body.events.extend(note.take().map(|(n, _)| n));
+                }
+                continue;
             }
-            continue;
         }
-        if is_editor_note(&line.text, starts_para) {
+        let next = || {
+            lines[k + 1..]
+                .iter()
+                .find(|l| !l.is_blank() && !l.markup)
+                .map(|l| l.text.as_ref())
+        };
+        let opens = if is_editor_note(&line.text, starts_para) {
+            Some((EventKind::EditorNote, Span::Note))
+        } else {
+            examination::witness(&line.text, next()).map(|_| (EventKind::Other, Span::Call))
+        };
+        if let Some((kind, span)) = opens {
             flush(&mut current, &mut body);
             let n = Event {
-                kind: EventKind::EditorNote,
+                kind,
                 text: line.text.to_string(),
                 line: line.no,
             };
-            if closes_bracket(&n.text) {
+            if span.closes(&n.text) {
                 body.events.push(n);
             } else {
-                note = Some(n);
+                note = Some((n, span));
             }
             continue;
         }
         add(&line.text, line.no, &mut current, &mut body);
     }
     flush(&mut current, &mut body);
-    body.events.extend(note);
+    body.events.extend(note.map(|(n, _)| n));
     body.words = count_words(&body.text);
     body
 }

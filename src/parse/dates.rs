@@ -28,6 +28,22 @@ pub fn month_name(m: u32) -> String {
     name[..1].to_uppercase() + &name[1..]
 }
 
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// A month or a day of the week, written in full (`May`, `Tuesday`).
+pub fn is_calendar_word(word: &str) -> bool {
+    let w = word.to_ascii_lowercase();
+    MONTHS.contains(&w.as_str()) || WEEKDAYS.contains(&w.as_str())
+}
+
 fn month_number(word: &str) -> Option<u32> {
     let w = word.trim_end_matches('.').to_ascii_lowercase();
     if w.len() < 3 {
@@ -284,17 +300,7 @@ pub fn is_date_or_time_line(text: &str) -> bool {
             w.is_empty()
                 || w == "at"
                 || w == "on"
-                || [
-                    "monday",
-                    "tuesday",
-                    "wednesday",
-                    "thursday",
-                    "friday",
-                    "saturday",
-                    "sunday",
-                ]
-                .iter()
-                .any(|d| d.starts_with(&w) && w.len() >= 3)
+                || WEEKDAYS.iter().any(|d| d.starts_with(&w) && w.len() >= 3)
         })
     }
 }

@@ -10,7 +10,7 @@ use crate::decision::{Evidence, RoleRule};
 use crate::model::{Exchange, Role, Turn};
 use regex::Regex;
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 /// Key that groups turns by speaker for statistics.
@@ -319,8 +319,11 @@ fn clean_phrase(s: &str) -> &str {
 /// Pamuk, Reuters.`, `Mr President, Alexander Yunashev, Life.`, `Sir, Huma
 /// Siddiqui from Financial Express.`, `I'm Jane Doe with NBC.`: (name,
 /// outlet). The name must be two or three name words that are not an
-/// office or a greeting, so `Thank you, Mr. President.` is none.
-pub fn self_introduction(text: &str) -> Option<(String, String)> {
+/// office or a greeting, so `Thank you, Mr. President.` is none. `named`
+/// holds the words (lower case) of the speakers' names: a word of them
+/// after a comma is someone addressed (`Build Back Better, Jen.`), not
+/// an outlet.
+pub fn self_introduction(text: &str, named: &HashSet<String>) -> Option<(String, String)> {
     let mut start = 0;
     for _ in 0..3 {
         let rest = &text[start..];
@@ -336,7 +339,7 @@ pub fn self_introduction(text: &str) -> Option<(String, String)> {
                 .map_or(rest.len(), |(i, _)| i);
         let asks = rest[end..].starts_with('?');
         let sentence = rest[..end].split_whitespace().collect::<Vec<_>>().join(" ");
-        if let Some(found) = introduction_in(&sentence).filter(|_| !asks) {
+        if let Some(found) = introduction_in(&sentence, named).filter(|_| !asks) {
             return Some(found);
         }
         if end >= rest.len() {
@@ -392,7 +395,7 @@ fn outlet_name(outlet: &str) -> String {
 }
 
 /// One sentence read as `[address,] Name, Outlet` or `[I'm] Name from Outlet`.
-fn introduction_in(sentence: &str) -> Option<(String, String)> {
+fn introduction_in(sentence: &str, named: &HashSet<String>) -> Option<(String, String)> {
     let sentence = sentence.trim().trim_end_matches(['.', '!']);
     if sentence.ends_with('?') {
         return None;
@@ -440,11 +443,55 @@ fn introduction_in(sentence: &str) -> Option<(String, String)> {
             })
             && !super::lexicon::names_office(o)
     };
+    // `Name, Kompas`: after a name and a comma, one capitalised word that
+    // is no office, role, month or sentence opener is the outlet, listed
+    // or not (after `from`, it may be a town: `Dan Meyer from Flagstaff`).
+    let one_word_outlet = |o: &str| {
+        o.chars().count() >= 3
+            && o.chars().next().is_some_and(char::is_uppercase)
+            && o.chars().all(|c| c.is_alphanumeric() || c == '-')
+            && !super::people::not_a_given_name(o)
+            && !super::lexicon::is_role_word(o)
+            && !super::dates::is_calendar_word(o)
+            && !named.contains(&o.to_lowercase())
+    };
     // Words before the introduction only address someone (`Mr President`).
     let address_only = |before: &[&str]| before.iter().all(|p| p.split_whitespace().count() <= 3);
+    let mut parts = parts;
+    // `Gemma Castillo, Rappler, from Manila`: where the reporter is.
+    if parts.len() >= 3
+        && ["from ", "in ", "based in "]
+            .iter()
+            .any(|p| parts[parts.len() - 1].starts_with(p))
+    {
+        parts.pop();
+    }
+    // `Juan Merlano, Caracol TV, Colombia`: name, outlet, then where.
+    if parts.len() >= 3 {
+        let n = parts.len();
+        let (name, outlet, place) = (parts[n - 3], parts[n - 2], parts[n - 1]);
+        let place_like = place.split_whitespace().count() <= 2
+            && place.chars().next().is_some_and(char::is_uppercase);
+        if place_like && is_name(name) && is_outlet(outlet) && address_only(&parts[..n - 3]) {
+            return Some((name.to_string(), outlet_name(outlet)));
+        }
+    }
     if parts.len() >= 2 {
         let (name, outlet) = (parts[parts.len() - 2], parts[parts.len() - 1]);
-        if is_name(name) && is_outlet(outlet) && address_only(&parts[..parts.len() - 2]) {
+        let before = &parts[..parts.len() - 2];
+        // An outlet in no list is taken only after a plain address
+        // (`Hi, Pak,`), not after running words (`And lastly, East
+        // Palestine, Ohio`).
+        let addressed = || {
+            before.iter().all(|p| {
+                p.split_whitespace()
+                    .all(|w| w == "you" || w.chars().next().is_some_and(char::is_uppercase))
+            })
+        };
+        if is_name(name)
+            && (is_outlet(outlet) || one_word_outlet(outlet) && addressed())
+            && address_only(before)
+        {
             return Some((name.to_string(), outlet_name(outlet)));
         }
     }
@@ -464,6 +511,12 @@ fn introduction_in(sentence: &str) -> Option<(String, String)> {
 /// next questioner and outlet; the anonymous questions that follow take
 /// them until whoever gave the floor (or a chair) speaks again.
 pub fn apply_handoffs(turns: &mut [Turn]) {
+    let named: HashSet<String> = turns
+        .iter()
+        .filter_map(|t| t.speaker.as_deref())
+        .flat_map(str::split_whitespace)
+        .map(str::to_lowercase)
+        .collect();
     let mut current: Option<(String, String, String)> = None;
     // Numbered voices (`Speaker 3`) that introduced themselves.
     let mut introduced: Vec<(String, Option<String>, Option<String>)> = Vec::new();
@@ -482,7 +535,7 @@ pub fn apply_handoffs(turns: &mut [Turn]) {
         if t.speaker.is_some() || t.outlet.is_some() {
             continue;
         }
-        if let Some((name, outlet)) = self_introduction(&t.text) {
+        if let Some((name, outlet)) = self_introduction(&t.text, &named) {
             t.speaker = Some(name);
             t.outlet = Some(outlet);
             t.decision.push(Evidence::SelfIntroduction);
@@ -658,7 +711,8 @@ mod tests {
 
     #[test]
     fn reporters_introduce_themselves() {
-        let intro = |t: &str| self_introduction(t);
+        let named: HashSet<String> = ["jen".to_string(), "psaki".to_string()].into();
+        let intro = |t: &str| self_introduction(t, &named);
         let pair = |a: &str, b: &str| Some((a.to_string(), b.to_string()));
         assert_eq!(
             intro("Ned, thank you. Humeyra Pamuk, Reuters. Is the sale linked?"),
@@ -692,5 +746,22 @@ mod tests {
             intro("Hi, guys.  It’s Asma Khalid from NPR.  Thank you."),
             pair("Asma Khalid", "NPR")
         );
+        // Outlets in no list, one word after a name, and where the
+        // reporter is from after them.
+        assert_eq!(
+            intro("Terima kasih, Pak. Dimas Prasetyo, Kompas. On the crew?"),
+            pair("Dimas Prasetyo", "Kompas")
+        );
+        assert_eq!(
+            intro("Hi, Pak, Gemma Castillo, Rappler, from Manila. Does it?"),
+            pair("Gemma Castillo", "Rappler")
+        );
+        assert_eq!(intro("Thanks, Dan Meyer, Tuesday. Is it?"), None);
+        assert_eq!(intro("And lastly, East Palestine, Ohio. Is it?"), None);
+        assert_eq!(
+            intro("This is Juan Merlano, Caracol TV, Colombia. And thanks."),
+            pair("Juan Merlano", "Caracol TV")
+        );
+        assert_eq!(intro("Hello, Dan Meyer from Flagstaff. Is it?"), None);
     }
 }

@@ -818,6 +818,18 @@ fn word_ok(word: &str, first: bool, last: bool) -> Result<(), &'static str> {
     if !word.chars().all(allowed) {
         return Err("it holds punctuation that names do not");
     }
+    // `Takeshi Onoda, Asahi Shimbun. On Gaza:`: a full stop after a long
+    // word (not `Sen.`, `Capt.`, `U.S.`) ends a sentence inside the label.
+    if let Some(stem) = word.strip_suffix('.').filter(|_| !last) {
+        let sentence_end = stem.chars().count() >= 5
+            && stem.chars().all(char::is_alphabetic)
+            && stem.chars().any(char::is_lowercase)
+            && !lexicon::is_honorific(word)
+            && lexicon::title_prefix_len(&format!("{word} X")) == 0;
+        if sentence_end {
+            return Err("a full stop inside it ends a sentence");
+        }
+    }
     Ok(())
 }
 

@@ -119,6 +119,23 @@ impl Place<'_, '_> {
             && l[i - 1].text.split_whitespace().count() <= 8
     }
 
+    /// A heading in capitals set further in than line `i` just above it
+    /// (`ON BEHALF OF THE PETITIONER` centred over `MS. RIVERA:`): text
+    /// extracted from a PDF keeps headings without a blank line after.
+    fn centred_heading_above(&self, i: usize) -> bool {
+        let l = self.lines;
+        if i <= self.start || l[i - 1].indent <= l[i].indent {
+            return false;
+        }
+        let above = l[i - 1].text.as_ref();
+        let letters = above.chars().filter(|c| c.is_alphabetic()).count();
+        letters >= 3
+            && !above.chars().any(char::is_lowercase)
+            && !above.contains(':')
+            && !above.ends_with([',', ';', '-'])
+            && above.split_whitespace().count() <= 10
+    }
+
     /// An indented first line opens a paragraph (the Congressional Record).
     fn indented(&self, i: usize) -> bool {
         let l = self.lines;
@@ -133,6 +150,7 @@ impl Place<'_, '_> {
             || l[i - 1].markup
             || closes_paragraph(&l[i - 1].text)
             || self.heading_above(i)
+            || self.centred_heading_above(i)
             // Text under a line-number gutter has no blank lines: its
             // paragraphs open with a deeper indent.
             || (l[i].gutter && self.indented(i))
@@ -256,12 +274,32 @@ impl Judge<'_, '_> {
     ) -> Verdict {
         let count = self.counts[&key_of(&cand.label)];
         let (place, style) = (&self.place, &self.style);
+        // `BY MR. PAK:` heads a court examination: nobody speaks it.
+        if super::examination::examiner(&place.lines[i].text).is_some() {
+            return Verdict::Refuse;
+        }
         // A first word that opens sentences (`WILL HURD:`) is evidence
         // against; recurring at paragraph starts in the document's style
         // outweighs it.
         if cand.shape.opener {
-            if count >= 2 && place.para_start(i) && (!style.caps_style || cand.shape.all_caps) {
-                return Verdict::Accept(LabelRule::RecursDespiteOpener);
+            // `WILL HARROW:` once, then `HARROW:` throughout: the surname
+            // recurring as a label speaks for the full one.
+            let surname_recurs = cand.label.split_whitespace().nth(1).is_some()
+                && cand
+                    .label
+                    .rsplit(' ')
+                    .next()
+                    .and_then(|s| self.counts.get(&key_of(s)))
+                    .is_some_and(|&n| n >= 2);
+            if (count >= 2 || surname_recurs)
+                && place.para_start(i)
+                && (!style.caps_style || cand.shape.all_caps)
+            {
+                return Verdict::Accept(if count >= 2 {
+                    LabelRule::RecursDespiteOpener
+                } else {
+                    LabelRule::SurnameRecursDespiteOpener
+                });
             }
             // Refused despite recurring: evidence on both sides, worth a look.
             let message = format!(

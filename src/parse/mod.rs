@@ -19,6 +19,7 @@
 
 pub(crate) mod body;
 pub(crate) mod dates;
+pub(crate) mod examination;
 pub(crate) mod exchange;
 pub(crate) mod header;
 pub(crate) mod key;
@@ -168,8 +169,10 @@ fn read(text: &str, source: &str) -> (Transcript, Vec<Diagnostic>) {
     cue_events(&lines, &mut turns);
     resolve_short_labels(&mut turns, &mut unknown_role);
     complete_from_body(&mut turns);
+    names_written_in_full(&mut turns, &transcript);
     share_outlets(&mut turns);
     resolve_office_labels(&mut turns);
+    examination::name_speakers(&lines, &mut turns);
     decide_roles(&mut turns, &mut unknown_role, &transcript, q_marked);
     exchange::apply_handoffs(&mut turns);
     transcript.exchanges = exchange::build(&mut turns);
@@ -517,7 +520,7 @@ fn decide_roles(turns: &mut [Turn], unknown: &mut [Option<Role>], t: &Transcript
     // A header that lists the podium (not only who chairs) makes everyone
     // else a questioner.
     exchange::infer_roles(turns, unknown, !podium.is_empty());
-    affiliations_by_role(turns);
+    affiliations_by_role(turns, &prose);
     exchange::infer_chairs(turns);
     setting::hearing_roles(turns, &t.participants);
 }
@@ -545,10 +548,24 @@ fn footage_voices(turns: &mut [Turn], unknown: &mut [Option<Role>]) {
 
 /// A word after a comma or in brackets that is neither office nor known
 /// outlet (`Anna Petrova, Kommersant`), and name words that hold an
-/// outlet's word (`LIAM FOX`), are the outlet of a speaker who asks.
-fn affiliations_by_role(turns: &mut [Turn]) {
+/// outlet's word (`LIAM FOX`), are the outlet of a speaker who asks; so is
+/// a label the header names as who the guest spoke to (`spoke to *Nation
+/// Africa*`).
+fn affiliations_by_role(turns: &mut [Turn], prose: &[&str]) {
+    let mut spoken_to: HashMap<String, bool> = HashMap::new();
     for t in turns.iter_mut() {
         if t.role != Role::Journalist || t.outlet.is_some() {
+            continue;
+        }
+        let label = label::split_notes(&t.label).0;
+        let named_in_prose = t.speaker.as_deref() == Some(label)
+            && *spoken_to
+                .entry(label.to_string())
+                .or_insert_with(|| people::spoken_to(label, prose));
+        if named_in_prose {
+            t.speaker = None;
+            t.outlet = Some(label.to_string());
+            t.decision.push(Evidence::OutletSpokenTo);
             continue;
         }
         match t.decision.role_rule() {
@@ -807,6 +824,34 @@ fn complete_from_body(turns: &mut [Turn]) {
     }
 }
 
+/// A two-word name that the transcript writes once with one more name
+/// word closing the phrase (`the Foreign Secretary, Rodrigo Salcedo
+/// Íñiguez.` for `Rodrigo Salcedo:`) is that longer name, when the text
+/// writes no other.
+fn names_written_in_full(turns: &mut [Turn], t: &Transcript) {
+    let mut texts: Vec<&str> = turns.iter().map(|t| t.text.as_str()).collect();
+    texts.extend(t.title.as_deref());
+    texts.extend(t.summary.as_deref());
+    let two_words = |s: &str| s.split_whitespace().count() == 2 && !lexicon::is_role_word(s);
+    let names: std::collections::HashSet<&str> = turns
+        .iter()
+        .filter_map(|t| t.speaker.as_deref().filter(|s| two_words(s)))
+        .collect();
+    let index = names::WrittenInFull::new(names.iter().copied(), &texts);
+    let renamed: Vec<(usize, String)> = turns
+        .iter()
+        .enumerate()
+        .filter_map(|(i, t)| {
+            let longer = index.longer(t.speaker.as_deref()?)?;
+            Some((i, longer.to_string()))
+        })
+        .collect();
+    for (i, longer) in renamed {
+        turns[i].speaker = Some(longer);
+        turns[i].decision.push(Evidence::WrittenInFull);
+    }
+}
+
 /// A label that is an office alone (`NATO Secretary General:`) is the one
 /// person the document labels with that office elsewhere (`Jens
 /// Stoltenberg (NATO Secretary General):`).
@@ -929,6 +974,13 @@ fn conflicts(t: &Transcript) -> Vec<Diagnostic> {
                 false,
                 format!(
                     "'{}:' opens like a sentence but recurs at paragraph starts, so it is read as a label",
+                    turn.label
+                ),
+            )),
+            (_, LabelRule::SurnameRecursDespiteOpener) => Some((
+                false,
+                format!(
+                    "'{}:' opens like a sentence but its surname recurs as a label, so it is read as a label",
                     turn.label
                 ),
             )),

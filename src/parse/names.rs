@@ -240,6 +240,75 @@ impl GivenBefore {
     }
 }
 
+/// The one name word written right after each two-word name asked about,
+/// where it closes the phrase (`the Foreign Secretary, Rodrigo Salcedo
+/// Íñiguez.`): a second surname that the label leaves out.
+#[derive(Debug, Default)]
+pub struct WrittenInFull {
+    /// Name → the longer name (`None` when the text writes two).
+    longer: HashMap<String, Option<String>>,
+}
+
+impl WrittenInFull {
+    /// Read `texts` once for any of `names` (each of two words, matched
+    /// with its case where a word starts).
+    pub fn new<'a>(names: impl IntoIterator<Item = &'a str>, texts: &[&str]) -> Self {
+        let names: Vec<&str> = names
+            .into_iter()
+            .filter(|n| n.split_whitespace().count() == 2)
+            .collect();
+        let mut index = WrittenInFull::default();
+        if names.is_empty() {
+            return index;
+        }
+        let Ok(finder) = AhoCorasick::new(&names) else {
+            return index;
+        };
+        for text in texts {
+            note_read(text);
+            for m in finder.find_iter(text) {
+                if !starts_word(text, m.start()) {
+                    continue;
+                }
+                let Some(after) = text[m.end()..].strip_prefix(' ') else {
+                    continue;
+                };
+                let end = after
+                    .find(|c: char| !(c.is_alphabetic() || matches!(c, '-' | '\'' | '’')))
+                    .unwrap_or(after.len());
+                let (word, next) = after.split_at(end);
+                let closes = next.is_empty() || next.starts_with(['.', ',', ';', ')', '\n']);
+                if !closes
+                    || !name_word(word)
+                    || not_a_given_name(word)
+                    || lexicon::is_outlet_word(word)
+                    || super::dates::is_calendar_word(word)
+                {
+                    continue;
+                }
+                let name = &text[m.start()..m.end()];
+                let longer = format!("{name} {word}");
+                match index.longer.entry(name.to_string()) {
+                    Entry::Vacant(e) => {
+                        e.insert(Some(longer));
+                    }
+                    Entry::Occupied(mut e) => {
+                        if e.get().as_deref().is_some_and(|l| l != longer) {
+                            e.insert(None);
+                        }
+                    }
+                }
+            }
+        }
+        index
+    }
+
+    /// The longer name the text writes for `name`, when exactly one.
+    pub fn longer(&self, name: &str) -> Option<&str> {
+        self.longer.get(name)?.as_deref()
+    }
+}
+
 #[cfg(test)]
 thread_local! {
     /// Bytes of turn text the indexes read (tests show it grows linearly).

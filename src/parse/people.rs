@@ -536,6 +536,49 @@ pub fn person_name(entry: &str) -> String {
     name_case(strip_title(main).1)
 }
 
+/// Does the prose say someone spoke to `label` as to a publication
+/// (`spoke to *Nation Africa*` in italics, `told the Daily Nation`)? Then
+/// it is who interviewed them: an outlet, not a person. A person spoken
+/// to (`told Jake Tapper`) is neither italicised nor `the`.
+pub fn spoken_to(label: &str, prose: &[&str]) -> bool {
+    const VERBS: &[&str] = &[
+        "spoke to ",
+        "spoke with ",
+        "speaking to ",
+        "speaking with ",
+        "talked to ",
+        "talked with ",
+        "told ",
+        "sat down with ",
+    ];
+    let label = label.to_lowercase();
+    if label.split_whitespace().count() < 2 {
+        return false;
+    }
+    prose.iter().any(|text| {
+        let lower = text.to_lowercase();
+        lower.match_indices(label.as_str()).any(|(at, _)| {
+            let (before, after) = (&lower[..at], &lower[at + label.len()..]);
+            let italic = ["*", "_"]
+                .iter()
+                .find(|m| before.ends_with(*m) && after.starts_with(*m));
+            let before = match italic {
+                Some(m) => before.strip_suffix(m).unwrap_or(before),
+                None => match before.strip_suffix("the ") {
+                    Some(b) => b,
+                    None => return false,
+                },
+            };
+            let ends = after
+                .trim_start_matches(['*', '_'])
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric());
+            ends && VERBS.iter().any(|v| before.ends_with(v))
+        })
+    })
+}
+
 /// A person's name, or `None` when the words are empty.
 fn person(name: &str) -> Option<String> {
     let n = name.trim();
@@ -589,22 +632,44 @@ pub fn declared_names(participants: &[Participant], prose: &[&str]) -> Declared 
         full: participants.iter().map(|p| person_name(&p.name)).collect(),
         pairs: Vec::new(),
     };
+    let bare = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
+    let joined = |w: &str| !w.ends_with([',', '.', ';', ':', ')']);
+    let given_name = |w: &str| name_word(w) && !not_a_given_name(w);
     for text in prose {
         let words: Vec<&str> = text.split_whitespace().collect();
-        for w in words.windows(2) {
-            let given = w[0].trim_matches(|c: char| !c.is_alphanumeric());
+        for (j, w) in words.windows(2).enumerate() {
+            let given = bare(w[0]);
             let surname = w[1].trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
             // `TAN'S`, `Psaki’s`: the possessive is not part of the name.
             let surname = ["'s", "’s", "'S", "’S"]
                 .iter()
                 .find_map(|p| surname.strip_suffix(p))
                 .unwrap_or(surname);
-            let joined = !w[0].ends_with([',', '.', ';', ':', ')']);
-            if joined && name_word(given) && name_word(surname) && !not_a_given_name(given) {
-                names
-                    .pairs
-                    .push(format!("{} {}", name_case(given), name_case(surname)));
+            if !(joined(w[0]) && name_word(&given) && name_word(surname) && given_name(&given)) {
+                continue;
             }
+            // A middle name between an honorific or office and the
+            // surname (`Dr Samuel Kiprop Rotich`) belongs to the name.
+            let mut first = j;
+            while first > 0
+                && j - first < 2
+                && joined(words[first - 1])
+                && given_name(&bare(words[first - 1]))
+            {
+                first -= 1;
+            }
+            let titled = first > 0 && joined(words[first - 1]) && {
+                let w = bare(words[first - 1]);
+                lexicon::is_honorific(&w) || lexicon::title_prefix_len(&format!("{w} X")) > 0
+            };
+            let start = if first < j && titled { first } else { j };
+            let given: Vec<String> = words[start..=j]
+                .iter()
+                .map(|w| name_case(&bare(w)))
+                .collect();
+            names
+                .pairs
+                .push(format!("{} {}", given.join(" "), name_case(surname)));
         }
     }
     names
@@ -613,6 +678,22 @@ pub fn declared_names(participants: &[Participant], prose: &[&str]) -> Declared 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn outlets_spoken_to() {
+        let prose = ["Governor **Dr Ann Roe** spoke to *Nation Africa* on Monday."];
+        assert!(spoken_to("Nation Africa", &prose));
+        assert!(spoken_to("Daily Nation", &["She told the Daily Nation."]));
+        // A person spoken to is not an outlet.
+        assert!(!spoken_to(
+            "Jake Tapper",
+            &["Roe told Jake Tapper on Sunday."]
+        ));
+        assert!(!spoken_to(
+            "Nation Africa",
+            &["He read *Nation Africa* daily."]
+        ));
+    }
 
     #[test]
     fn names_are_cased_like_names() {

@@ -1,0 +1,264 @@
+//! Court examinations: who stands behind `Q.` and `A.`.
+//!
+//! A trial or deposition transcript marks the questions of an examination
+//! `Q.` and the answers `A.`, and says once who asks and who answers: the
+//! witness where they are called and sworn (`ELENA MARCHETTI,` above
+//! `called as a witness ..., testified as follows:`), the examining counsel
+//! in a heading (`DIRECT EXAMINATION` / `BY MR. PAK:`) that holds until the
+//! next one. This module recognises those lines (the body keeps them as
+//! events, the label pass refuses `BY MR. PAK:` as a label) and names the
+//! speakers of `Q.` and `A.` turns from them. It must not change a role,
+//! a label, a line or a text, and outside an examination it does nothing.
+
+use super::lines::Line;
+use super::{lexicon, people};
+use crate::decision::{Evidence, LabelRule};
+use crate::model::Turn;
+
+/// Words that open an examination heading (`REDIRECT EXAMINATION`).
+const KINDS: &[&str] = &[
+    "direct",
+    "cross",
+    "redirect",
+    "recross",
+    "re-direct",
+    "re-cross",
+    "further",
+    "continued",
+    "voir",
+    "dire",
+    "examination",
+    "cross-examination",
+    "re-examination",
+    "(continued)",
+    "(resumed)",
+];
+
+/// Phrases that follow a witness's name where they are called and sworn.
+const SWORN: &[&str] = &[
+    "called as a witness",
+    "called by the",
+    "a witness called",
+    "a witness herein",
+    "a witness for the",
+    "having been first duly sworn",
+    "having been duly sworn",
+    "having been sworn",
+    "having first been duly sworn",
+    "having been first sworn",
+    "having been previously sworn",
+    "being first duly sworn",
+    "being duly sworn",
+    "being sworn",
+    "previously sworn",
+    "after having been",
+    "was sworn",
+    "was examined",
+    "produced as a witness",
+];
+
+/// `BY MR. PAK:`, `CROSS-EXAMINATION BY MS. ODUYA`, `By Mr. Pak:`: the
+/// counsel who examines, as written (`MR. PAK`).
+pub fn examiner(text: &str) -> Option<&str> {
+    let t = text.trim().trim_end_matches([':', '.']).trim_end();
+    if t.len() > 80 {
+        return None;
+    }
+    let lower = t.to_ascii_lowercase();
+    // The last ` by ` (or a line that opens with `by `) splits the kind of
+    // examination from the counsel.
+    let at = if lower.starts_with("by ") || lower.starts_with("by: ") {
+        0
+    } else {
+        lower.rfind(" by ")? + 1
+    };
+    let kind = &lower[..at];
+    if !kind.split_whitespace().all(|w| KINDS.contains(&w)) {
+        return None;
+    }
+    let who = t[at + 2..].trim_start_matches(':').trim();
+    let mut words = who.split_whitespace();
+    let first = words.next()?;
+    let rest: Vec<&str> = words.collect();
+    let named = lexicon::is_honorific(first)
+        && (1..=3).contains(&rest.len())
+        && rest
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+    named.then_some(who)
+}
+
+/// Is this line a heading of an examination (`DIRECT EXAMINATION`,
+/// `CROSS-EXAMINATION (Continued)`, `BY MR. PAK:`)? Headings are events
+/// of the turn they fall in, not its words.
+pub fn is_heading(text: &str) -> bool {
+    if examiner(text).is_some() {
+        return true;
+    }
+    let t = text.trim().trim_end_matches([':', '.']);
+    let lower = t.to_ascii_lowercase();
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    (1..=5).contains(&words.len())
+        && words
+            .iter()
+            .rev()
+            .find(|w| !w.starts_with('('))
+            .is_some_and(|w| w.ends_with("examination"))
+        && words.iter().all(|w| KINDS.contains(w))
+        && !t.chars().any(char::is_lowercase)
+}
+
+/// The witness a line calls: `ELENA MARCHETTI,` when the next line goes on
+/// `called as a witness ...` or `having been duly sworn ...`, or both on
+/// one line. Returns the name as written.
+pub fn witness<'a>(text: &'a str, next: Option<&str>) -> Option<&'a str> {
+    let (name, after) = text.trim().split_once(',')?;
+    let after = after.trim();
+    let goes_on = if after.is_empty() { next? } else { after };
+    let goes_on = goes_on.trim_start().to_ascii_lowercase();
+    if !SWORN.iter().any(|p| goes_on.starts_with(p)) {
+        return None;
+    }
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let named = (2..=5).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase) || lexicon::is_connector(w));
+    named.then_some(name.trim())
+}
+
+/// Does an examination heading or a witness's call end on this line? The
+/// call runs to `... testified as follows:`.
+pub fn ends_call(text: &str) -> bool {
+    let t = text
+        .trim_end()
+        .trim_end_matches([':', '.'])
+        .to_ascii_lowercase();
+    t.ends_with("as follows") || t.ends_with("testified") || t.ends_with("sworn")
+}
+
+/// One thing an examination line says, at its line number.
+enum Mark<'a> {
+    Examiner(&'a str),
+    Witness(&'a str),
+}
+
+/// Counsel as a label names them: `MR. PAK` is who `MR. PAK:` turns name
+/// (Jonathan Pak, from his appearance), or the label read alone.
+fn counsel(turns: &[Turn], label: &str) -> (Option<String>, Option<String>) {
+    turns
+        .iter()
+        .find(|t| t.label.eq_ignore_ascii_case(label) && t.speaker.is_some())
+        .map_or_else(
+            || {
+                let id = people::identify(label);
+                (id.speaker, id.title)
+            },
+            |t| (t.speaker.clone(), t.title.clone()),
+        )
+}
+
+/// Name the speakers of `Q.` and `A.` turns from the examination headings
+/// and witness calls above them: `Q.` is the counsel of the last `BY`
+/// line, `A.` the witness last called. A turn elsewhere is left alone.
+pub fn name_speakers(lines: &[Line<'_>], turns: &mut [Turn]) {
+    let mut marks: Vec<(usize, Mark<'_>)> = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        if line.is_blank() || line.markup {
+            continue;
+        }
+        if let Some(who) = examiner(&line.text) {
+            marks.push((line.no, Mark::Examiner(who)));
+            continue;
+        }
+        let next = lines[i + 1..]
+            .iter()
+            .find(|l| !l.is_blank() && !l.markup)
+            .map(|l| l.text.as_ref());
+        if let Some(who) = witness(&line.text, next) {
+            marks.push((line.no, Mark::Witness(who)));
+        }
+    }
+    if marks.is_empty() {
+        return;
+    }
+    let mut examiner: Option<(Option<String>, Option<String>)> = None;
+    let mut witness: Option<String> = None;
+    let mut next_mark = marks.iter().peekable();
+    for i in 0..turns.len() {
+        while let Some((_, mark)) = next_mark.next_if(|(no, _)| *no < turns[i].line) {
+            match mark {
+                Mark::Examiner(who) => examiner = Some(counsel(turns, who)),
+                Mark::Witness(who) => witness = people::identify(who).speaker,
+            }
+        }
+        let t = &mut turns[i];
+        if t.speaker.is_some() {
+            continue;
+        }
+        match t.decision.label {
+            LabelRule::QMarker => {
+                if let Some((Some(name), title)) = &examiner {
+                    t.speaker = Some(name.clone());
+                    t.title.clone_from(title);
+                    t.decision.push(Evidence::Examines);
+                }
+            }
+            LabelRule::AnswerMarker => {
+                if let Some(name) = &witness {
+                    t.speaker = Some(name.clone());
+                    t.decision.push(Evidence::Witness);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn examining_counsel_from_headings() {
+        assert_eq!(examiner("BY MR. PAK:"), Some("MR. PAK"));
+        assert_eq!(examiner("By Ms. Oduya:"), Some("Ms. Oduya"));
+        assert_eq!(
+            examiner("CROSS-EXAMINATION BY MS. ODUYA"),
+            Some("MS. ODUYA")
+        );
+        assert_eq!(
+            examiner("REDIRECT EXAMINATION BY MR. J. PAK:"),
+            Some("MR. J. PAK")
+        );
+        // Running text with `by` is not a heading.
+        assert_eq!(examiner("It was signed by Mr. Pak."), None);
+        assert_eq!(examiner("BY THE COURT:"), None);
+        assert_eq!(examiner("BY MR."), None);
+    }
+
+    #[test]
+    fn examination_headings() {
+        assert!(is_heading("DIRECT EXAMINATION"));
+        assert!(is_heading("CROSS-EXAMINATION (CONTINUED)"));
+        assert!(is_heading("BY MR. PAK:"));
+        assert!(!is_heading("Direct examination is over."));
+        assert!(!is_heading("THE EXAMINATION"));
+    }
+
+    #[test]
+    fn witnesses_where_they_are_called() {
+        let next = Some("called as a witness by the Plaintiff, having been sworn,");
+        assert_eq!(witness("ELENA MARCHETTI,", next), Some("ELENA MARCHETTI"));
+        assert_eq!(
+            witness(
+                "JOHN Q. DOE, having been first duly sworn, was examined",
+                None
+            ),
+            Some("JOHN Q. DOE")
+        );
+        assert_eq!(witness("Thank you, Your Honor.", next), None);
+        assert_eq!(witness("ELENA MARCHETTI,", Some("and then she left")), None);
+        assert_eq!(witness("In truth, having been sworn", None), None);
+    }
+}
