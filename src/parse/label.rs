@@ -5,6 +5,8 @@
 //! `Q`, `Jane Doe (Reuters):`, `发言人：`), and if not, why not. It judges
 //! shape only: whether a candidate is accepted depends on its place in the
 //! document, which the parser decides. It never resolves names or roles.
+//! Most lines are running text: [`may_open_label`] rules them out on their
+//! bytes before [`candidate`] reads them.
 
 use super::lexicon;
 use std::borrow::Cow;
@@ -102,6 +104,12 @@ pub const OPENS_LIKE_A_SENTENCE: &str = "it opens like a sentence or a heading, 
 const MAX_LABEL_CHARS: usize = 80;
 /// Most name words a label may have (`Deputy Prime Minister Jane Roe`).
 const MAX_LABEL_WORDS: usize = 9;
+/// The label colon is looked for this many characters into the line
+/// (a label a little too long is refused rather than missed).
+const COLON_REACH: usize = MAX_LABEL_CHARS + 12;
+/// Longest label, in characters, closed by a full stop in capitals
+/// ([`stop_label`]).
+const MAX_STOP_LABEL_CHARS: usize = 60;
 
 fn is_cjk(c: char) -> bool {
     matches!(c, '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{ac00}'..='\u{d7af}' | '\u{f900}'..='\u{faff}')
@@ -173,7 +181,7 @@ fn trailing_timestamp(s: &str) -> Option<(&str, &str)> {
 fn label_colon(text: &str) -> Option<(usize, usize)> {
     let mut depth = 0i32;
     for (chars, (i, c)) in text.char_indices().enumerate() {
-        if chars > MAX_LABEL_CHARS + 12 {
+        if chars > COLON_REACH {
             return None;
         }
         match c {
@@ -301,6 +309,145 @@ pub fn candidate(text: &str) -> Result<Option<Candidate<'_>>, Refusal<'_>> {
         }
     }
     colon
+}
+
+/// Can [`candidate`] find anything on this line, a label or a refusal?
+/// `false` only where it would return `Ok(None)`; read on bytes, without
+/// allocating, so that the many lines of running text cost little.
+///
+/// Exact because every form a candidate takes needs one of these, looked
+/// for as [`candidate`] and the functions it calls look for them:
+///
+/// - after a bracketed clock (`[00:00:31] `, which needs a `:` inside),
+///   a line that may open a label itself;
+/// - `*` or `_` (at most three) and a colon ([`emphasised`]); `<v ` or
+///   `<v.` ([`voice`]); `Q` alone or before a space, `.`, `:` or `：`;
+/// - otherwise a first character in upper case, CJK, an ASCII digit, or in
+///   lower case with a capital later in its word (`iPhone`), and then:
+///   a `:` or `：` within [`COLON_REACH`] characters ([`colon_label`]), a
+///   word of more than two bytes ending in `.` among the second to fifth
+///   ([`period_label`]'s first test), a `.` at the end or before two
+///   spaces with nothing but capitals, digits and `-'()&/` before it,
+///   within [`MAX_STOP_LABEL_CHARS`] characters ([`stop_label`]), `A.`
+///   ([`a_marker`]), or a last word that starts with a digit and holds a
+///   `:` ([`clock_label`]).
+///
+/// Bytes of non-ASCII characters are taken as possibly upper case; only
+/// the first character of a line that does not start with ASCII is
+/// decoded.
+pub(crate) fn may_open_label(text: &str) -> bool {
+    let b = text.as_bytes();
+    let Some(&first) = b.first() else {
+        return false;
+    };
+    match first {
+        // `[00:00:31] Mark Adeyinka: text` ([`leading_timestamp`]).
+        b'(' | b'[' => {
+            let close = if first == b'(' { b')' } else { b']' };
+            return memchr::memchr(close, b).is_some_and(|end| {
+                memchr::memchr(b':', &b[1..end]).is_some()
+                    && may_open_label(text[end + 1..].trim_start())
+            });
+        }
+        b'*' | b'_' => {
+            let open = b.iter().take_while(|&&c| c == b'*' || c == b'_').count();
+            return open <= 3 && colon_within(b, open + COLON_REACH);
+        }
+        b'<' => return b.starts_with(b"<v ") || b.starts_with(b"<v."),
+        b'Q' if b.len() == 1
+            || matches!(b[1], b' ' | b'.' | b':')
+            || b[1..].starts_with("：".as_bytes()) =>
+        {
+            return true;
+        }
+        b'A'..=b'Z' | b'0'..=b'9' => {}
+        b'a'..=b'z' => {
+            if !camel_word(&b[1..]) {
+                return false;
+            }
+        }
+        0x80.. => {
+            let c = text.chars().next().unwrap_or(' ');
+            if !(c.is_uppercase()
+                || is_cjk(c)
+                || c.is_lowercase() && camel_word(&b[c.len_utf8()..]))
+            {
+                return false;
+            }
+        }
+        _ => return false,
+    }
+    colon_within(b, COLON_REACH)
+        || word_stop(b)
+        || capitals_stop(b)
+        || b.starts_with(b"A.") && (b.len() == 2 || b[2] == b' ')
+        || memchr::memrchr(b' ', b).is_some_and(|sp| {
+            let clock = &b[sp + 1..];
+            clock.first().is_some_and(u8::is_ascii_digit) && memchr::memchr(b':', clock).is_some()
+        })
+}
+
+/// Characters (UTF-8 sequences) in `b`: the bytes that are not continuations.
+fn chars_in(b: &[u8]) -> usize {
+    b.iter().filter(|&&c| (c as i8) >= -0x40).count()
+}
+
+/// Does the rest of a word that opens in lower case (up to a space or a
+/// colon) hold a capital? Any non-ASCII byte may be one.
+fn camel_word(rest: &[u8]) -> bool {
+    rest.iter()
+        .take_while(|&&c| c != b' ' && c != b':')
+        .any(|&c| c.is_ascii_uppercase() || c >= 0x80)
+}
+
+/// Is the first `:` or `：` of `b` at most `reach` characters in?
+fn colon_within(b: &[u8], reach: usize) -> bool {
+    // A character takes one to four bytes.
+    let window = &b[..b.len().min(4 * (reach + 1))];
+    let mut from = 0;
+    while let Some(i) = memchr::memchr2(b':', 0xef, &window[from..]) {
+        let at = from + i;
+        if window[at] == b':' || window[at..].starts_with("：".as_bytes()) {
+            return at <= reach || chars_in(&b[..at]) <= reach;
+        }
+        from = at + 1;
+    }
+    false
+}
+
+/// [`period_label`]'s first test: a word after the first, among the first
+/// five split on spaces, of more than two bytes and ending in `.`.
+fn word_stop(b: &[u8]) -> bool {
+    let mut start = 0;
+    for k in 0..5 {
+        let end = memchr::memchr(b' ', &b[start..]).map_or(b.len(), |i| start + i);
+        if k > 0 && end - start > 2 && b[end - 1] == b'.' {
+            return true;
+        }
+        if end == b.len() {
+            break;
+        }
+        start = end + 1;
+    }
+    false
+}
+
+/// What [`stop_label`] needs: its first `.` at the end or before two spaces
+/// within [`MAX_STOP_LABEL_CHARS`] characters, and nothing before it an
+/// upper-case label cannot hold (no ASCII lower case, no punctuation but
+/// `-'()&/.`).
+fn capitals_stop(b: &[u8]) -> bool {
+    for (i, &c) in b.iter().enumerate().take(4 * MAX_STOP_LABEL_CHARS + 1) {
+        match c {
+            b'.' if i + 1 == b.len() || b[i + 1..].starts_with(b"  ") => {
+                return chars_in(&b[..i]) <= MAX_STOP_LABEL_CHARS;
+            }
+            b'A'..=b'Z' | b'0'..=b'9' | b' ' | b'.' | b'-' | b'\'' | b'(' | b')' | b'&' | b'/' => {}
+            0x80.. => {}
+            _ => return false,
+        }
+    }
+    false
 }
 
 /// The label before the first colon of `text`, if any.
@@ -552,7 +699,7 @@ fn stop_label(text: &str) -> Option<Candidate<'_>> {
     let label = &text[..end];
     let letters = label.chars().filter(|c| c.is_alphabetic()).count();
     if letters < 2
-        || label.chars().count() > 60
+        || label.chars().count() > MAX_STOP_LABEL_CHARS
         || label.split_whitespace().count() > 6
         || label
             .chars()
@@ -1463,5 +1610,363 @@ mod tests {
         assert!(name_shape("Statement from the President").is_err());
         assert!(name_shape("Jane (Doe) Roe (Reuters)").is_err());
         assert!(name_shape("Jane Roe (Reuters").is_err());
+    }
+}
+
+/// [`may_open_label`] never rules out a line [`candidate`] finds something
+/// on: over the fixtures, the bundled transcript, lines made from them and
+/// random lines.
+#[cfg(test)]
+mod prefilter_tests {
+    use super::{candidate, may_open_label};
+    use proptest::prelude::*;
+    use std::collections::BTreeSet;
+    use std::path::{Path, PathBuf};
+
+    /// The implication, for one line: ruled out means `Ok(None)`.
+    fn exact(line: &str) -> bool {
+        may_open_label(line) || matches!(candidate(line), Ok(None))
+    }
+
+    fn assert_exact(line: &str, from: &str) {
+        assert!(
+            exact(line),
+            "{from}: may_open_label rules out {line:?}, but candidate gives {:?}",
+            candidate(line)
+        );
+    }
+
+    /// Files of the given kinds under `dir`, recursively, sorted.
+    fn files(dir: &Path, out: &mut Vec<PathBuf>) {
+        let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
+            .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+            .map(|e| e.unwrap().path())
+            .collect();
+        entries.sort();
+        for p in entries {
+            if p.is_dir() {
+                files(&p, out);
+            } else if p
+                .extension()
+                .and_then(|x| x.to_str())
+                .is_some_and(|x| ["txt", "md", "vtt", "srt", "html", "htm"].contains(&x))
+            {
+                out.push(p);
+            }
+        }
+    }
+
+    /// The text the parser reads from a file: decoded, a web page stripped
+    /// (as [`crate::check_bytes`] does).
+    fn text_of(path: &Path) -> Option<String> {
+        let bytes = std::fs::read(path).unwrap();
+        let decoded = crate::source::decode(&bytes).ok()?;
+        Some(if crate::html::looks_like_html(&decoded.text) {
+            crate::html::strip(&decoded.text).text
+        } else {
+            decoded.text.into_owned()
+        })
+    }
+
+    /// Every line as the label pass sees it (normalised), and every raw
+    /// line as it stands in the text.
+    fn lines_of(text: &str) -> impl Iterator<Item = String> {
+        let normalised: Vec<String> = crate::parse::lines::split(text)
+            .iter()
+            .map(|l| l.text.to_string())
+            .collect();
+        normalised
+            .into_iter()
+            .chain(text.split('\n').map(str::to_string))
+    }
+
+    fn fixture_texts() -> Vec<(String, String)> {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut paths = Vec::new();
+        files(&root.join("tests/fixtures"), &mut paths);
+        files(&root.join("data"), &mut paths);
+        assert!(paths.len() > 50, "fixtures not found");
+        let mut texts: Vec<(String, String)> = paths
+            .iter()
+            .filter_map(|p| Some((p.display().to_string(), text_of(p)?)))
+            .collect();
+        texts.push(("<bundled>".into(), crate::BUNDLED_TEXT.into()));
+        texts
+    }
+
+    /// Distinct normalised fixture lines that are not blank.
+    fn fixture_lines() -> Vec<String> {
+        let mut set = BTreeSet::new();
+        for (_, text) in fixture_texts() {
+            for l in crate::parse::lines::split(&text) {
+                if !l.text.is_empty() {
+                    set.insert(l.text.to_string());
+                }
+            }
+        }
+        set.into_iter().collect()
+    }
+
+    #[test]
+    fn every_fixture_line() {
+        let (mut lines, mut ruled_out, mut found) = (0, 0, 0);
+        for (name, text) in fixture_texts() {
+            for line in lines_of(&text) {
+                assert_exact(&line, &name);
+                lines += 1;
+                ruled_out += usize::from(!may_open_label(&line));
+                found += usize::from(!matches!(candidate(&line), Ok(None)));
+            }
+        }
+        println!("{lines} fixture lines: {ruled_out} ruled out, {found} candidates or refusals");
+        // The check has teeth: many lines are candidates, most are not.
+        assert!(
+            found > 1000 && ruled_out > lines / 2,
+            "{lines} {ruled_out} {found}"
+        );
+    }
+
+    /// The limits the prefilter reads, in characters of one to four bytes:
+    /// lines just inside them are candidates or refusals, and pass.
+    #[test]
+    fn limits_in_characters_not_bytes() {
+        let mut inside = 0;
+        for letter in ["E", "É", "Ｅ", "𝐄"] {
+            for n in 0..=100 {
+                let word = letter.repeat(n);
+                let spaced = format!("{} {}", letter.repeat(n / 2), letter.repeat(n - n / 2));
+                let lines = [
+                    format!("{word}."),
+                    format!("{spaced}.  TEXT"),
+                    format!("{word}: text"),
+                    format!("{word}：text"),
+                    format!("*{word}:* text"),
+                    format!("***{word}:*** text"),
+                    format!("Speaker 1{}0:04", " ".repeat(n + 1)),
+                    format!("[00:00:31] {word}: text"),
+                ];
+                for line in &lines {
+                    assert_exact(line, letter);
+                    inside += usize::from(!matches!(candidate(line), Ok(None)));
+                }
+            }
+        }
+        // Lines at every length up to the limits were candidates.
+        assert!(inside > 2000, "{inside}");
+        assert!(
+            candidate(&format!("{}.", "𝐄".repeat(60)))
+                .unwrap()
+                .is_some()
+        );
+        assert!(candidate(&format!("{}:", "𝐄".repeat(92))).is_err());
+        assert!(candidate(&format!("***{}:*** x", "𝐄".repeat(92))).is_err());
+        assert!(
+            candidate(&format!("Speaker 1{}0:04", " ".repeat(100)))
+                .unwrap()
+                .is_some()
+        );
+    }
+
+    /// A line with `what` put in at character `at`.
+    fn insert(line: &str, at: usize, what: &str) -> String {
+        let i = line.char_indices().nth(at).map_or(line.len(), |(i, _)| i);
+        format!("{}{what}{}", &line[..i], &line[i..])
+    }
+
+    /// Lines made from `line`: cut short, opened with label-like text,
+    /// with colons, stops and clocks put in around every limit the
+    /// prefilter reads, in capitals, with non-ASCII letters.
+    fn variants(line: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        let chars = line.chars().count();
+        for n in 0..=chars.min(100) {
+            out.push(line.chars().take(n).collect());
+        }
+        const HEADS: &[&str] = &[
+            "MR. ",
+            "Q ",
+            "Q: ",
+            "Q",
+            "Q.",
+            "Q：",
+            "A. ",
+            "A.",
+            "(00:01) ",
+            "[12:30]",
+            "(12:30",
+            "**",
+            "__",
+            "***",
+            "****",
+            "*_",
+            "<v ",
+            "<v.loud ",
+            "<v",
+            "iPhone ",
+            "iPhone: ",
+            "iP",
+            "É",
+            "éÉ ",
+            "ébc ",
+            "ǅ",
+            "发言人",
+            "发言人：",
+            "Mr. Powell. ",
+            "THE PRESIDENT.  ",
+            "Speaker 1  ",
+            "1",
+            "x",
+            "(",
+            "[",
+            "[00:00:31] ",
+            "(04:12)",
+            "Q (Yonhap)",
+            "’",
+            "QUESTION ",
+        ];
+        for head in HEADS {
+            out.push(format!("{head}{line}"));
+        }
+        const PUT: &[&str] = &[
+            ":", "：", ".", ". ", ".  ", " 0:04", "):", "( ", "] ", "É", "//",
+        ];
+        let positions = (0..=14)
+            .chain([20, 30, 40, 45])
+            .chain(55..=66)
+            .chain(76..=100)
+            .chain([chars]);
+        for at in positions.filter(|&at| at <= chars) {
+            for what in PUT {
+                out.push(insert(line, at, what));
+            }
+        }
+        for tail in [" 0:04", " 12:30:15", " 1:2", ".", ".  x", ":", "：", " A:"] {
+            out.push(format!("{line}{tail}"));
+        }
+        out.push(line.to_uppercase());
+        let mut cs = line.chars();
+        if let Some(c) = cs.next() {
+            let rest = cs.as_str();
+            out.push(format!("{}{rest}", c.to_uppercase()));
+            out.push(format!("{}{rest}", c.to_lowercase()));
+            out.push(format!("Émile{rest}"));
+            out.push(format!("{c}Ü{rest}"));
+        }
+        out.push(line.replacen(' ', "\u{a0}", 3));
+        out.push(line.replacen(' ', "  ", 2));
+        out.push(line.replace(['a', 'e'], "é"));
+        out.push(line.replace(['a', 'e'], "É"));
+        out
+    }
+
+    #[test]
+    fn lines_made_from_fixture_lines() {
+        let lines = fixture_lines();
+        let (mut made, mut ruled_out) = (0, 0);
+        for line in &lines {
+            for v in variants(line) {
+                assert_exact(&v, line);
+                made += 1;
+                ruled_out += usize::from(!may_open_label(&v));
+            }
+        }
+        println!("{made} lines made from fixture lines: {ruled_out} ruled out");
+        assert!(
+            made > 100_000 && ruled_out > made / 10,
+            "{made} {ruled_out}"
+        );
+    }
+
+    /// Characters that matter to labels, and plain ones.
+    fn label_char() -> impl Strategy<Value = char> {
+        prop_oneof![
+            8 => prop::char::range('A', 'Z'),
+            8 => prop::char::range('a', 'z'),
+            6 => Just(' '),
+            1 => prop::char::range('0', '9'),
+            1 => prop::sample::select(vec![
+                ':', '：', '.', '(', ')', '[', ']', '*', '_', '<', '>', '\'', '’', '&', '/', '-',
+                ',', '"', '?', 'Q', 'A', 'v', 'É', 'é', 'ß', 'ǅ', '发', '言', '人', '\u{a0}', '\t',
+            ]),
+        ]
+    }
+
+    /// What a label in capitals closed by a full stop may hold, and a
+    /// little more.
+    fn caps_char() -> impl Strategy<Value = char> {
+        prop_oneof![
+            8 => prop::char::range('A', 'Z'),
+            4 => Just(' '),
+            1 => prop::sample::select(vec![
+                '.', '-', '\'', '’', '(', ')', '&', '/', '1', 'É', 'Ü', 'Ж', 'ǅ', 'é', '发', ':',
+                'a',
+            ]),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(4000))]
+
+        #[test]
+        fn random_lines(s in prop::collection::vec(label_char(), 0..130)) {
+            let line: String = s.into_iter().collect();
+            prop_assert!(exact(&line), "{:?}: {:?}", line, candidate(&line));
+            prop_assert!(exact(line.trim()), "{:?}: {:?}", line.trim(), candidate(line.trim()));
+        }
+
+        #[test]
+        fn random_lines_in_capitals(s in prop::collection::vec(caps_char(), 0..100)) {
+            let line: String = s.into_iter().collect();
+            prop_assert!(exact(&line), "{:?}: {:?}", line, candidate(&line));
+        }
+
+        #[test]
+        fn random_edits_of_fixture_lines(
+            pick in any::<prop::sample::Index>(),
+            at in 0usize..110,
+            what in prop::collection::vec(label_char(), 0..6),
+            cut in 0usize..140,
+        ) {
+            thread_local!(static LINES: Vec<String> = fixture_lines());
+            let line = LINES.with(|l| pick.get(l).clone());
+            let what: String = what.into_iter().collect();
+            let edited = insert(&line, at, &what);
+            let cut: String = edited.chars().take(cut.max(1)).collect();
+            for l in [&edited, &cut] {
+                prop_assert!(exact(l), "{:?}: {:?}", l, candidate(l));
+            }
+        }
+    }
+
+    /// The prefilter over a corpus, by hand (it is not in the repository):
+    /// `WHOSAID_PREFILTER_CORPUS=../shared/data/whitehouse-press-briefings
+    /// cargo test --release -- --ignored --nocapture prefilter_corpus`.
+    #[test]
+    #[ignore]
+    fn prefilter_corpus() {
+        let dir = std::env::var("WHOSAID_PREFILTER_CORPUS")
+            .unwrap_or_else(|_| "../shared/data/whitehouse-press-briefings".into());
+        let mut paths = Vec::new();
+        files(Path::new(&dir), &mut paths);
+        let (mut lines, mut ruled_out, mut found) = (0usize, 0usize, 0usize);
+        for p in &paths {
+            let Some(text) = text_of(p) else { continue };
+            for l in crate::parse::lines::split(&text) {
+                if l.text.is_empty() || l.markup {
+                    continue;
+                }
+                assert_exact(&l.text, &p.display().to_string());
+                lines += 1;
+                ruled_out += usize::from(!may_open_label(&l.text));
+                found += usize::from(!matches!(candidate(&l.text), Ok(None)));
+            }
+        }
+        println!(
+            "{} files, {lines} lines (not blank, not markup): {ruled_out} ruled out ({:.1}%), {} let through, of which {found} candidates or refusals",
+            paths.len(),
+            100.0 * ruled_out as f64 / lines.max(1) as f64,
+            lines - ruled_out,
+        );
+        assert!(!paths.is_empty(), "no files under {dir}");
     }
 }

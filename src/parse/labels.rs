@@ -75,6 +75,8 @@ fn scan<'a>(
         }
         let found = match key.and_then(|k| k.candidate(&line.text)) {
             Some(c) => Ok(Some(c)),
+            // Most lines are running text: a look at their bytes rules them out.
+            None if !label::may_open_label(&line.text) => Ok(None),
             None => label::candidate(&line.text),
         };
         match found {
