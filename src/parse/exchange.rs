@@ -247,7 +247,8 @@ fn ascii_shadow(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// Read a hand-off in a turn that gives the floor: (name, outlet).
+/// Read a hand-off in a turn that gives the floor: (name, outlet); the
+/// name is empty when only the outlet is called (`First, Reuters.`).
 pub fn handoff(text: &str) -> Option<(String, String)> {
     let tail = text.trim_end();
     let shadow = ascii_shadow(tail);
@@ -281,12 +282,63 @@ pub fn handoff(text: &str) -> Option<(String, String)> {
         if outlet.is_empty() || (i == 2 && !super::lexicon::is_outlet(&outlet)) {
             continue;
         }
+        let (name, outlet) = opener_as_name(name, outlet, group("outlet"));
         let at = caps.get(0).map_or(0, |m| m.start());
         if best.as_ref().is_none_or(|b| at > b.0) {
             best = Some((at, name, outlet));
         }
     }
     best.map(|(_, n, o)| (n, o))
+}
+
+/// A hand-off's name that opens with a word no name opens with: `Is
+/// Sheryl Stolberg, New York Times` (the name is the rest), `First, Josh
+/// Wingrove of Bloomberg` (the name is in the outlet's phrase), `First,
+/// Reuters. Jeff Lindqvist.` (the name follows), or `First, Reuters.`
+/// (no name: empty). `raw` is the outlet's phrase as matched.
+fn opener_as_name(name: String, outlet: String, raw: &str) -> (String, String) {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    if !words
+        .first()
+        .is_some_and(|w| super::people::not_a_given_name(w))
+    {
+        return (name, outlet);
+    }
+    let is_name = |ws: &[&str]| {
+        (2..=3).contains(&ws.len())
+            && ws
+                .iter()
+                .all(|w| super::people::name_word(w) && !super::people::not_a_given_name(w))
+    };
+    if is_name(&words[1..]) {
+        return (words[1..].join(" "), outlet);
+    }
+    for joiner in [" of ", " from ", " with ", " at "] {
+        if let Some((n, o)) = outlet.split_once(joiner) {
+            if is_name(&n.split_whitespace().collect::<Vec<_>>()) {
+                let o = o.strip_prefix("the ").unwrap_or(o);
+                return (n.to_string(), o.to_string());
+            }
+        }
+    }
+    (name_after(raw).unwrap_or_default().to_string(), outlet)
+}
+
+/// `Reuters. Jeff Lindqvist.`: a name alone in the sentence after the
+/// outlet's.
+fn name_after(outlet: &str) -> Option<&str> {
+    let first = clean_phrase(outlet);
+    let start = outlet.find(first)? + first.len();
+    let rest = outlet[start..]
+        .trim_start_matches(['.', '!'])
+        .trim()
+        .trim_end_matches(['.', '!']);
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    let named = (2..=3).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| super::people::name_word(w) && !super::people::not_a_given_name(w));
+    named.then_some(rest)
 }
 
 /// The words of `s` up to the first sentence end or line break.
@@ -532,7 +584,17 @@ pub fn apply_handoffs(turns: &mut [Turn]) {
             }
             continue;
         }
-        if t.speaker.is_some() || t.outlet.is_some() {
+        if t.speaker.is_some() {
+            continue;
+        }
+        if let Some(known) = t.outlet.as_deref() {
+            // `QUESTION (Gazeta Wyborcza): Bartłomiej Zawada, Gazeta
+            // Wyborcza.`: the reporter of the outlet the label names.
+            let same = |o: &str| super::text::fold_name(o) == super::text::fold_name(known);
+            if let Some((name, _)) = self_introduction(&t.text, &named).filter(|(_, o)| same(o)) {
+                t.speaker = Some(name);
+                t.decision.push(Evidence::SelfIntroduction);
+            }
             continue;
         }
         if let Some((name, outlet)) = self_introduction(&t.text, &named) {
@@ -552,7 +614,7 @@ pub fn apply_handoffs(turns: &mut [Turn]) {
             continue;
         };
         t.outlet = Some(outlet.clone());
-        t.speaker = Some(name.clone());
+        t.speaker = (!name.is_empty()).then(|| name.clone());
         t.decision.push(Evidence::Handoff);
     }
     // A numbered voice is one person throughout: the name it gave holds
@@ -685,6 +747,23 @@ mod tests {
         assert_eq!(
             handoff("Next question, Jorge Valero, Bloomberg."),
             Some(("Jorge Valero".into(), "Bloomberg".into()))
+        );
+        // An opener where the name stands: the name follows the outlet.
+        assert_eq!(
+            handoff("One question each. First, Reuters. Jeff Lindqvist."),
+            Some(("Jeff Lindqvist".into(), "Reuters".into()))
+        );
+        assert_eq!(
+            handoff("Thank you. First, Josh Wingrove of Bloomberg."),
+            Some(("Josh Wingrove".into(), "Bloomberg".into()))
+        );
+        assert_eq!(
+            handoff("Is Sheryl Stolberg, New York Times."),
+            Some(("Sheryl Stolberg".into(), "New York Times".into()))
+        );
+        assert_eq!(
+            handoff("One question each. First, Reuters."),
+            Some((String::new(), "Reuters".into()))
         );
     }
 

@@ -9,12 +9,13 @@
 
 use super::lexicon;
 use super::people::{Declared, name_case, name_word, not_a_given_name};
+use super::text::fold_name;
 use aho_corasick::AhoCorasick;
 use std::collections::hash_map::Entry;
 use std::collections::{HashMap, HashSet};
 
-/// Full names by the whole name and by each of their words (ASCII case
-/// folded, as the names are compared).
+/// Full names by the whole name and by each of their words, folded as
+/// names are compared (`text::fold_name`: case and Latin accents aside).
 #[derive(Debug, Default)]
 pub struct FullNames {
     /// A full name as printed in any case (`XIAO YAQING`): the first one.
@@ -33,7 +34,7 @@ impl FullNames {
         for name in known.full.iter().filter(|n| seen.insert(n.as_str())) {
             index
                 .whole
-                .entry(name.to_ascii_lowercase())
+                .entry(fold_name(name))
                 .or_insert_with(|| name.clone());
             if name.split_whitespace().nth(1).is_some() {
                 for word in name.split_whitespace() {
@@ -50,12 +51,12 @@ impl FullNames {
     }
 
     fn note(&mut self, word: &str, name: &str) {
-        match self.by_word.entry(word.to_ascii_lowercase()) {
+        match self.by_word.entry(fold_name(word)) {
             Entry::Vacant(e) => {
                 e.insert((name.to_string(), false));
             }
             Entry::Occupied(mut e) => {
-                if !e.get().0.eq_ignore_ascii_case(name) {
+                if fold_name(&e.get().0) != fold_name(name) {
                     e.get_mut().1 = true;
                 }
             }
@@ -67,9 +68,9 @@ impl FullNames {
     pub fn complete(&self, short: &str) -> Option<String> {
         if short.split_whitespace().count() != 1 {
             // A full name printed in another case (`XIAO YAQING`).
-            return self.whole.get(&short.to_ascii_lowercase()).cloned();
+            return self.whole.get(&fold_name(short)).cloned();
         }
-        match self.by_word.get(&short.to_ascii_lowercase()) {
+        match self.by_word.get(&fold_name(short)) {
             Some((name, false)) => Some(name.clone()),
             _ => None,
         }

@@ -6,6 +6,23 @@ use super::dates::is_date_or_time_line;
 use super::lexicon::stage_direction_kind;
 use crate::model::EventKind;
 
+/// ASCII letters for the Latin letters U+00C0 to U+017F (`_` for `×`
+/// and `÷`): each letter without its accent, in lower case.
+const LATIN_FOLD: &[u8; 192] = b"aaaaaaaceeeeiiiidnooooo_ouuuuytsaaaaaaaceeeeiiiidnooooo_ouuuuytyaaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiiiiijjkkkllllllllllnnnnnnnnnoooooooorrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs";
+
+/// A name as names are compared: lower case, Latin letters without their
+/// accents (`Aydın` and `AYDIN`, `Wróbel` and `Wrobel` are one name,
+/// since labels in capitals and transcripts typed without a Turkish or
+/// Polish keyboard drop them). Other scripts are only lower-cased.
+pub fn fold_name(name: &str) -> String {
+    name.chars()
+        .map(|c| match c as u32 {
+            0xC0..=0x17F => LATIN_FOLD[c as usize - 0xC0] as char,
+            _ => c.to_lowercase().next().unwrap_or(c),
+        })
+        .collect()
+}
+
 /// Does the line end a sentence: `.`, `?`, `!` (or their full-width
 /// forms), perhaps inside closing quotation marks or brackets (`... done."`,
 /// `(Laughter.)`)? Emphasis and markdown escapes are ignored; `Briefing
@@ -151,6 +168,15 @@ pub fn unescape_markdown(s: &str) -> std::borrow::Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_fold_without_accents() {
+        assert_eq!(fold_name("Aydın"), fold_name("AYDIN"));
+        assert_eq!(fold_name("Wróbel"), "wrobel");
+        assert_eq!(fold_name("Ní Bhriain"), "ni bhriain");
+        assert_eq!(fold_name("Łukasz Ćwik"), "lukasz cwik");
+        assert_eq!(fold_name("习近平"), "习近平");
+    }
 
     #[test]
     fn one_sentence_end_for_header_and_trailer() {
