@@ -765,7 +765,7 @@ pub fn is_delivery_note(inner: &str) -> bool {
 }
 
 /// Split delivery notes off the end of a label: `TAPPER (voice-over)` ->
-/// (`TAPPER`, [`(voice-over)`]); `Question [Ukrinform] [Interpreted from
+/// (`TAPPER`, \[`(voice-over)`\]); `Question [Ukrinform] [Interpreted from
 /// Ukrainian]` -> (`Question [Ukrinform]`, [`[Interpreted from Ukrainian]`]).
 /// The notes keep their brackets.
 pub fn split_notes(label: &str) -> (&str, Vec<&str>) {

@@ -1,7 +1,7 @@
 //! Which lines are speaker labels: candidates weighed against the
 //! document.
 //!
-//! [`label`](super::label) says what one line looks like; this module
+//! [`label`] says what one line looks like; this module
 //! decides, for the whole document, which candidates open turns. The
 //! evidence is the candidate's shape, its place (a paragraph start, after
 //! a sentence end, an indented first line), its repetition, the
