@@ -8,7 +8,7 @@
 
 use std::collections::HashMap;
 use std::fs;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/blind");
 
@@ -62,11 +62,9 @@ fn actual(path: &Path) -> HashMap<usize, Row> {
         .collect()
 }
 
-#[test]
-fn the_blind_set_reads_as_its_reviewer_reads_it() {
-    let (mut tp, mut fp, mut fn_) = (0usize, 0usize, 0usize);
-    let mut right = [0usize; 3];
-    let mut files = 0;
+/// Every transcript of the set with its expected turns: (text, expected).
+fn fixtures() -> Vec<(PathBuf, PathBuf)> {
+    let mut found = Vec::new();
     for entry in fs::read_dir(DIR).unwrap() {
         let path = entry.unwrap().path();
         let name = path.file_name().unwrap().to_str().unwrap().to_string();
@@ -78,6 +76,38 @@ fn the_blind_set_reads_as_its_reviewer_reads_it() {
             .map(|e| Path::new(DIR).join(format!("{stem}.{e}")))
             .find(|p| p.exists())
             .unwrap_or_else(|| panic!("no transcript for {name}"));
+        found.push((text, path));
+    }
+    found.sort();
+    found
+}
+
+#[test]
+fn no_blind_fixture_leaves_a_stray_line() {
+    for (text, _) in fixtures() {
+        let bytes = fs::read(&text).unwrap();
+        let parsed = whosaid::parse_bytes(&bytes, &text.display().to_string()).unwrap();
+        let stray: Vec<String> = parsed
+            .transcript
+            .notes
+            .iter()
+            .filter(|n| n.kind == whosaid::model::NoteKind::Stray)
+            .map(|n| format!("{}: {}", n.line, n.text))
+            .collect();
+        assert!(
+            stray.is_empty(),
+            "{}: stray lines {stray:?}",
+            text.display()
+        );
+    }
+}
+
+#[test]
+fn the_blind_set_reads_as_its_reviewer_reads_it() {
+    let (mut tp, mut fp, mut fn_) = (0usize, 0usize, 0usize);
+    let mut right = [0usize; 3];
+    let mut files = 0;
+    for (text, path) in fixtures() {
         files += 1;
         let (want, got) = (expected(&path), actual(&text));
         for (line, w) in &want {
