@@ -1,9 +1,10 @@
 //! Word lists the parser consults: honorifics and offices, role words,
 //! news-outlet words, header field names, stage directions.
 //!
-//! These are general facts about how transcripts are written in English
-//! (and a few Chinese forms), never names taken from one transcript. All
-//! look-ups are case-insensitive. Data only: no parsing decisions here.
+//! These are general facts about how transcripts are written in English,
+//! never names taken from one transcript; other languages' role words and
+//! honorifics are data files read by `vocab`, consulted here. All look-ups
+//! are case-insensitive. Data only: no parsing decisions here.
 
 use crate::model::{EventKind, HeaderField, Role};
 use std::sync::LazyLock;
@@ -401,14 +402,6 @@ const ROLE_WORDS: &[(&str, Role)] = &[
     ("interviewee", Role::Official),
     ("guest", Role::Official),
     ("press secretary", Role::Official),
-    ("发言人", Role::Official),
-    ("新闻发言人", Role::Official),
-    ("记者", Role::Journalist),
-    ("提问", Role::Journalist),
-    ("问", Role::Journalist),
-    ("主持人", Role::Chair),
-    ("答", Role::Official),
-    ("翻译", Role::Other),
 ];
 
 /// Role words that are still that role with one letter wrong (`MOERATOR`).
@@ -439,6 +432,10 @@ pub fn role_of_word(label: &str) -> Option<Role> {
     }
     if l.ends_with("记者") {
         return Some(Role::Journalist);
+    }
+    // Other languages' labels (`PREGUNTA`, `Jornalista`, `ВОПРОС`).
+    if let Some(role) = super::vocab::role_of_word(l.to_lowercase().trim_end_matches('.')) {
+        return Some(role);
     }
     // `MOERATOR`: a role word with a letter wrong is still that role.
     MISSPELLABLE_ROLE_WORDS
@@ -639,9 +636,10 @@ const OFFICES: &[&str] = &[
 /// compares only the phrases that can match.
 static PREFIXES_BY_FIRST_BYTE: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| {
     let mut by_first = vec![Vec::new(); 256];
-    for phrase in HONORIFICS.iter().chain(OFFICES).chain(OFFICE_ABBREVIATIONS) {
+    let phrases = HONORIFICS.iter().chain(OFFICES).chain(OFFICE_ABBREVIATIONS);
+    for phrase in phrases.copied().chain(super::vocab::honorifics()) {
         if let Some(b) = phrase.as_bytes().first() {
-            by_first[usize::from(b.to_ascii_lowercase())].push(*phrase);
+            by_first[usize::from(b.to_ascii_lowercase())].push(phrase);
         }
     }
     by_first
@@ -701,7 +699,7 @@ pub fn title_prefix_len(label: &str) -> usize {
 
 /// Is `label` an honorific alone (`Mr.`)?
 pub fn is_honorific(word: &str) -> bool {
-    eq_any(word, HONORIFICS)
+    eq_any(word, HONORIFICS) || super::vocab::is_honorific(word)
 }
 
 /// Whether an honorific names a man (`Mr.`, `Sir`) or a woman (`Ms.`,

@@ -32,6 +32,7 @@ pub(crate) mod people;
 pub(crate) mod setting;
 pub(crate) mod text;
 pub(crate) mod trailer;
+pub(crate) mod vocab;
 
 use crate::decision::{Decision, Evidence, RoleRule};
 pub use crate::diagnostic::Diagnostic;

@@ -1,0 +1,149 @@
+//! Label vocabularies of languages other than English, as data:
+//! `data/lexicon/<lang>.toml`, one file per language, compiled into the
+//! binary and read once.
+//!
+//! Each file lists the labels that mark who asks (`pregunta`,
+//! `jornalista`), who answers (`respuesta`, `发言人`), who chairs
+//! (`moderador`) and anyone else (`intérprete`), and the honorifics that
+//! come before a name (`Mme`, `Herr`). All languages are in use at once,
+//! beside English (`lexicon`): a label is one language's word or none.
+//! This module holds the data and its look-ups; it decides nothing.
+//!
+//! Adding a language is adding a file and its line in [`FILES`]; the tests
+//! check that every file parses (unknown keys are errors), that its
+//! `language` is its name, and that every entry is read by the rule of its
+//! category. Categories, all optional, in lower case as words are compared
+//! (a label is matched whole, without a final `.`): `journalist`,
+//! `official`, `chair`, `other` (labels of who asks, answers, presides,
+//! anyone else) and `honorifics` (words before a name that say nothing of
+//! the role). English stays in `lexicon`. (No README sits beside the
+//! files: `data/` is also a folder of transcripts for the docs' examples.)
+
+use crate::model::Role;
+use serde::Deserialize;
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+/// The files, by language code (BCP 47).
+const FILES: &[(&str, &str)] = &[
+    ("ar", include_str!("../../data/lexicon/ar.toml")),
+    ("de", include_str!("../../data/lexicon/de.toml")),
+    ("es", include_str!("../../data/lexicon/es.toml")),
+    ("fr", include_str!("../../data/lexicon/fr.toml")),
+    ("it", include_str!("../../data/lexicon/it.toml")),
+    ("ja", include_str!("../../data/lexicon/ja.toml")),
+    ("ko", include_str!("../../data/lexicon/ko.toml")),
+    ("pt", include_str!("../../data/lexicon/pt.toml")),
+    ("ru", include_str!("../../data/lexicon/ru.toml")),
+    ("zh", include_str!("../../data/lexicon/zh.toml")),
+];
+
+/// One language's file.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Lexicon {
+    /// Its BCP 47 code, as in the file name (the tests hold them equal).
+    #[cfg_attr(not(test), allow(dead_code))]
+    pub language: String,
+    #[serde(default)]
+    pub journalist: Vec<String>,
+    #[serde(default)]
+    pub official: Vec<String>,
+    #[serde(default)]
+    pub chair: Vec<String>,
+    #[serde(default)]
+    pub other: Vec<String>,
+    #[serde(default)]
+    pub honorifics: Vec<String>,
+}
+
+impl Lexicon {
+    /// Every role word with the role it marks.
+    pub fn role_words(&self) -> impl Iterator<Item = (&str, Role)> {
+        self.journalist
+            .iter()
+            .map(|w| (w.as_str(), Role::Journalist))
+            .chain(self.official.iter().map(|w| (w.as_str(), Role::Official)))
+            .chain(self.chair.iter().map(|w| (w.as_str(), Role::Chair)))
+            .chain(self.other.iter().map(|w| (w.as_str(), Role::Other)))
+    }
+}
+
+/// Every language's file, parsed (a file that does not parse is a bug that
+/// the tests catch; it is left out rather than stopping the parser).
+pub static LEXICONS: LazyLock<Vec<Lexicon>> = LazyLock::new(|| {
+    FILES
+        .iter()
+        .filter_map(|(_, text)| toml::from_str(text).ok())
+        .collect()
+});
+
+/// Role words of all languages, lower case; the first language listed wins.
+static ROLES: LazyLock<HashMap<&'static str, Role>> = LazyLock::new(|| {
+    let mut roles = HashMap::new();
+    for lexicon in LEXICONS.iter() {
+        for (word, role) in lexicon.role_words() {
+            roles.entry(word).or_insert(role);
+        }
+    }
+    roles
+});
+
+/// The role a label (lower case, without a final `.`) names in another
+/// language, if any.
+pub fn role_of_word(lower: &str) -> Option<Role> {
+    ROLES.get(lower).copied()
+}
+
+/// Honorifics of all languages, lower case.
+pub fn honorifics() -> impl Iterator<Item = &'static str> {
+    LEXICONS
+        .iter()
+        .flat_map(|l| l.honorifics.iter().map(String::as_str))
+}
+
+/// Is `word` an honorific of another language (`Mme`, `Herr`, `Sra.`)?
+pub fn is_honorific(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    honorifics().any(|h| h == lower)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_file_parses_and_names_its_language() {
+        for (code, text) in FILES {
+            let lexicon: Lexicon =
+                toml::from_str(text).unwrap_or_else(|e| panic!("data/lexicon/{code}.toml: {e}"));
+            assert_eq!(&lexicon.language, code);
+        }
+        assert_eq!(LEXICONS.len(), FILES.len());
+    }
+
+    #[test]
+    fn every_entry_is_read_by_the_rule_of_its_category() {
+        for lexicon in LEXICONS.iter() {
+            for (word, role) in lexicon.role_words() {
+                assert_eq!(word, word.to_lowercase(), "{}: {word}", lexicon.language);
+                assert_eq!(
+                    super::super::lexicon::role_of_word(word),
+                    Some(role),
+                    "{}: {word}",
+                    lexicon.language
+                );
+                // Labels are printed in capitals too.
+                assert_eq!(
+                    super::super::lexicon::role_of_word(&word.to_uppercase()),
+                    Some(role),
+                    "{}: {word} in capitals",
+                    lexicon.language
+                );
+            }
+            for h in &lexicon.honorifics {
+                assert!(super::super::lexicon::is_honorific(h), "{h}");
+            }
+        }
+    }
+}
