@@ -50,6 +50,9 @@ pub enum LabelRule {
     FullStopStyle,
     /// A code declared in the document's speaker key (`HN` for Hana Novak).
     SpeakerKey,
+    /// A line in capitals alone, the words directly below, in a document
+    /// that writes its labels so.
+    BareCapitals,
 }
 
 impl LabelRule {
@@ -78,6 +81,9 @@ impl LabelRule {
             }
             LabelRule::SurnameRecursDespiteOpener => {
                 "full label whose surname recurs as a label, although its first word often opens sentences"
+            }
+            LabelRule::BareCapitals => {
+                "line in capitals alone with the words below, in a document that writes its labels so"
             }
             LabelRule::SpeakerKey => "code declared in the document's speaker key",
             LabelRule::FullStopStyle => {

@@ -40,6 +40,10 @@ pub enum Form {
     Period,
     /// A code declared in a speaker key: `HN Hello everyone` ([`super::key`]).
     Key,
+    /// A line in capitals and nothing else, the words directly below it:
+    /// `MASTER OF CEREMONIES` (translated and typed transcripts). Only a
+    /// shape: the parser wants a document that writes its labels so.
+    Bare,
 }
 
 /// A line that opens with something shaped like a speaker label.
@@ -304,11 +308,38 @@ pub fn candidate(text: &str) -> Result<Option<Candidate<'_>>, Refusal<'_>> {
         )));
     }
     if let Ok(None) = colon {
-        if let Some(c) = clock_label(text) {
+        if let Some(c) = clock_label(text).or_else(|| bare_label(text)) {
             return Ok(Some(c));
         }
     }
     colon
+}
+
+/// A whole line in capitals that reads as a name, an office or a role
+/// (`MINISTER RAFAELA COUTO BASTOS`, `JOURNALIST`), with no colon or final
+/// stop: a [`Form::Bare`] label alone on its line.
+fn bare_label(text: &str) -> Option<Candidate<'_>> {
+    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+    if letters < 2
+        || text.chars().count() > MAX_STOP_LABEL_CHARS
+        || text.split_whitespace().count() > 6
+        || text.ends_with(['.', ','])
+        || text.chars().any(|c| c.is_alphabetic() && !c.is_uppercase())
+        || !text
+            .chars()
+            .all(|c| c.is_alphanumeric() || " .-'’()&/,".contains(c))
+    {
+        return None;
+    }
+    let shape = label_shape(&slash_as_comma(text)).ok()?;
+    Some(Candidate {
+        label: Cow::Borrowed(text),
+        rest: "",
+        kind: LabelKind::Alone,
+        form: Form::Bare,
+        timestamp: None,
+        shape,
+    })
 }
 
 /// Can [`candidate`] find anything on this line, a label or a refusal?
@@ -329,8 +360,10 @@ pub fn candidate(text: &str) -> Result<Option<Candidate<'_>>, Refusal<'_>> {
 ///   ([`period_label`]'s first test), a `.` at the end or before two
 ///   spaces with nothing but capitals, digits and `-'()&/` before it,
 ///   within [`MAX_STOP_LABEL_CHARS`] characters ([`stop_label`]), `A.`
-///   ([`a_marker`]), or a last word that starts with a digit and holds a
-///   `:` ([`clock_label`]).
+///   ([`a_marker`]), a last word that starts with a digit and holds a
+///   `:` ([`clock_label`]), or a whole line of capitals, digits and
+///   ` .-'()&/,` within [`MAX_STOP_LABEL_CHARS`] characters
+///   ([`bare_label`]).
 ///
 /// Bytes of non-ASCII characters are taken as possibly upper case; only
 /// the first character of a line that does not start with ASCII is
@@ -380,6 +413,7 @@ pub(crate) fn may_open_label(text: &str) -> bool {
     colon_within(b, COLON_REACH)
         || word_stop(b)
         || capitals_stop(b)
+        || capitals_line(b)
         || b.starts_with(b"A.") && (b.len() == 2 || b[2] == b' ')
         || memchr::memrchr(b' ', b).is_some_and(|sp| {
             let clock = &b[sp + 1..];
@@ -448,6 +482,30 @@ fn capitals_stop(b: &[u8]) -> bool {
         }
     }
     false
+}
+
+/// The whole line in capitals [`bare_label`] wants: nothing but capitals,
+/// digits and ` .-'()&/,` (a non-ASCII byte may be a capital or `’`),
+/// within [`MAX_STOP_LABEL_CHARS`] characters.
+fn capitals_line(b: &[u8]) -> bool {
+    chars_in(b) <= MAX_STOP_LABEL_CHARS
+        && b.iter().all(|&c| {
+            matches!(
+                c,
+                b'A'..=b'Z'
+                    | b'0'..=b'9'
+                    | b' '
+                    | b'.'
+                    | b'-'
+                    | b'\''
+                    | b'('
+                    | b')'
+                    | b'&'
+                    | b'/'
+                    | b','
+                    | 0x80..
+            )
+        })
 }
 
 /// The label before the first colon of `text`, if any.

@@ -138,6 +138,13 @@ impl Place<'_, '_> {
             && above.split_whitespace().count() <= 10
     }
 
+    /// Is the line below `i` text (not blank, not markup)?
+    fn text_below(&self, i: usize) -> bool {
+        self.lines
+            .get(i + 1)
+            .is_some_and(|l| !l.is_blank() && !l.markup)
+    }
+
     /// An indented first line opens a paragraph (the Congressional Record).
     fn indented(&self, i: usize) -> bool {
         let l = self.lines;
@@ -172,6 +179,9 @@ struct Style {
     period_style: bool,
     /// `A.` answers where `Q.` asks, or recurs after `Q` markers.
     answers_marked: bool,
+    /// Lines in capitals alone, with the words directly below (`MASTER OF
+    /// CEREMONIES`), open more paragraphs than colon labels, and one recurs.
+    bare_style: bool,
 }
 
 impl Style {
@@ -222,7 +232,19 @@ impl Style {
                 || q_markers
                     .iter()
                     .any(|&i| place.lines[i].text.starts_with("Q.")));
+        let bare: Vec<&Candidate<'_>> = cands()
+            .filter(|(i, c)| {
+                c.form == Form::Bare
+                    && place.para_start(*i)
+                    && place.text_below(*i)
+                    && scan.cands[i + 1].is_none()
+            })
+            .map(|(_, c)| c)
+            .collect();
+        let bare_style =
+            bare.len() >= 3 && bare.len() > firm.len() && bare.iter().any(|c| recurs(c));
         Style {
+            bare_style,
             firm_inline: firm.len(),
             caps_style,
             clock_lines,
@@ -280,6 +302,9 @@ impl Judge<'_, '_> {
         if super::examination::examiner(&place.lines[i].text).is_some() {
             return Verdict::Refuse;
         }
+        if cand.form == Form::Bare {
+            return self.bare(i, cand, count);
+        }
         // A first word that opens sentences (`WILL HURD:`) is evidence
         // against; recurring at paragraph starts in the document's style
         // outweighs it.
@@ -325,6 +350,7 @@ impl Judge<'_, '_> {
         }
         match (cand.form, cand.kind) {
             (Form::Key, _) => Verdict::Accept(LabelRule::SpeakerKey),
+            (Form::Bare, _) => Verdict::Refuse,
             (Form::Voice, _) => Verdict::Accept(LabelRule::VoiceTag),
             (Form::Period, LabelKind::AMarker) if place.para_start(i) && style.answers_marked => {
                 Verdict::Accept(LabelRule::AnswerMarker)
@@ -335,6 +361,27 @@ impl Judge<'_, '_> {
             (_, LabelKind::QMarker) if place.para_start(i) => Verdict::Accept(LabelRule::QMarker),
             (_, LabelKind::QMarker) => Verdict::Refuse,
             (_, LabelKind::Inline | LabelKind::AMarker) => self.inline(i, cand, count, out),
+        }
+    }
+
+    /// `MASTER OF CEREMONIES` alone in capitals, the words directly below:
+    /// only in a document of such labels, and only a label that recurs or
+    /// names an office, a role or an outlet (a title in capitals once is a
+    /// heading).
+    fn bare(&self, i: usize, cand: &Candidate<'_>, count: usize) -> Verdict {
+        let shape = &cand.shape;
+        let named = count >= 2 || shape.titled || shape.role_word || shape.outlet_like;
+        let ok = self.style.bare_style
+            && self.place.para_start(i)
+            && self.place.text_below(i)
+            && self.cands[i + 1].is_none()
+            && named
+            && !cand.shape.opener
+            && !lexicon::is_heading_word(&cand.label);
+        if ok {
+            Verdict::Accept(LabelRule::BareCapitals)
+        } else {
+            Verdict::Refuse
         }
     }
 
