@@ -207,6 +207,9 @@ pub enum Evidence {
     /// Outlet: the header says the guest spoke to it (`spoke to *Nation
     /// Africa*`), and it asks.
     OutletSpokenTo,
+    /// Speaker: the person the header names in this office, or who names
+    /// themselves in their first words.
+    OfficeNamed,
 }
 
 impl Evidence {
@@ -244,6 +247,9 @@ impl Evidence {
             Evidence::Witness => "speaker: the witness called and sworn above",
             Evidence::WrittenInFull => "speaker: the name as the transcript writes it in full",
             Evidence::OutletSpokenTo => "outlet: the header says the guest spoke to it",
+            Evidence::OfficeNamed => {
+                "speaker: the person the header names in this office, or who names themselves"
+            }
         }
     }
 }

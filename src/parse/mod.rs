@@ -173,6 +173,7 @@ fn read(text: &str, source: &str) -> (Transcript, Vec<Diagnostic>) {
     names_written_in_full(&mut turns, &transcript);
     share_outlets(&mut turns);
     resolve_office_labels(&mut turns);
+    office_holders_named(&mut turns, &transcript);
     examination::name_speakers(&lines, &mut turns);
     decide_roles(&mut turns, &mut unknown_role, &transcript, q_marked);
     exchange::apply_handoffs(&mut turns);
@@ -884,6 +885,54 @@ fn resolve_office_labels(turns: &mut [Turn]) {
             t.title = t.speaker.take();
             t.speaker = Some(person.clone());
             t.decision.push(Evidence::OfficeHolder);
+        }
+    }
+}
+
+/// A label that is an office or a role alone (`MASTER OF CEREMONIES`,
+/// `Deputy Spokesperson`, `MODERATOR`, `THE COURT`) is the person the
+/// header names in that office (`Master of Ceremonies Luana Ferraz`,
+/// `Moderated by ... Nadia Boucher-Kamara`), or who names themselves at
+/// the start of its first turn (`I am Adaobi Nwankwo, Director of Press`).
+fn office_holders_named(turns: &mut [Turn], t: &Transcript) {
+    let mut prose: Vec<&str> = [t.title.as_deref(), t.summary.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect();
+    prose.extend(t.participants.iter().map(|p| p.name.as_str()));
+    prose.extend(t.notes.iter().map(|n| n.text.as_str()));
+    let office_only = |turn: &Turn| {
+        let label = label::split_notes(&turn.label).0;
+        let role = lexicon::role_of_word(label);
+        turn.title.is_none()
+            && turn
+                .speaker
+                .as_deref()
+                .is_some_and(|s| s.eq_ignore_ascii_case(label))
+            && !lexicon::is_anonymous(label)
+            // `SENIOR ADMINISTRATION OFFICIAL`: unnamed by design.
+            && !label.to_lowercase().contains("official")
+            // The podium's role words stay (`THE PRESIDENT`, `PM`): the
+            // documented convention; who chairs and offices alone do not.
+            && match role {
+                Some(r) => r == Role::Chair && label.chars().count() > 2,
+                None => lexicon::names_office(label),
+            }
+    };
+    let mut holders: HashMap<String, Option<String>> = HashMap::new();
+    for turn in turns.iter_mut() {
+        if !office_only(turn) {
+            continue;
+        }
+        let holder = holders.entry(key_of(&turn.label)).or_insert_with(|| {
+            let office = turn.speaker.as_deref().unwrap_or_default();
+            people::office_holder_in_prose(office, &prose)
+                .or_else(|| people::names_self(&turn.text))
+        });
+        if let Some(name) = holder.clone() {
+            turn.title = turn.speaker.take();
+            turn.speaker = Some(name);
+            turn.decision.push(Evidence::OfficeNamed);
         }
     }
 }

@@ -579,6 +579,155 @@ pub fn spoken_to(label: &str, prose: &[&str]) -> bool {
     })
 }
 
+/// The person the prose names as holder of `office`, a label that is an
+/// office or a role alone (`Master of Ceremonies`, `Deputy Spokesperson`,
+/// `Moderator`, `The Court`): `Master of Ceremonies Luana Ferraz`, `Ana
+/// Luísa Ferreira, Deputy Spokesperson`, `Moderated by PMO Press
+/// Secretary Nadia Boucher-Kamara`, `BEFORE THE HONORABLE TERESA
+/// VILLANUEVA-RUIZ`. `None` unless exactly one person is so named.
+pub fn office_holder_in_prose(office: &str, prose: &[&str]) -> Option<String> {
+    let office = office.trim().to_lowercase();
+    let office = office.strip_prefix("the ").unwrap_or(&office);
+    let mut phrases: Vec<Vec<&str>> = vec![office.split_whitespace().collect()];
+    // Who chairs is named by what they do.
+    match office {
+        "moderator" => phrases.push(vec!["moderated", "by"]),
+        "chair" | "chairman" | "chairwoman" | "chairperson" => phrases.push(vec!["chaired", "by"]),
+        "host" => phrases.push(vec!["hosted", "by"]),
+        "court" | "judge" => {
+            phrases.push(vec!["before", "the", "honorable"]);
+            phrases.push(vec!["before", "the", "hon."]);
+            phrases.push(vec!["presiding", "judge"]);
+        }
+        _ => {}
+    }
+    let mut found: Option<String> = None;
+    for text in prose {
+        let words: Vec<&str> = text.split_whitespace().collect();
+        // A title in Title Case (`Press Call by a Senior Official After
+        // G7 Plenary Session Two`) capitalises words that are no name.
+        let lower_words = words
+            .iter()
+            .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+            .filter(|w| !lexicon::is_connector(w) && !matches!(**w, "a" | "an" | "by"))
+            .count();
+        let mixed = text.chars().any(char::is_lowercase);
+        let sentence = text.contains([':', ';', ',']) || text.trim_end().ends_with('.');
+        if mixed && lower_words == 0 && words.len() >= 5 && !sentence {
+            continue;
+        }
+        let bare: Vec<String> = words
+            .iter()
+            .map(|w| {
+                w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.')
+                    .to_lowercase()
+            })
+            .collect();
+        for phrase in &phrases {
+            let n = phrase.len();
+            for at in 0..words.len().saturating_sub(n - 1) {
+                if (0..n)
+                    .any(|k| bare[at + k].trim_end_matches('.') != phrase[k].trim_end_matches('.'))
+                {
+                    continue;
+                }
+                // Its last word must not close a sentence or clause before
+                // the name (`Moderator. Next`), except `Name, Office`.
+                let after = holder_after(&words[at + n..]);
+                let before = if at > 0 && words[at - 1].ends_with(',') {
+                    holder_before(&words[..at])
+                } else {
+                    None
+                };
+                let closed = words[at + n - 1].ends_with([',', '.', ';', ':']);
+                for name in [(!closed).then_some(after).flatten(), before]
+                    .into_iter()
+                    .flatten()
+                {
+                    match &found {
+                        None => found = Some(name),
+                        Some(f) if *f == name => {}
+                        Some(_) => return None,
+                    }
+                }
+            }
+        }
+    }
+    found
+}
+
+/// `I am Adaobi Nwankwo, Director of Press.` at the start of a turn: the
+/// name a speaker gives themselves.
+pub fn names_self(text: &str) -> Option<String> {
+    let head = text
+        .char_indices()
+        .nth(240)
+        .map_or(text, |(i, _)| &text[..i]);
+    ["I am ", "I'm ", "I’m ", "My name is ", "my name is "]
+        .iter()
+        .find_map(|p| {
+            let at = head.find(p)?;
+            let before = head[..at].trim_end();
+            // Only as a sentence of its own: `I am` after a sentence end.
+            let starts = before.is_empty() || before.ends_with(['.', '!', ',', ':']);
+            starts.then(|| {
+                holder_after(&head[at + p.len()..].split_whitespace().collect::<Vec<_>>())
+            })?
+        })
+}
+
+/// A word of a person's name in prose (not an office, honorific or
+/// opener), without the punctuation around it.
+fn holder_word(word: &str) -> Option<&str> {
+    let w = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'' && c != '’');
+    (name_word(w) && !not_a_given_name(w) && !lexicon::names_office(w)).then_some(w)
+}
+
+/// The name that follows an office (`Luana Ferraz.` after `Master of
+/// Ceremonies`): the name words that end the capitalised run after it
+/// (`PMO Press Secretary Nadia Boucher-Kamara`: the last two).
+fn holder_after(words: &[&str]) -> Option<String> {
+    let mut run: Vec<&str> = Vec::new();
+    for w in words.iter().take(8) {
+        if !w.chars().next().is_some_and(char::is_uppercase) {
+            break;
+        }
+        run.push(w);
+        if w.ends_with([',', '.', ';', ':', ')']) {
+            break;
+        }
+    }
+    let mut name: Vec<&str> = Vec::new();
+    for w in run.iter().rev() {
+        match holder_word(w) {
+            Some(bare) => name.push(bare),
+            None => break,
+        }
+    }
+    name.reverse();
+    (2..=4)
+        .contains(&name.len())
+        .then(|| name_case(&name.join(" ")))
+}
+
+/// The name that comes before `, Office` (`Ana Luísa Ferreira,`).
+fn holder_before(words: &[&str]) -> Option<String> {
+    let mut run: Vec<&str> = Vec::new();
+    for (k, w) in words.iter().rev().take(4).enumerate() {
+        if k > 0 && w.ends_with([',', '.', ';', ':']) {
+            break;
+        }
+        match holder_word(w) {
+            Some(bare) => run.push(bare),
+            None => break,
+        }
+    }
+    run.reverse();
+    (2..=4)
+        .contains(&run.len())
+        .then(|| name_case(&run.join(" ")))
+}
+
 /// A person's name, or `None` when the words are empty.
 fn person(name: &str) -> Option<String> {
     let n = name.trim();
@@ -678,6 +827,51 @@ pub fn declared_names(participants: &[Participant], prose: &[&str]) -> Declared 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn office_holders_named_in_prose() {
+        let holder = |o: &str, p: &str| office_holder_in_prose(o, &[p]);
+        assert_eq!(
+            holder(
+                "Master of Ceremonies",
+                "Participants: Minister Rita Couto; Master of Ceremonies Luana Ferraz."
+            )
+            .as_deref(),
+            Some("Luana Ferraz")
+        );
+        assert_eq!(
+            holder("Deputy Spokesperson", "the noon briefing by Ana Luísa Ferreira, Deputy Spokesperson for the Secretary-General.").as_deref(),
+            Some("Ana Luísa Ferreira")
+        );
+        assert_eq!(
+            holder(
+                "Moderator",
+                "Moderated by PMO Press Secretary Nadia Boucher-Kamara. Passages in French are marked."
+            )
+            .as_deref(),
+            Some("Nadia Boucher-Kamara")
+        );
+        assert_eq!(
+            holder(
+                "The Court",
+                "BEFORE THE HONORABLE TERESA VILLANUEVA-RUIZ, COMMISSIONER"
+            )
+            .as_deref(),
+            Some("Teresa Villanueva-Ruiz")
+        );
+        assert_eq!(
+            holder("Moderator", "The moderator will take questions."),
+            None
+        );
+        // Two people named for one office: none.
+        assert_eq!(
+            holder(
+                "Moderator",
+                "Moderated by Ann Lee and later moderated by Bo Kim."
+            ),
+            None
+        );
+    }
 
     #[test]
     fn outlets_spoken_to() {
