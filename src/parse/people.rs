@@ -213,7 +213,7 @@ fn journalistic_title(title: &str) -> bool {
 /// Read a label into an identity, before names are completed.
 pub fn identify(label: &str) -> Identity {
     let label = super::label::slash_as_comma(label);
-    let label = label.as_ref();
+    let label = question_number(label.as_ref());
     if lexicon::is_anonymous(label) {
         // `Speaker 2`, `UNIDENTIFIED FEMALE`: nobody in particular; what
         // they do decides the role.
@@ -258,6 +258,23 @@ pub fn identify(label: &str) -> Identity {
         return comma_identity(a.trim(), b.trim());
     }
     plain_identity(label, main)
+}
+
+/// `Q12 Mr Adeyemi`: a select committee's transcript numbers the
+/// questions before the label; the speaker is the rest.
+fn question_number(label: &str) -> &str {
+    match label.split_once(' ') {
+        Some((q, rest))
+            if q.len() >= 2
+                && q.len() <= 5
+                && q.starts_with('Q')
+                && q[1..].bytes().all(|b| b.is_ascii_digit())
+                && !rest.trim().is_empty() =>
+        {
+            rest.trim()
+        }
+        _ => label,
+    }
 }
 
 /// `QUESTION JUNG`, `Question (Alexander Gamov, Komsomolskaya Pravda)`,
@@ -871,6 +888,16 @@ mod tests {
             ),
             None
         );
+    }
+
+    #[test]
+    fn question_numbers_are_not_names() {
+        assert_eq!(
+            identify("Q3 Mr Adeyemi").speaker.as_deref(),
+            Some("Adeyemi")
+        );
+        assert_eq!(identify("Q12 Chair").role, Some(Role::Chair));
+        assert_eq!(identify("Q7").speaker.as_deref(), Some("Q7"));
     }
 
     #[test]
