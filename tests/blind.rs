@@ -6,6 +6,8 @@
 //! a change that reads unseen layouts worse fails. `scripts/score.py -v`
 //! lists every row that differs.
 
+mod common;
+
 use std::collections::HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -111,15 +113,7 @@ fn fixtures(dir: &str) -> Vec<(PathBuf, PathBuf)> {
 #[test]
 fn no_blind_fixture_leaves_a_stray_line() {
     for (text, _) in SETS.iter().flat_map(|s| fixtures(s.dir)) {
-        let bytes = fs::read(&text).unwrap();
-        let parsed = whosaid::parse_bytes(&bytes, &text.display().to_string()).unwrap();
-        let stray: Vec<String> = parsed
-            .transcript
-            .notes
-            .iter()
-            .filter(|n| n.kind == whosaid::model::NoteKind::Stray)
-            .map(|n| format!("{}: {}", n.line, n.text))
-            .collect();
+        let stray = common::stray_lines(&text);
         assert!(
             stray.is_empty(),
             "{}: stray lines {stray:?}",

@@ -3,6 +3,8 @@
 //! speaker, role, outlet): no turn too many, none too few. HTML pages are
 //! read through `parse_bytes` like any file, so their lines are the page's.
 
+mod common;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -189,15 +191,7 @@ fn every_style_fixture_parses_to_its_expected_turns() {
 #[test]
 fn no_style_fixture_leaves_a_stray_line() {
     for (text, _) in fixtures() {
-        let bytes = fs::read(&text).unwrap();
-        let parsed = whosaid::parse_bytes(&bytes, &text.display().to_string()).unwrap();
-        let stray: Vec<String> = parsed
-            .transcript
-            .notes
-            .iter()
-            .filter(|n| n.kind == whosaid::model::NoteKind::Stray)
-            .map(|n| format!("{}: {}", n.line, n.text))
-            .collect();
+        let stray = common::stray_lines(&text);
         assert!(
             stray.is_empty(),
             "{}: stray lines {stray:?}",

@@ -61,7 +61,9 @@ const SWORN: &[&str] = &[
 /// counsel who examines, as written (`MR. PAK`).
 pub fn examiner(text: &str) -> Option<&str> {
     let t = text.trim().trim_end_matches([':', '.']).trim_end();
-    if t.len() > 80 {
+    // Most lines hold no `by`: say so without allocating (body lines come
+    // here one by one).
+    if t.len() > 80 || !has_ascii_ci(t, b"by") {
         return None;
     }
     let lower = t.to_ascii_lowercase();
@@ -96,6 +98,9 @@ pub fn is_heading(text: &str) -> bool {
         return true;
     }
     let t = text.trim().trim_end_matches([':', '.']);
+    if !has_ascii_ci(t, b"examination") {
+        return false;
+    }
     let lower = t.to_ascii_lowercase();
     let words: Vec<&str> = lower.split_whitespace().collect();
     (1..=5).contains(&words.len())
@@ -113,18 +118,32 @@ pub fn is_heading(text: &str) -> bool {
 /// one line. Returns the name as written.
 pub fn witness<'a>(text: &'a str, next: Option<&str>) -> Option<&'a str> {
     let (name, after) = text.trim().split_once(',')?;
-    let after = after.trim();
-    let goes_on = if after.is_empty() { next? } else { after };
-    let goes_on = goes_on.trim_start().to_ascii_lowercase();
-    if !SWORN.iter().any(|p| goes_on.starts_with(p)) {
+    let words = name.split_whitespace();
+    let named = (2..=5).contains(&words.clone().count())
+        && words
+            .into_iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase) || lexicon::is_connector(w));
+    if !named {
         return None;
     }
-    let words: Vec<&str> = name.split_whitespace().collect();
-    let named = (2..=5).contains(&words.len())
-        && words
-            .iter()
-            .all(|w| w.chars().next().is_some_and(char::is_uppercase) || lexicon::is_connector(w));
-    named.then_some(name.trim())
+    let after = after.trim();
+    let goes_on = if after.is_empty() { next? } else { after };
+    let goes_on = goes_on.trim_start();
+    SWORN
+        .iter()
+        .any(|p| {
+            goes_on
+                .get(..p.len())
+                .is_some_and(|h| h.eq_ignore_ascii_case(p))
+        })
+        .then_some(name.trim())
+}
+
+/// Does `text` hold `needle` (ASCII, case aside)?
+fn has_ascii_ci(text: &str, needle: &[u8]) -> bool {
+    text.as_bytes()
+        .windows(needle.len())
+        .any(|w| w.eq_ignore_ascii_case(needle))
 }
 
 /// Does an examination heading or a witness's call end on this line? The
@@ -162,6 +181,15 @@ fn counsel(turns: &[Turn], label: &str) -> (Option<String>, Option<String>) {
 /// and witness calls above them: `Q.` is the counsel of the last `BY`
 /// line, `A.` the witness last called. A turn elsewhere is left alone.
 pub fn name_speakers(lines: &[Line<'_>], turns: &mut [Turn]) {
+    let marked = |t: &Turn| {
+        matches!(
+            t.decision.label,
+            LabelRule::QMarker | LabelRule::AnswerMarker
+        )
+    };
+    if !turns.iter().any(marked) {
+        return;
+    }
     let mut marks: Vec<(usize, Mark<'_>)> = Vec::new();
     for (i, line) in lines.iter().enumerate() {
         if line.is_blank() || line.markup {

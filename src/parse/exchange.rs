@@ -304,18 +304,12 @@ fn opener_as_name(name: String, outlet: String, raw: &str) -> (String, String) {
     {
         return (name, outlet);
     }
-    let is_name = |ws: &[&str]| {
-        (2..=3).contains(&ws.len())
-            && ws
-                .iter()
-                .all(|w| super::people::name_word(w) && !super::people::not_a_given_name(w))
-    };
-    if is_name(&words[1..]) {
+    if name_words(&words[1..]) {
         return (words[1..].join(" "), outlet);
     }
     for joiner in [" of ", " from ", " with ", " at "] {
         if let Some((n, o)) = outlet.split_once(joiner) {
-            if is_name(&n.split_whitespace().collect::<Vec<_>>()) {
+            if name_words(&n.split_whitespace().collect::<Vec<_>>()) {
                 let o = o.strip_prefix("the ").unwrap_or(o);
                 return (n.to_string(), o.to_string());
             }
@@ -333,12 +327,15 @@ fn name_after(outlet: &str) -> Option<&str> {
         .trim_start_matches(['.', '!'])
         .trim()
         .trim_end_matches(['.', '!']);
-    let words: Vec<&str> = rest.split_whitespace().collect();
-    let named = (2..=3).contains(&words.len())
+    name_words(&rest.split_whitespace().collect::<Vec<_>>()).then_some(rest)
+}
+
+/// Two or three words written as a person's name (`Jeff Lindqvist`).
+fn name_words(words: &[&str]) -> bool {
+    (2..=3).contains(&words.len())
         && words
             .iter()
-            .all(|w| super::people::name_word(w) && !super::people::not_a_given_name(w));
-    named.then_some(rest)
+            .all(|w| super::people::name_word(w) && !super::people::not_a_given_name(w))
 }
 
 /// The words of `s` up to the first sentence end or line break.

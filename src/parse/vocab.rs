@@ -21,7 +21,7 @@
 
 use crate::model::Role;
 use serde::Deserialize;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 /// The files, by language code (BCP 47).
@@ -102,10 +102,13 @@ pub fn honorifics() -> impl Iterator<Item = &'static str> {
         .flat_map(|l| l.honorifics.iter().map(String::as_str))
 }
 
+/// Honorifics of all languages, for look-up.
+static HONORIFICS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| honorifics().collect());
+
 /// Is `word` an honorific of another language (`Mme`, `Herr`, `Sra.`)?
 pub fn is_honorific(word: &str) -> bool {
-    let lower = word.to_lowercase();
-    honorifics().any(|h| h == lower)
+    // None is longer than 12 bytes: most words need no lower-casing.
+    word.len() <= 12 && HONORIFICS.contains(word.to_lowercase().as_str())
 }
 
 #[cfg(test)]
@@ -142,6 +145,7 @@ mod tests {
                 );
             }
             for h in &lexicon.honorifics {
+                assert!(h.len() <= 12, "{h}: longer than is_honorific reads");
                 assert!(super::super::lexicon::is_honorific(h), "{h}");
             }
         }

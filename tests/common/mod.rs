@@ -4,6 +4,7 @@
 use std::process::Command;
 
 /// `whosaid` with colour, width, terminal and prefilter settings removed.
+#[allow(dead_code)] // Not every test binary runs the binary.
 pub fn whosaid() -> Command {
     let mut cmd = Command::new(assert_cmd::cargo::cargo_bin("whosaid"));
     for var in [
@@ -18,4 +19,19 @@ pub fn whosaid() -> Command {
     }
     cmd.current_dir(env!("CARGO_MANIFEST_DIR"));
     cmd
+}
+
+/// The lines of a transcript that no header field, turn, credit or note
+/// of a known kind claimed (`stray` notes), as `line: text`.
+#[allow(dead_code)] // Not every test binary asks.
+pub fn stray_lines(path: &std::path::Path) -> Vec<String> {
+    let bytes = std::fs::read(path).unwrap();
+    let parsed = whosaid::parse_bytes(&bytes, &path.display().to_string()).unwrap();
+    parsed
+        .transcript
+        .notes
+        .iter()
+        .filter(|n| n.kind == whosaid::model::NoteKind::Stray)
+        .map(|n| format!("{}: {}", n.line, n.text))
+        .collect()
 }
