@@ -345,9 +345,11 @@ pub fn io_reason(e: &std::io::Error) -> String {
 
 /// Read at most `max` bytes from `r`; more is an error that names the
 /// limit. The first 8 KiB are sniffed before the rest is read, so that a
-/// binary stream (`/dev/zero` on standard input) ends at once.
-fn read_capped(mut r: impl Read, max: u64, what: &str) -> Result<Vec<u8>, String> {
-    let mut buf = Vec::new();
+/// binary stream (`/dev/zero` on standard input) ends at once. `size` is
+/// the length the file system reports (0 when unknown): reserving it up
+/// front keeps a large file from doubling the buffer past its size.
+fn read_capped(mut r: impl Read, size: u64, max: u64, what: &str) -> Result<Vec<u8>, String> {
+    let mut buf = Vec::with_capacity(usize::try_from(size.min(max)).unwrap_or(0));
     (&mut r)
         .take(8192)
         .read_to_end(&mut buf)
@@ -369,8 +371,9 @@ fn too_large(max: u64, what: &str) -> String {
 }
 
 /// Open a named file for reading: a regular file or a FIFO (read as it
-/// comes), never a device or a socket, and not larger than `max`.
-fn open_file(path: &Path, max: u64, what: &str) -> Result<std::fs::File, String> {
+/// comes), never a device or a socket, and not larger than `max`; with
+/// the size the file system reports for it (0 for a FIFO).
+fn open_file(path: &Path, max: u64, what: &str) -> Result<(std::fs::File, u64), String> {
     let file = std::fs::File::open(path).map_err(|e| io_reason(&e))?;
     let meta = file.metadata().map_err(|e| io_reason(&e))?;
     if meta.is_dir() {
@@ -384,7 +387,8 @@ fn open_file(path: &Path, max: u64, what: &str) -> Result<std::fs::File, String>
     if meta.is_file() && meta.len() > max {
         return Err(too_large(max, what));
     }
-    Ok(file)
+    let size = if meta.is_file() { meta.len() } else { 0 };
+    Ok((file, size))
 }
 
 /// A loaded, parsed input. The text the parser read, for commands that map
@@ -402,7 +406,7 @@ pub fn load_roster(path: &std::path::Path) -> anyhow::Result<()> {
     use anyhow::Context;
     let what = "the most a roster may have";
     let text = open_file(path, MAX_ROSTER, what)
-        .and_then(|f| read_capped(f, MAX_ROSTER, what))
+        .and_then(|(f, size)| read_capped(f, size, MAX_ROSTER, what))
         .and_then(|bytes| {
             String::from_utf8(bytes).map_err(|e| {
                 format!(
@@ -440,8 +444,10 @@ pub fn read(input: &Input, wanted: Option<&Wanted<'_>>) -> Outcome {
     let what = "the maximum input size; see --max-size";
     let bytes = match input {
         Input::Bundled => Ok(whosaid::BUNDLED_TEXT.as_bytes().to_vec()),
-        Input::Stdin => read_capped(std::io::stdin().lock(), max, what),
-        Input::File(path) => open_file(path, max, what).and_then(|f| read_capped(f, max, what)),
+        Input::Stdin => read_capped(std::io::stdin().lock(), 0, max, what),
+        Input::File(path) => {
+            open_file(path, max, what).and_then(|(f, size)| read_capped(f, size, max, what))
+        }
     };
     let bytes = match bytes {
         Ok(bytes) => bytes,

@@ -15,6 +15,12 @@ use super::{lexicon, people};
 use crate::decision::{Evidence, LabelRule};
 use crate::model::Turn;
 
+/// Bytes of the longest heading `is_heading` reads (five words of KINDS).
+const MAX_HEADING: usize = 100;
+
+/// Bytes of the longest witness name `witness` reads before its comma.
+const MAX_NAME: usize = 80;
+
 /// Words that open an examination heading (`REDIRECT EXAMINATION`).
 const KINDS: &[&str] = &[
     "direct",
@@ -98,7 +104,8 @@ pub fn is_heading(text: &str) -> bool {
         return true;
     }
     let t = text.trim().trim_end_matches([':', '.']);
-    if !has_ascii_ci(t, b"examination") {
+    // At most five words of KINDS: no heading is longer.
+    if t.len() > MAX_HEADING || !has_ascii_ci(t, b"examination") {
         return false;
     }
     let lower = t.to_ascii_lowercase();
@@ -117,7 +124,10 @@ pub fn is_heading(text: &str) -> bool {
 /// `called as a witness ...` or `having been duly sworn ...`, or both on
 /// one line. Returns the name as written.
 pub fn witness<'a>(text: &'a str, next: Option<&str>) -> Option<&'a str> {
-    let (name, after) = text.trim().split_once(',')?;
+    let t = text.trim();
+    // A name of at most five words comes before the comma.
+    let comma = memchr::memchr(b',', &t.as_bytes()[..t.len().min(MAX_NAME + 1)])?;
+    let (name, after) = (&t[..comma], &t[comma + 1..]);
     let words = name.split_whitespace();
     let named = (2..=5).contains(&words.clone().count())
         && words
@@ -139,11 +149,14 @@ pub fn witness<'a>(text: &'a str, next: Option<&str>) -> Option<&'a str> {
         .then_some(name.trim())
 }
 
-/// Does `text` hold `needle` (ASCII, case aside)?
+/// Does `text` hold `needle` (ASCII lower case, case aside)?
 fn has_ascii_ci(text: &str, needle: &[u8]) -> bool {
-    text.as_bytes()
-        .windows(needle.len())
-        .any(|w| w.eq_ignore_ascii_case(needle))
+    let (bytes, first) = (text.as_bytes(), needle[0]);
+    memchr::memchr2_iter(first, first.to_ascii_uppercase(), bytes).any(|at| {
+        bytes
+            .get(at..at + needle.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(needle))
+    })
 }
 
 /// Does an examination heading or a witness's call end on this line? The

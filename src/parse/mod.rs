@@ -294,8 +294,9 @@ impl Draft<'_, '_> {
     /// the role it takes when it does not ask (`official`, or `other` if
     /// anonymous).
     fn turns(&self, labels: &[Accepted<'_>], t: &mut Transcript) -> (Vec<Turn>, Vec<Option<Role>>) {
-        let mut turns: Vec<Turn> = Vec::new();
-        let mut unknown_role: Vec<Option<Role>> = Vec::new();
+        // At most one turn per label: allocated once, not doubled past it.
+        let mut turns: Vec<Turn> = Vec::with_capacity(labels.len());
+        let mut unknown_role: Vec<Option<Role>> = Vec::with_capacity(labels.len());
         for (n, acc) in labels.iter().enumerate() {
             let next = labels.get(n + 1).map_or(self.end, |next| next.idx);
             let (body, last_line) = self.body(acc, next, &mut t.notes);
