@@ -793,12 +793,15 @@ pub fn slash_as_comma(label: &str) -> Cow<'_, str> {
 
 /// Split `Main (Paren)` into its parts.
 pub fn split_paren(label: &str) -> (&str, Option<&str>) {
-    if let Some(body) = label.strip_suffix(')') {
-        if let Some(open) = body.rfind('(') {
-            let main = body[..open].trim();
-            let inner = body[open + 1..].trim();
-            if !main.is_empty() && !inner.is_empty() {
-                return (main, Some(inner));
+    // Full-width brackets (`記者（NHK）`) as well as ASCII ones.
+    for (open_mark, close_mark) in [('(', ')'), ('（', '）')] {
+        if let Some(body) = label.strip_suffix(close_mark) {
+            if let Some(open) = body.rfind(open_mark) {
+                let main = body[..open].trim();
+                let inner = body[open + open_mark.len_utf8()..].trim();
+                if !main.is_empty() && !inner.is_empty() {
+                    return (main, Some(inner));
+                }
             }
         }
     }
@@ -880,15 +883,28 @@ const MARKERS: &[&str] = &[
 /// Read a label (without delivery notes) as a reporter marker, if it is one.
 pub fn reporter_marker<'a>(label: &'a str) -> Option<Marker<'a>> {
     let label = label.trim();
-    let (marker, after) = MARKERS.iter().find_map(|m| {
+    let english = MARKERS.iter().find_map(|m| {
         let head = label.get(..m.len())?;
         let after = &label[m.len()..];
         (head.eq_ignore_ascii_case(m) && (after.is_empty() || after.starts_with(' ')))
             .then_some((head, after.trim_start()))
-    })?;
+    });
+    // Other languages' markers (`FRAGE SCHMIDT`, `Domanda (Ansa)`) are
+    // role words alone, like `Q`.
+    let other = || {
+        super::vocab::question_markers().iter().find_map(|m| {
+            if !lexicon::starts_with_phrase(label, m) {
+                return None;
+            }
+            let (head, after) = label.split_at(lexicon::phrase_end(label, m));
+            (after.is_empty() || after.starts_with(' ')).then_some((head, after.trim_start()))
+        })
+    };
+    let (marker, after) = english.or_else(other)?;
     let single = marker.eq_ignore_ascii_case("q")
         || marker.eq_ignore_ascii_case("question")
-        || marker.eq_ignore_ascii_case("follow-up");
+        || marker.eq_ignore_ascii_case("follow-up")
+        || super::vocab::is_question_marker(&marker.to_lowercase());
     if after.is_empty() {
         // `Question` and `Q` alone are role words; `Follow-up question` is one too.
         return (!single).then_some(Marker {

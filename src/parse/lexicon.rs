@@ -631,19 +631,76 @@ const OFFICES: &[&str] = &[
     "the",
 ];
 
+/// Is `word` (lower case) one of English's own role words, offices or
+/// honorifics? Other languages' files leave these to English.
+pub fn is_english_word(word: &str) -> bool {
+    lookup(ROLE_WORDS, word).is_some()
+        || OFFICES.contains(&word)
+        || OFFICE_ABBREVIATIONS.contains(&word)
+        || HONORIFICS.contains(&word)
+}
+
 /// Honorifics, offices and their abbreviations by their first byte, lower
-/// case: `title_prefix_len` runs for every line that may be a label, and
-/// compares only the phrases that can match.
+/// case (other languages' under the first byte of their capitals too:
+/// `М` and `м` share it, `Р` and `р` do not): `title_prefix_len` runs for
+/// every line that may be a label, and compares only the phrases that can
+/// match.
 static PREFIXES_BY_FIRST_BYTE: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| {
     let mut by_first = vec![Vec::new(); 256];
     let phrases = HONORIFICS.iter().chain(OFFICES).chain(OFFICE_ABBREVIATIONS);
-    for phrase in phrases.copied().chain(super::vocab::honorifics()) {
+    for phrase in phrases.copied() {
         if let Some(b) = phrase.as_bytes().first() {
             by_first[usize::from(b.to_ascii_lowercase())].push(phrase);
         }
     }
+    let mut other: Vec<&'static str> = super::vocab::honorifics()
+        .chain(super::vocab::titles())
+        .collect();
+    // One order on every run (the titles come from a hash map).
+    other.sort_unstable();
+    other.dedup();
+    for phrase in other {
+        let upper = phrase.to_uppercase();
+        for b in [phrase.as_bytes().first(), upper.as_bytes().first()]
+            .into_iter()
+            .flatten()
+        {
+            let list = &mut by_first[usize::from(b.to_ascii_lowercase())];
+            if !list.contains(&phrase) {
+                list.push(phrase);
+            }
+        }
+    }
     by_first
 });
+
+/// Does `text` start with `phrase` (lower case), case aside? Other
+/// scripts' capitals are compared lower-cased.
+pub fn starts_with_phrase(text: &str, phrase: &str) -> bool {
+    let n = phrase.len();
+    if phrase.is_ascii() {
+        return text.len() >= n && text.as_bytes()[..n].eq_ignore_ascii_case(phrase.as_bytes());
+    }
+    // Capitals may differ in length from their lower case: compare as many
+    // characters as the phrase has.
+    let chars = phrase.chars().count();
+    let end = text
+        .char_indices()
+        .nth(chars)
+        .map_or(text.len(), |(i, _)| i);
+    text[..end].to_lowercase() == phrase
+}
+
+/// Where `phrase` (as [`starts_with_phrase`] matched it) ends in `text`.
+pub fn phrase_end(text: &str, phrase: &str) -> usize {
+    if phrase.is_ascii() {
+        return phrase.len().min(text.len());
+    }
+    let chars = phrase.chars().count();
+    text.char_indices()
+        .nth(chars)
+        .map_or(text.len(), |(i, _)| i)
+}
 
 /// Length in bytes of a leading run of honorifics and offices in `label`
 /// (`Deputy Prime Minister ` in `Deputy Prime Minister Jane Roe`), or 0.
@@ -661,13 +718,13 @@ pub fn title_prefix_len(label: &str) -> usize {
         let mut best = 0;
         let first = rest.as_bytes().first().copied().unwrap_or(0);
         for phrase in &PREFIXES_BY_FIRST_BYTE[usize::from(first.to_ascii_lowercase())] {
-            let n = phrase.len();
-            if rest.len() > n
-                && rest.is_char_boundary(n)
-                && rest[..n].eq_ignore_ascii_case(phrase)
-                && rest[n..].starts_with(' ')
-                && n > best
-            {
+            if !starts_with_phrase(rest, phrase) {
+                continue;
+            }
+            // Where the phrase ends in `rest` (capitals of other scripts
+            // may be longer or shorter).
+            let n = phrase_end(rest, phrase);
+            if rest.len() > n && rest[n..].starts_with(' ') && n > best {
                 best = n;
             }
         }

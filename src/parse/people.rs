@@ -237,7 +237,12 @@ pub fn identify(label: &str) -> Identity {
     if let Some(role) = lexicon::role_of_word(label) {
         let speaker = match role {
             Role::Journalist => None,
-            _ if label.eq_ignore_ascii_case("a") || label.eq_ignore_ascii_case("answer") => None,
+            _ if label.eq_ignore_ascii_case("a")
+                || label.eq_ignore_ascii_case("answer")
+                || super::vocab::is_answer_marker(&label.to_lowercase()) =>
+            {
+                None
+            }
             _ => Some(name_case(label)),
         };
         return Identity {
@@ -506,6 +511,9 @@ fn plain_identity(label: &str, main: &str) -> Identity {
             (Some(Role::Official), RoleRule::OfficeTitle)
         }
         Some(t) if t.eq_ignore_ascii_case("the") => (Some(Role::Official), RoleRule::OfficeTitle),
+        // `Vors. Dr. Müller`, `Ministro Bellini`: another language's role
+        // word as the title says the role.
+        Some(t) if title_role(t).is_some() => (title_role(t), RoleRule::OfficeTitle),
         Some(_) => (Some(Role::Official), RoleRule::Honorific),
         None if name != label && lexicon::starts_with_office(label) => {
             (Some(Role::Official), RoleRule::OfficeTitle)
@@ -524,6 +532,14 @@ fn plain_identity(label: &str, main: &str) -> Identity {
         role_rule: rule,
         ..Identity::default()
     }
+}
+
+/// The role the first word of a title names in another language
+/// (`Vors.` in `Vors. Dr.`: chair).
+fn title_role(title: &str) -> Option<Role> {
+    let first = title.split_whitespace().next()?.to_lowercase();
+    super::vocab::title_role(&first)
+        .or_else(|| super::vocab::title_role(first.trim_end_matches('.')))
 }
 
 /// Does a part after a comma read as a job (`Chief Spokesperson`,

@@ -13,10 +13,14 @@
 //! check that every file parses (unknown keys are errors), that its
 //! `language` is its name, and that every entry is read by the rule of its
 //! category. Categories, all optional, in lower case as words are compared
-//! (a label is matched whole, without a final `.`): `journalist`,
-//! `official`, `chair`, `other` (labels of who asks, answers, presides,
-//! anyone else) and `honorifics` (words before a name that say nothing of
-//! the role). English stays in `lexicon`. (No README sits beside the
+//! (a label is matched whole, without a final `.`): `question` and
+//! `answer` (markers that name nobody: `Frage`, `Antwort`; a question
+//! marker may carry the asker, `FRAGE SCHMIDT`), `journalist`, `official`,
+//! `chair`, `other` (labels of who asks, answers, presides, anyone else;
+//! an official's or chair's word before a name is its title, `Ministro
+//! Bellini`, `Vors. Dr. Müller`) and `honorifics` (words before a name
+//! that say nothing of the role). English stays in `lexicon`, and no file
+//! lists English's own words. (No README sits beside the
 //! files: `data/` is also a folder of transcripts for the docs' examples.)
 
 use crate::model::Role;
@@ -55,6 +59,15 @@ pub struct Lexicon {
     pub other: Vec<String>,
     #[serde(default)]
     pub honorifics: Vec<String>,
+    /// Question markers (`Frage`, `Вопрос`, `问`): a journalist's turn
+    /// that names nobody, or the asker after the marker (`FRAGE SCHMIDT`,
+    /// `Domanda (Ansa)`).
+    #[serde(default)]
+    pub question: Vec<String>,
+    /// Answer markers (`Antwort`, `Ответ`, `答`): an official's turn that
+    /// names nobody.
+    #[serde(default)]
+    pub answer: Vec<String>,
 }
 
 impl Lexicon {
@@ -66,6 +79,18 @@ impl Lexicon {
             .chain(self.official.iter().map(|w| (w.as_str(), Role::Official)))
             .chain(self.chair.iter().map(|w| (w.as_str(), Role::Chair)))
             .chain(self.other.iter().map(|w| (w.as_str(), Role::Other)))
+            .chain(self.question.iter().map(|w| (w.as_str(), Role::Journalist)))
+            .chain(self.answer.iter().map(|w| (w.as_str(), Role::Official)))
+    }
+
+    /// Role words that may stand before a name as its title
+    /// (`Ministro Bellini`, `Vors. Dr. Müller`, `StS BRANDT`): offices and
+    /// chairs. (`Public`, `Voz` before a name would be names' words.)
+    fn title_words(&self) -> impl Iterator<Item = (&str, Role)> {
+        self.official
+            .iter()
+            .map(|w| (w.as_str(), Role::Official))
+            .chain(self.chair.iter().map(|w| (w.as_str(), Role::Chair)))
     }
 }
 
@@ -93,6 +118,62 @@ static ROLES: LazyLock<HashMap<&'static str, Role>> = LazyLock::new(|| {
 /// language, if any.
 pub fn role_of_word(lower: &str) -> Option<Role> {
     ROLES.get(lower).copied()
+}
+
+/// Role words of other languages that may be a name's title, with their
+/// role, lower case.
+static TITLES: LazyLock<HashMap<&'static str, Role>> = LazyLock::new(|| {
+    let mut titles = HashMap::new();
+    for lexicon in LEXICONS.iter() {
+        for (word, role) in lexicon.title_words() {
+            titles.entry(word).or_insert(role);
+        }
+    }
+    titles
+});
+
+/// Other languages' role words that may stand before a name.
+pub fn titles() -> impl Iterator<Item = &'static str> {
+    TITLES.keys().copied()
+}
+
+/// The role a title of another language (lower case, as in the file) names.
+pub fn title_role(lower: &str) -> Option<Role> {
+    TITLES.get(lower).copied()
+}
+
+/// Is `word` (any case, without a final `.`) a question marker of another
+/// language?
+pub fn is_question_marker(lower: &str) -> bool {
+    MARKERS.0.contains(lower)
+}
+
+/// Is `word` (lower case, without a final `.`) an answer marker of
+/// another language?
+pub fn is_answer_marker(lower: &str) -> bool {
+    MARKERS.1.contains(lower)
+}
+
+/// Question markers, then answer markers, of all languages.
+static MARKERS: LazyLock<(HashSet<&'static str>, HashSet<&'static str>)> = LazyLock::new(|| {
+    let words = |pick: fn(&'static Lexicon) -> &'static Vec<String>| {
+        LEXICONS
+            .iter()
+            .flat_map(move |l| pick(l).iter().map(String::as_str))
+            .collect()
+    };
+    (words(|l| &l.question), words(|l| &l.answer))
+});
+
+/// Question markers of all languages, longest first, for labels that go
+/// on after the marker (`FRAGE SCHMIDT`).
+pub fn question_markers() -> &'static [&'static str] {
+    static SORTED: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+        let mut v: Vec<&'static str> = MARKERS.0.iter().copied().collect();
+        v.sort_by_key(|m| (std::cmp::Reverse(m.chars().count()), *m));
+        v
+    });
+    &SORTED
 }
 
 /// Honorifics of all languages, lower case.
@@ -136,6 +217,14 @@ mod tests {
         for lexicon in LEXICONS.iter() {
             for (word, role) in lexicon.role_words() {
                 assert_eq!(word, word.to_lowercase(), "{}: {word}", lexicon.language);
+                // English reads its own words (`Minister`, `Moderator`):
+                // listed here too, a German `Minister:` would be read
+                // otherwise than the English one.
+                assert!(
+                    !super::super::lexicon::is_english_word(word),
+                    "{}: {word} is English's",
+                    lexicon.language
+                );
                 assert_eq!(
                     super::super::lexicon::role_of_word(word),
                     Some(role),
