@@ -24,6 +24,7 @@
 mod cp1252;
 pub mod decision;
 pub mod diagnostic;
+pub mod figures;
 pub mod html;
 pub mod linemap;
 pub mod model;
