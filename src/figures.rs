@@ -282,7 +282,9 @@ fn phone_group(c: &Chunk<'_>) -> bool {
     let body = c.core.strip_prefix('+').unwrap_or(c.core);
     matches!(c.lead, "" | "(")
         && body.ends_with(|ch: char| ch.is_ascii_digit())
-        && body.chars().all(|ch| ch.is_ascii_digit() || matches!(ch, '.' | '-'))
+        && body
+            .chars()
+            .all(|ch| ch.is_ascii_digit() || matches!(ch, '.' | '-'))
 }
 
 /// Mark the runs of digit groups that spell a phone number: two groups or
@@ -421,17 +423,65 @@ fn is_month(c: &Chunk<'_>) -> bool {
 
 /// Words after a number that make it a clock time.
 const TIME_WORDS: &[&str] = &[
-    "a.m.", "p.m.", "am", "pm", "o'clock", "o\u{2019}clock", "gmt", "utc", "bst", "edt", "est",
-    "cet", "hrs",
+    "a.m.",
+    "p.m.",
+    "am",
+    "pm",
+    "o'clock",
+    "o\u{2019}clock",
+    "gmt",
+    "utc",
+    "bst",
+    "edt",
+    "est",
+    "cet",
+    "hrs",
 ];
 
 /// Words before a number that make it a list or reference number (lower
 /// case; those marked with a dot may be written with one).
 const LIST_WORDS: &[&str] = &[
-    "no", "nos", "number", "item", "step", "page", "pages", "p", "pp", "line", "lines", "article",
-    "section", "chapter", "clause", "paragraph", "para", "question", "version", "phase", "round",
-    "room", "gate", "route", "table", "figure", "fig", "annex", "exhibit", "slide", "rule",
-    "flight", "platform", "channel", "tel", "fax", "ext", "calling", "call", "dial", "hotline",
+    "no",
+    "nos",
+    "number",
+    "item",
+    "step",
+    "page",
+    "pages",
+    "p",
+    "pp",
+    "line",
+    "lines",
+    "article",
+    "section",
+    "chapter",
+    "clause",
+    "paragraph",
+    "para",
+    "question",
+    "version",
+    "phase",
+    "round",
+    "room",
+    "gate",
+    "route",
+    "table",
+    "figure",
+    "fig",
+    "annex",
+    "exhibit",
+    "slide",
+    "rule",
+    "flight",
+    "platform",
+    "channel",
+    "tel",
+    "fax",
+    "ext",
+    "calling",
+    "call",
+    "dial",
+    "hotline",
 ];
 
 /// Currency codes written before an amount (`RMB 5 billion`).
@@ -441,42 +491,10 @@ const CURRENCY_CODES: &[&str] = &[
 
 /// Words of a unit that names money (its last word).
 const MONEY_WORDS: &[&str] = &[
-    "yuan",
-    "renminbi",
-    "rmb",
-    "cny",
-    "dollars",
-    "dollar",
-    "usd",
-    "euros",
-    "euro",
-    "eur",
-    "sterling",
-    "gbp",
-    "yen",
-    "jpy",
-    "won",
-    "rupees",
-    "rupee",
-    "inr",
-    "rubles",
-    "roubles",
-    "francs",
-    "chf",
-    "pesos",
-    "reais",
-    "rand",
-    "lira",
-    "dirhams",
-    "riyals",
-    "ringgit",
-    "baht",
-    "rupiah",
-    "naira",
-    "shekels",
-    "hkd",
-    "aud",
-    "cad",
+    "yuan", "renminbi", "rmb", "cny", "dollars", "dollar", "usd", "euros", "euro", "eur",
+    "sterling", "gbp", "yen", "jpy", "won", "rupees", "rupee", "inr", "rubles", "roubles",
+    "francs", "chf", "pesos", "reais", "rand", "lira", "dirhams", "riyals", "ringgit", "baht",
+    "rupiah", "naira", "shekels", "hkd", "aud", "cad",
 ];
 
 /// Units that end the unit phrase at once (lower case, word by word).
@@ -527,24 +545,195 @@ const KNOWN_UNITS: &[&[&str]] = &[
 /// Words that end a unit phrase: function words, auxiliaries, adverbs and
 /// a few verbs that follow numbers.
 const STOP_WORDS: &[&str] = &[
-    "a", "an", "the", "this", "that", "these", "those", "it", "its", "it's", "their", "our", "his",
-    "her", "my", "your", "we", "they", "i", "you", "he", "she", "of", "in", "on", "at", "by",
-    "for", "from", "to", "with", "without", "than", "and", "or", "but", "nor", "so", "as", "per",
-    "since", "during", "over", "under", "above", "below", "across", "into", "onto", "through",
-    "about", "between", "among", "within", "after", "before", "until", "till", "upon", "via",
-    "vs", "versus", "against", "toward", "towards", "like", "including", "according", "compared",
-    "is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had", "will",
-    "would", "shall", "should", "can", "could", "may", "might", "must", "do", "does", "did",
-    "not", "no", "also", "already", "now", "then", "still", "just", "only", "even", "ever",
-    "again", "more", "most", "less", "least", "much", "many", "very", "too", "each", "every",
-    "all", "both", "either", "neither", "some", "any", "other", "another", "such", "what",
-    "which", "who", "whom", "whose", "where", "when", "why", "how", "if", "because", "while",
-    "although", "though", "whether", "there", "here", "up", "down", "out", "off", "ago", "later",
-    "earlier", "annually", "respectively", "apiece", "altogether", "approximately", "around",
-    "nearly", "almost", "roughly", "plus", "minus", "available", "held", "made", "built", "sold",
-    "grew", "rose", "fell", "went", "came", "took", "gave", "saw", "met", "paid", "spent", "got",
-    "left", "kept", "exceed", "exceeds", "reach", "reaches", "say", "says", "said", "show",
-    "shows", "need", "needs", "year-on-year",
+    "a",
+    "an",
+    "the",
+    "this",
+    "that",
+    "these",
+    "those",
+    "it",
+    "its",
+    "it's",
+    "their",
+    "our",
+    "his",
+    "her",
+    "my",
+    "your",
+    "we",
+    "they",
+    "i",
+    "you",
+    "he",
+    "she",
+    "of",
+    "in",
+    "on",
+    "at",
+    "by",
+    "for",
+    "from",
+    "to",
+    "with",
+    "without",
+    "than",
+    "and",
+    "or",
+    "but",
+    "nor",
+    "so",
+    "as",
+    "per",
+    "since",
+    "during",
+    "over",
+    "under",
+    "above",
+    "below",
+    "across",
+    "into",
+    "onto",
+    "through",
+    "about",
+    "between",
+    "among",
+    "within",
+    "after",
+    "before",
+    "until",
+    "till",
+    "upon",
+    "via",
+    "vs",
+    "versus",
+    "against",
+    "toward",
+    "towards",
+    "like",
+    "including",
+    "according",
+    "compared",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "being",
+    "am",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "shall",
+    "should",
+    "can",
+    "could",
+    "may",
+    "might",
+    "must",
+    "do",
+    "does",
+    "did",
+    "not",
+    "no",
+    "also",
+    "already",
+    "now",
+    "then",
+    "still",
+    "just",
+    "only",
+    "even",
+    "ever",
+    "again",
+    "more",
+    "most",
+    "less",
+    "least",
+    "much",
+    "many",
+    "very",
+    "too",
+    "each",
+    "every",
+    "all",
+    "both",
+    "either",
+    "neither",
+    "some",
+    "any",
+    "other",
+    "another",
+    "such",
+    "what",
+    "which",
+    "who",
+    "whom",
+    "whose",
+    "where",
+    "when",
+    "why",
+    "how",
+    "if",
+    "because",
+    "while",
+    "although",
+    "though",
+    "whether",
+    "there",
+    "here",
+    "up",
+    "down",
+    "out",
+    "off",
+    "ago",
+    "later",
+    "earlier",
+    "annually",
+    "respectively",
+    "apiece",
+    "altogether",
+    "approximately",
+    "around",
+    "nearly",
+    "almost",
+    "roughly",
+    "plus",
+    "minus",
+    "available",
+    "held",
+    "made",
+    "built",
+    "sold",
+    "grew",
+    "rose",
+    "fell",
+    "went",
+    "came",
+    "took",
+    "gave",
+    "saw",
+    "met",
+    "paid",
+    "spent",
+    "got",
+    "left",
+    "kept",
+    "exceed",
+    "exceeds",
+    "reach",
+    "reaches",
+    "say",
+    "says",
+    "said",
+    "show",
+    "shows",
+    "need",
+    "needs",
+    "year-on-year",
 ];
 
 /// Qualifiers before a number, longest first (lower case, word by word).
@@ -799,7 +988,10 @@ impl Scan<'_> {
         if c.phone {
             return self.other(NotFigure::Name, i);
         }
-        if core.strip_prefix('#').is_some_and(|r| r.starts_with(|d: char| d.is_ascii_digit())) {
+        if core
+            .strip_prefix('#')
+            .is_some_and(|r| r.starts_with(|d: char| d.is_ascii_digit()))
+        {
             return self.other(NotFigure::List, i);
         }
         for (shape, kind) in SHAPES.iter() {
@@ -1070,7 +1262,9 @@ impl Scan<'_> {
             }
         }
         if let Some(k) = self.phrase_at(d, AFTER_QUALIFIERS) {
-            let words: Vec<String> = (d.next..d.next + k).map(|j| self.chunks[j].lower()).collect();
+            let words: Vec<String> = (d.next..d.next + k)
+                .map(|j| self.chunks[j].lower())
+                .collect();
             d.qualifiers.push(words.join(" "));
             self.take(d, d.next + k - 1);
         }
@@ -1083,8 +1277,19 @@ impl Scan<'_> {
             return;
         }
         if let Some((unit, last)) = self.unit_at(d) {
+            let opened = self.chunks[d.next].lead.chars().next_back();
             d.unit = unit;
             self.take(d, last);
+            // A quoted unit ends with its closing quote.
+            let closing = self.chunks[last].trail.chars().next();
+            if let (Some(o), Some(c)) = (opened, closing) {
+                if matches!(
+                    (o, c),
+                    ('"', '"') | ('\u{201c}', '\u{201d}') | ('\'', '\'') | ('\u{2018}', '\u{2019}')
+                ) {
+                    d.end += c.len_utf8();
+                }
+            }
         }
     }
 
@@ -1173,10 +1378,14 @@ impl Scan<'_> {
             let lower = c.lower();
             if matches!(lower.as_str(), "and" | "or") && words > 0 && !c.closed() {
                 let joins = self.chunks.get(j + 1).is_some_and(|n| {
+                    let next = n.lower();
+                    let verb_form =
+                        !next.contains('-') && (next.ends_with("ing") || next.ends_with("ed"));
                     n.lead.is_empty()
                         && n.core.starts_with(char::is_lowercase)
                         && unit_word(n, false)
-                        && !STOP_WORDS.contains(&n.lower().as_str())
+                        && !verb_form
+                        && !STOP_WORDS.contains(&next.as_str())
                 });
                 if joins {
                     j += 1;
@@ -1215,6 +1424,12 @@ impl Scan<'_> {
             let Some(at) = first.checked_sub(p.len()) else {
                 continue;
             };
+            // `up` and `down` tell a change of a percentage (`down 46%`),
+            // not `set up 17`.
+            let change_word = matches!(p, [w] if *w == "up" || *w == "down");
+            if change_word && d.percent.is_none() {
+                continue;
+            }
             if self.phrase_from(at, &[p]).is_some() && !self.chunks[first - 1].closed() {
                 let words: Vec<String> = (at..first).map(|j| self.chunks[j].lower()).collect();
                 d.qualifiers.insert(0, words.join(" "));
@@ -1322,7 +1537,10 @@ fn suffix(rest: &str, currency: bool) -> Suffix {
         "-fold" => return Suffix::Unit("fold"),
         _ => {}
     }
-    let (body, plus) = match rest.strip_suffix("-plus").or_else(|| rest.strip_suffix('+')) {
+    let (body, plus) = match rest
+        .strip_suffix("-plus")
+        .or_else(|| rest.strip_suffix('+'))
+    {
         Some(b) => (b, true),
         None => (rest, false),
     };
@@ -1357,7 +1575,14 @@ mod tests {
     fn read(text: &str) -> Vec<(f64, String, Option<String>, String)> {
         figures(text)
             .into_iter()
-            .map(|f| (f.value, f.unit, f.qualifier, text[f.start..f.end].to_string()))
+            .map(|f| {
+                (
+                    f.value,
+                    f.unit,
+                    f.qualifier,
+                    text[f.start..f.end].to_string(),
+                )
+            })
             .collect()
     }
 
@@ -1390,48 +1615,104 @@ mod tests {
         );
         assert_eq!(
             one("a country of over 1.4 billion people, it is"),
-            (1.4e9, "people".into(), q("over"), "over 1.4 billion people".into())
+            (
+                1.4e9,
+                "people".into(),
+                q("over"),
+                "over 1.4 billion people".into()
+            )
         );
         assert_eq!(one("reached 884.8 billion yuan in 2020").0, 884.8e9);
-        assert_eq!(one("exceed 1.1 billion metric tons this year").1, "metric tons");
+        assert_eq!(
+            one("exceed 1.1 billion metric tons this year").1,
+            "metric tons"
+        );
     }
 
     #[test]
     fn the_unit_is_the_noun_phrase_after_the_number() {
         let f = one("we have built over 718,000 5G base stations and invested");
-        assert_eq!(f, (718000.0, "5G base stations".into(), q("over"), "over 718,000 5G base stations".into()));
-        assert_eq!(one("we have built over 718,000 base stations by the end").1, "base stations");
-        assert_eq!(one("analyzing our 41 major industries and their segments").1, "major industries");
-        assert_eq!(one("with 218 new models launched in the market").1, "new models");
+        assert_eq!(
+            f,
+            (
+                718000.0,
+                "5G base stations".into(),
+                q("over"),
+                "over 718,000 5G base stations".into()
+            )
+        );
+        assert_eq!(
+            one("we have built over 718,000 base stations by the end").1,
+            "base stations"
+        );
+        assert_eq!(
+            one("analyzing our 41 major industries and their segments").1,
+            "major industries"
+        );
+        assert_eq!(
+            one("with 218 new models launched in the market").1,
+            "new models"
+        );
         assert_eq!(one("more than 30,000 SMEs characterized by").1, "SMEs");
         assert_eq!(
             one("a total of 1,832 \"little giant enterprises\" (outstanding examples)").1,
             "little giant enterprises"
         );
         assert_eq!(
+            one("a total of 1,832 \"little giant enterprises\" (outstanding)").3,
+            "1,832 \"little giant enterprises\""
+        );
+        assert_eq!(
             one("as well as 100,000 provincial-level small and medium-sized enterprises of this kind").1,
             "provincial-level small and medium-sized enterprises"
         );
-        assert_eq!(one("more than 80 million self-employed individuals and over").1, "self-employed individuals");
-        assert_eq!(one("exceeded 10,000 U.S. dollars benchmark").1, "U.S. dollars");
-        assert_eq!(one("the first ten Boeing 707 aircraft after").1, "Boeing 707 aircraft");
+        assert_eq!(
+            one("more than 80 million self-employed individuals and over").1,
+            "self-employed individuals"
+        );
+        assert_eq!(
+            one("over 6.7 million applicants and reaching enterprises").1,
+            "applicants"
+        );
+        assert_eq!(
+            one("exceeded 10,000 U.S. dollars benchmark").1,
+            "U.S. dollars"
+        );
+        assert_eq!(
+            one("the first ten Boeing 707 aircraft after").1,
+            "Boeing 707 aircraft"
+        );
         assert_eq!(one("We have set up 17 during the period.").1, "");
         assert_eq!(one("the number exceeds 3.5 million, and even").1, "");
     }
 
     #[test]
     fn percentages_and_points() {
-        assert_eq!(one("China has contributed nearly 30% of global output"), (30.0, "%".into(), q("nearly"), "nearly 30%".into()));
+        assert_eq!(
+            one("China has contributed nearly 30% of global output"),
+            (30.0, "%".into(), q("nearly"), "nearly 30%".into())
+        );
         assert_eq!(one("up 30 percent on last year").1, "%");
-        assert_eq!(one("nearly 30 per cent of it"), (30.0, "%".into(), q("nearly"), "nearly 30 per cent".into()));
+        assert_eq!(
+            one("nearly 30 per cent of it"),
+            (30.0, "%".into(), q("nearly"), "nearly 30 per cent".into())
+        );
         let f = &figures("reached 10.4%, 4.9 percentage points higher than that")[1];
-        assert_eq!((f.value, f.unit.as_str(), f.kind), (4.9, "percentage points", FigureKind::Points));
+        assert_eq!(
+            (f.value, f.unit.as_str(), f.kind),
+            (4.9, "percentage points", FigureKind::Points)
+        );
         assert_eq!(one("cut rates by 25 basis points").1, "basis points");
         assert_eq!(
             read("stood at 5.08%, down 0.8 percentage points from"),
             vec![
                 (5.08, "%".into(), None, "5.08%".into()),
-                (0.8, "percentage points".into(), q("down"), "down 0.8 percentage points".into())
+                (
+                    0.8,
+                    "percentage points".into(),
+                    q("down"),
+                    "down 0.8 percentage points".into()
+                )
             ]
         );
         assert_eq!(one("more than 95% are SMEs").2, q("more than"));
@@ -1440,7 +1721,10 @@ mod tests {
     #[test]
     fn money() {
         let f = &figures("an aid package of $2.5 billion for")[0];
-        assert_eq!((f.value, f.unit.as_str(), f.kind), (2.5e9, "$", FigureKind::Money));
+        assert_eq!(
+            (f.value, f.unit.as_str(), f.kind),
+            (2.5e9, "$", FigureKind::Money)
+        );
         assert_eq!(one("a fine of €3m was").0, 3e6);
         assert_eq!(one("a fine of €3m was").1, "€");
         assert_eq!(one("raised US$2.5bn in").0, 2.5e9);
@@ -1485,12 +1769,27 @@ mod tests {
 
     #[test]
     fn qualifiers_and_plus() {
-        assert_eq!(one("approximately 60-plus supportive policies and measures").2, q("approximately, plus"));
-        assert_eq!(one("approximately 60-plus supportive policies and measures").1, "supportive policies and measures");
+        assert_eq!(
+            one("approximately 60-plus supportive policies and measures").2,
+            q("approximately, plus")
+        );
+        assert_eq!(
+            one("approximately 60-plus supportive policies and measures").1,
+            "supportive policies and measures"
+        );
         let f = one("reaching enterprises 50 million-plus times.");
-        assert_eq!((f.0, f.1.as_str(), f.2.as_deref()), (5e7, "times", Some("plus")));
-        assert_eq!(one("the existing 1,800-plus already in operation").0, 1800.0);
+        assert_eq!(
+            (f.0, f.1.as_str(), f.2.as_deref()),
+            (5e7, "times", Some("plus"))
+        );
+        assert_eq!(
+            one("the existing 1,800-plus already in operation").0,
+            1800.0
+        );
         assert_eq!(one("at least 40 people").2, q("at least"));
+        // `up` and `down` qualify changes of percentages only.
+        assert_eq!(one("We have set up 17 during the period.").2, None);
+        assert_eq!(one("up 30.3% year on year").2, q("up"));
         assert_eq!(one("up to 40 people").2, q("up to"));
         assert_eq!(one("it is ~40 km").2, q("about"));
     }
@@ -1516,14 +1815,20 @@ mod tests {
         }
         assert_eq!(others("in 2035"), vec![(NotFigure::Year, "2035")]);
         assert_eq!(others("on 1 March"), vec![(NotFigure::Date, "1")]);
-        assert_eq!(others("(2021-2025)"), vec![(NotFigure::Period, "2021-2025")]);
+        assert_eq!(
+            others("(2021-2025)"),
+            vec![(NotFigure::Period, "2021-2025")]
+        );
         assert_eq!(others("at 10 a.m."), vec![(NotFigure::Time, "10")]);
         assert_eq!(others("at 3:00 sharp"), vec![(NotFigure::Time, "3:00")]);
     }
 
     #[test]
     fn a_year_with_a_count_after_it_is_a_count() {
-        assert_eq!(one("there are now over 1100 projects under construction").0, 1100.0);
+        assert_eq!(
+            one("there are now over 1100 projects under construction").0,
+            1100.0
+        );
         assert_eq!(one("There were 1500 people").0, 1500.0);
     }
 
@@ -1555,12 +1860,18 @@ mod tests {
         assert_eq!(others("5G alone"), vec![(NotFigure::Name, "5G")]);
         assert_eq!(others("the 14th plan"), vec![(NotFigure::Ordinal, "14th")]);
         assert_eq!(others("1. First point"), vec![(NotFigure::List, "1")]);
-        assert_eq!(others("the Boeing 707 jets"), vec![(NotFigure::Name, "707")]);
+        assert_eq!(
+            others("the Boeing 707 jets"),
+            vec![(NotFigure::Name, "707")]
+        );
     }
 
     #[test]
     fn units_attached_and_multipliers() {
-        assert_eq!(one("China's figure is 545kg."), (545.0, "kg".into(), None, "545kg".into()));
+        assert_eq!(
+            one("China's figure is 545kg."),
+            (545.0, "kg".into(), None, "545kg".into())
+        );
         assert_eq!(one("three times the growth rate").1, "times");
         assert_eq!(one("a 30k crowd").0, 30000.0);
     }
