@@ -55,8 +55,8 @@ pub struct WordRow<'a> {
 /// One change (see docs/json.md).
 #[derive(Serialize)]
 pub struct DiffRow<'a> {
-    #[serde(skip)]
-    source: &'a str,
+    /// The NEW input.
+    pub source: &'a str,
     pub kind: &'static str,
     pub old: Option<SideRow<'a>>,
     pub new: Option<SideRow<'a>>,
