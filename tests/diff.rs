@@ -293,3 +293,32 @@ fn bad_input_is_a_clear_error() {
     assert!(r.stderr.contains("(standard input)"), "{}", r.stderr);
     assert_eq!(r.stdout, "");
 }
+
+#[test]
+fn old_may_come_from_standard_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let new = copy(dir.path(), "edit.txt", |t| {
+        once(t, "nearly 30% of global", "nearly 28% of global")
+    });
+    let out = common::whosaid()
+        .args(["diff", "-"])
+        .arg(&new)
+        .args(["--format", "jsonl"])
+        .stdin(std::fs::File::open(data()).unwrap())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let rows: Vec<Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(
+        summary(&rows),
+        [(
+            "edited".to_string(),
+            serde_json::json!([2]),
+            serde_json::json!([2])
+        )]
+    );
+}
