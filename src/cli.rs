@@ -147,6 +147,22 @@ pub enum Command {
     ///
     /// Example: whosaid exchanges --speaker tian
     Exchanges(ExchangesArgs),
+    /// Every quantity stated in the turns, with who said it and where.
+    ///
+    /// Numbers with their unit and scale (31.3 trillion yuan, 718,000 5G
+    /// base stations, nearly 30%, 4.9 percentage points, $2.5bn, two
+    /// million), each with its value as a number; years, dates, periods,
+    /// times, ordinals, list numbers and names (COVID-19, 5G) are left out.
+    /// Example: whosaid figures --speaker xiao --unit yuan
+    Figures(FiguresArgs),
+    /// Compare two versions of a transcript turn by turn.
+    ///
+    /// Turns added, removed, re-attributed to another speaker, edited (with
+    /// the words changed), split or merged, aligned by their text.
+    /// Whitespace and typography (curly quotes, dashes) are not changes.
+    /// Exit status: 0 the same in substance, 1 they differ, 2 an error.
+    /// Example: whosaid diff briefing-v1.txt briefing-v2.txt
+    Diff(DiffArgs),
     /// Report the detected label style, counts and the parser's warnings.
     ///
     /// Exit status: 0 clean, 1 warnings, 2 an input could not be read or parsed.
@@ -409,6 +425,54 @@ pub struct ExchangesArgs {
     /// Example: --outlet CNBC --exact
     #[arg(long)]
     pub exact: bool,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+#[derive(Args, Debug)]
+pub struct FiguresArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    #[command(flatten)]
+    pub filter: FilterArgs,
+    /// Keep figures whose value is at least VALUE (scale applied; a plain
+    /// number, 2,500, 1e6 or words: "2.5 billion").
+    /// Example: --min 1e9
+    #[arg(long, value_name = "VALUE", value_parser = parse_amount)]
+    pub min: Option<f64>,
+    /// Keep figures whose value is at most VALUE (as --min).
+    /// Example: --max 100
+    #[arg(long, value_name = "VALUE", value_parser = parse_amount)]
+    pub max: Option<f64>,
+    /// Keep figures whose unit contains TEXT as whole words, ignoring case
+    /// (`percent` finds `%`). Repeat for any of several.
+    /// Example: --unit yuan --unit "base stations"
+    #[arg(long, value_name = "TEXT")]
+    pub unit: Vec<String>,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+fn parse_amount(s: &str) -> Result<f64, String> {
+    whosaid::figures::parse_amount(s)
+        .ok_or_else(|| format!("'{s}' is not an amount (try 1000, 2,500, 1e6 or \"2.5 billion\")"))
+}
+
+#[derive(Args, Debug)]
+pub struct DiffArgs {
+    /// The earlier version: a transcript file, or `-` for standard input.
+    /// Example: whosaid diff old.txt new.txt
+    #[arg(value_name = "OLD")]
+    pub old: PathBuf,
+    /// The later version: a transcript file, or `-` for standard input.
+    /// Example: whosaid diff old.txt new.txt
+    #[arg(value_name = "NEW")]
+    pub new: PathBuf,
+    /// Words of unchanged text shown around each edit in the text and
+    /// table formats (JSON always has every word).
+    /// Example: --context 3
+    #[arg(short = 'C', long, value_name = "N", default_value_t = 6)]
+    pub context: usize,
     #[command(flatten)]
     pub output: OutputArgs,
 }

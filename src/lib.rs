@@ -24,12 +24,14 @@
 mod cp1252;
 pub mod decision;
 pub mod diagnostic;
+pub mod figures;
 pub mod html;
 pub mod linemap;
 pub mod model;
 pub mod parse;
 pub mod roster;
 pub mod source;
+pub mod turn_diff;
 
 pub use diagnostic::{Diagnostic, DiagnosticKind, Severity};
 pub use model::{Role, Transcript, Turn};

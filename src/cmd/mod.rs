@@ -10,8 +10,10 @@
 //! bar ([`progress`]), both from the main thread.
 
 pub mod check;
+pub mod diff;
 pub mod exchanges;
 pub mod export;
+pub mod figures;
 pub mod generate;
 pub mod info;
 pub mod progress;
@@ -50,6 +52,8 @@ pub fn run(cli: &Cli, env: &Env, out: &mut dyn Write, err: &mut dyn Write) -> io
         Command::Search(a) => search::run(a, env, out, err),
         Command::Speakers(a) => speakers::run(a, env, out, err),
         Command::Exchanges(a) => exchanges::run(a, env, out, err),
+        Command::Figures(a) => figures::run(a, env, out, err),
+        Command::Diff(a) => diff::run(a, env, out, err),
         Command::Check(a) => check::run(a, env, out, err),
         Command::Generate(a) => generate::run(a, out),
     }

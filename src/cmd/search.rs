@@ -408,7 +408,7 @@ fn continues(sentence: &str, next: &str) -> bool {
 /// Sentences of `text` with their byte offsets, trimmed, empty ones dropped,
 /// split as a person would: Unicode sentence boundaries, except after an
 /// abbreviation, initials, `No.` before a number or an ellipsis.
-fn sentences(text: &str) -> Vec<(usize, &str)> {
+pub fn sentences(text: &str) -> Vec<(usize, &str)> {
     let mut out: Vec<(usize, &str)> = Vec::new();
     let mut start: Option<usize> = None;
     let mut segments = text.split_sentence_bound_indices().peekable();
@@ -433,14 +433,14 @@ fn sentences(text: &str) -> Vec<(usize, &str)> {
 }
 
 /// The lines of the text the parser read, and where they are in the input.
-struct SourceText<'a> {
+pub struct SourceText<'a> {
     lines: Vec<&'a str>,
     /// For an HTML page: stripped lines to the page's lines.
     map: Option<&'a LineMap>,
 }
 
 impl<'a> SourceText<'a> {
-    fn new(parsed: &'a Parsed) -> Self {
+    pub fn new(parsed: &'a Parsed) -> Self {
         SourceText {
             lines: whosaid::source::lines(&parsed.text),
             map: parsed.line_map.as_ref(),
@@ -472,7 +472,7 @@ impl<'a> SourceText<'a> {
 /// The 1-based input line where `sentence` starts: the first line from
 /// `from` to the turn's end that holds the sentence's opening words; `from`
 /// when it cannot be found (text normalised by the parser).
-fn locate(src: &SourceText<'_>, turn: &Turn, sentence: &str, from: usize) -> usize {
+pub fn locate(src: &SourceText<'_>, turn: &Turn, sentence: &str, from: usize) -> usize {
     let key: String = sentence
         .chars()
         .take_while(|c| *c != '\n')
