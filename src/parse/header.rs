@@ -30,6 +30,10 @@ pub struct Header {
     /// What a reader should know about how the header was read (a date
     /// whose day and month order nothing decides).
     pub diagnostics: Vec<Diagnostic>,
+    /// Participant lists in prose that named nobody as a list does
+    /// (`Partecipano: il presidente della Regione Stefano Galli; ...`):
+    /// the names in them are still declared, as a title's are.
+    pub prose: Vec<String>,
     /// The first all-numeric date whose numbers do not say which is the
     /// month (`3/4/2024`): read in the place's order once the whole
     /// header is known ([`settle_date`]).
@@ -1138,7 +1142,11 @@ fn take_value(field: HeaderField, value: &str, line: usize, header: &mut Header)
             } else {
                 Role::Official
             };
-            for (name, title) in participants_in(value) {
+            let found = participants_in(value);
+            if found.is_empty() {
+                header.prose.push(value.to_string());
+            }
+            for (name, title) in found {
                 add_participant(header, name, role, title);
             }
         }

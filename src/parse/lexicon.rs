@@ -186,7 +186,8 @@ const SENTENCE_OPENERS: &[&str] = &[
 
 /// Is `word` (trimmed of `,:()`) one of the [`SENTENCE_OPENERS`]?
 pub fn is_sentence_opener(word: &str) -> bool {
-    eq_any(clean(word), SENTENCE_OPENERS)
+    let word = clean(word);
+    eq_any(word, SENTENCE_OPENERS) || super::vocab::is_opener(&word.to_lowercase())
 }
 
 /// Labels that are headings or metadata in body text, never speakers.
@@ -224,7 +225,7 @@ pub fn is_heading_word(label: &str) -> bool {
         "also present",
         "in attendance",
     ];
-    eq_any(label, LIST)
+    eq_any(label, LIST) || super::vocab::is_heading(&label.trim().to_lowercase())
 }
 
 /// Names of header fields that introduce participants or metadata
@@ -294,7 +295,7 @@ pub fn header_field(label: &str) -> Option<HeaderField> {
         .trim_end_matches([':', '：'])
         .trim()
         .to_ascii_lowercase();
-    lookup(HEADER_FIELDS, &l)
+    lookup(HEADER_FIELDS, &l).or_else(|| super::vocab::header_field(&l.to_lowercase()))
 }
 
 /// Labels that name a role, not a person (lower case, without a final
@@ -632,7 +633,8 @@ const OFFICES: &[&str] = &[
 ];
 
 /// Is `word` (lower case) one of English's own role words, offices or
-/// honorifics? Other languages' files leave these to English.
+/// honorifics? Other languages' files leave these to English (tested).
+#[cfg(test)]
 pub fn is_english_word(word: &str) -> bool {
     lookup(ROLE_WORDS, word).is_some()
         || OFFICES.contains(&word)

@@ -140,7 +140,7 @@ fn read(text: &str, source: &str) -> (Transcript, Vec<Diagnostic>) {
     let body_start = header::front_matter_end(&lines);
     let speaker_key = key::SpeakerKey::find(&lines);
     let labels = find_labels(&lines, body_start, speaker_key.as_ref(), &mut diags);
-    let mut transcript = read_header(&lines, &labels, source, &mut diags);
+    let (mut transcript, header_prose) = read_header(&lines, &labels, source, &mut diags);
     let end = read_trailer(&lines, &labels, &mut transcript);
     let q_marked = labels
         .iter()
@@ -157,6 +157,7 @@ fn read(text: &str, source: &str) -> (Transcript, Vec<Diagnostic>) {
             let prose: Vec<&str> = [transcript.title.as_deref(), transcript.summary.as_deref()]
                 .into_iter()
                 .flatten()
+                .chain(header_prose.iter().map(String::as_str))
                 .collect();
             names::FullNames::new(&people::declared_names(&transcript.participants, &prose))
         },
@@ -197,9 +198,10 @@ fn read_header(
     labels: &[Accepted<'_>],
     source: &str,
     diags: &mut Vec<Diagnostic>,
-) -> Transcript {
+) -> (Transcript, Vec<String>) {
     let header_end = labels.first().map_or(lines.len(), |a| a.idx);
     let head = header::parse(&lines[..header_end]);
+    let prose = head.prose;
     let transcript = Transcript {
         schema: crate::model::SCHEMA_VERSION.to_string(),
         source: source.to_string(),
@@ -246,7 +248,7 @@ fn read_header(
             ));
         }
     }
-    transcript
+    (transcript, prose)
 }
 
 /// The trailer: credits and closing lines after the last turn. Returns the

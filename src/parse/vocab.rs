@@ -23,7 +23,7 @@
 //! lists English's own words. (No README sits beside the
 //! files: `data/` is also a folder of transcripts for the docs' examples.)
 
-use crate::model::Role;
+use crate::model::{HeaderField, Role};
 use serde::Deserialize;
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
@@ -68,6 +68,17 @@ pub struct Lexicon {
     /// names nobody.
     #[serde(default)]
     pub answer: Vec<String>,
+    /// Words that head a paragraph as a heading or a note, never a speaker
+    /// (`Hinweis`, `Примечание`, `责任编辑`).
+    #[serde(default)]
+    pub headings: Vec<String>,
+    /// First words that open sentences, not names (`Erstens`, `Primo`).
+    #[serde(default)]
+    pub openers: Vec<String>,
+    /// Header keywords by the field they open (`date = ["datum"]`): the
+    /// field names are those of `model::HeaderField`.
+    #[serde(default)]
+    pub header: HashMap<String, Vec<String>>,
 }
 
 impl Lexicon {
@@ -155,15 +166,8 @@ pub fn is_answer_marker(lower: &str) -> bool {
 }
 
 /// Question markers, then answer markers, of all languages.
-static MARKERS: LazyLock<(HashSet<&'static str>, HashSet<&'static str>)> = LazyLock::new(|| {
-    let words = |pick: fn(&'static Lexicon) -> &'static Vec<String>| {
-        LEXICONS
-            .iter()
-            .flat_map(move |l| pick(l).iter().map(String::as_str))
-            .collect()
-    };
-    (words(|l| &l.question), words(|l| &l.answer))
-});
+static MARKERS: LazyLock<(HashSet<&'static str>, HashSet<&'static str>)> =
+    LazyLock::new(|| (word_set(|l| &l.question), word_set(|l| &l.answer)));
 
 /// Question markers of all languages, longest first, for labels that go
 /// on after the marker (`FRAGE SCHMIDT`).
@@ -174,6 +178,48 @@ pub fn question_markers() -> &'static [&'static str] {
         v
     });
     &SORTED
+}
+
+/// A word list of all languages, for look-up.
+fn word_set(pick: fn(&'static Lexicon) -> &'static Vec<String>) -> HashSet<&'static str> {
+    LEXICONS
+        .iter()
+        .flat_map(move |l| pick(l).iter().map(String::as_str))
+        .collect()
+}
+
+/// Is `lower` (lower case, without its colon) a heading or note word of
+/// another language?
+pub fn is_heading(lower: &str) -> bool {
+    static SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| word_set(|l| &l.headings));
+    SET.contains(lower)
+}
+
+/// Is `lower` (lower case, without `,:`) a word that opens sentences in
+/// another language?
+pub fn is_opener(lower: &str) -> bool {
+    static SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| word_set(|l| &l.openers));
+    SET.contains(lower)
+}
+
+/// The header field another language's keyword (lower case, without its
+/// colon) opens.
+pub fn header_field(lower: &str) -> Option<HeaderField> {
+    static FIELDS: LazyLock<HashMap<&'static str, HeaderField>> = LazyLock::new(|| {
+        let mut fields = HashMap::new();
+        for lexicon in LEXICONS.iter() {
+            for (field, words) in &lexicon.header {
+                // A field name that is none is a bug the tests catch.
+                if let Ok(field) = field.parse::<HeaderField>() {
+                    for w in words {
+                        fields.entry(w.as_str()).or_insert(field);
+                    }
+                }
+            }
+        }
+        fields
+    });
+    FIELDS.get(lower).copied()
 }
 
 /// Honorifics of all languages, lower case.
@@ -236,6 +282,43 @@ mod tests {
                     super::super::lexicon::role_of_word(&word.to_uppercase()),
                     Some(role),
                     "{}: {word} in capitals",
+                    lexicon.language
+                );
+            }
+            // Capitals as printed, where lower case reads them back (`ß`
+            // has no capital of its own).
+            let capitals = |w: &str| {
+                let upper = w.to_uppercase();
+                if upper.to_lowercase() == w {
+                    upper
+                } else {
+                    w.to_string()
+                }
+            };
+            for (field, words) in &lexicon.header {
+                let field: HeaderField = field
+                    .parse()
+                    .unwrap_or_else(|_| panic!("{}: no header field {field}", lexicon.language));
+                for w in words {
+                    assert_eq!(
+                        super::super::lexicon::header_field(&format!("{}:", capitals(w))),
+                        Some(field),
+                        "{}: {w}",
+                        lexicon.language
+                    );
+                }
+            }
+            for w in &lexicon.headings {
+                assert!(
+                    super::super::lexicon::is_heading_word(&capitals(w)),
+                    "{}: {w}",
+                    lexicon.language
+                );
+            }
+            for w in &lexicon.openers {
+                assert!(
+                    super::super::lexicon::is_sentence_opener(&format!("{}:", capitals(w))),
+                    "{}: {w}",
                     lexicon.language
                 );
             }
