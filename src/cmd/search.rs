@@ -56,8 +56,8 @@ impl HitKind {
 
 /// The tsv and csv columns of `search` (after `source`): `kind` is in
 /// the table only with `--question`, `before` and `after` only with
-/// `--context`.
-pub fn columns(question: bool, context: bool) -> Vec<Col> {
+/// `--context`, `turn_id` (added last) only with `--ids`.
+pub fn columns(question: bool, context: bool, ids: bool) -> Vec<Col> {
     vec![
         num("turn").drop(3),
         num("line"),
@@ -70,11 +70,12 @@ pub fn columns(question: bool, context: bool) -> Vec<Col> {
         col("before").shown(context).drop(5),
         col("text").flex(),
         col("after").shown(context).drop(5),
+        col("turn_id").shown(ids),
     ]
 }
 
 /// The tsv and csv columns of `search --kwic` (after `source`).
-pub fn kwic_columns() -> Vec<Col> {
+pub fn kwic_columns(ids: bool) -> Vec<Col> {
     vec![
         num("turn").shown(false),
         num("line"),
@@ -85,6 +86,7 @@ pub fn kwic_columns() -> Vec<Col> {
         num("left"),
         col("match"),
         col("right"),
+        col("turn_id").shown(ids),
     ]
 }
 
@@ -108,6 +110,8 @@ pub struct Hit<'a> {
     pub before: &'a [&'a str],
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
     pub after: &'a [&'a str],
+    /// The stable id of the turn.
+    pub turn_id: &'a str,
     #[serde(skip)]
     who: &'a str,
     #[serde(skip)]
@@ -116,6 +120,9 @@ pub struct Hit<'a> {
     context: bool,
     #[serde(skip)]
     before_lines: Vec<usize>,
+    /// `--ids`: the turn's id in text.
+    #[serde(skip)]
+    show_id: bool,
 }
 
 impl<'a> Hit<'a> {
@@ -134,11 +141,20 @@ impl<'a> Hit<'a> {
             matches: Vec::new(),
             before: &[],
             after: &[],
+            turn_id: "",
             who: who(t),
             show_kind: false,
             context: false,
             before_lines: Vec::new(),
+            show_id: false,
         }
+    }
+
+    /// The turn's id, shown in text with `--ids`.
+    fn id(mut self, id: &'a str, shown: bool) -> Self {
+        self.turn_id = id;
+        self.show_id = shown;
+        self
     }
 
     fn marks(&self) -> Vec<(usize, usize)> {
@@ -164,6 +180,7 @@ impl Record for Hit<'_> {
             Cell::from(self.before.join(" ")),
             Cell::marked(self.text, self.marks()),
             Cell::from(self.after.join(" ")),
+            Cell::from(self.turn_id),
         ]
     }
 
@@ -176,7 +193,9 @@ impl Record for Hit<'_> {
     }
 
     fn text(&self, paint: Paint) -> String {
+        let id = super::turns::id_prefix(self.show_id.then_some(self.turn_id), paint);
         let who = paint.paint(&clean(self.who, true), Style::Speaker);
+        let who = format!("{id}{who}");
         let line = |n: usize| paint.paint(&n.to_string(), Style::Line);
         if self.kind == HitKind::Question {
             let text = paint.paint(&clean(self.text, true), Style::Dim);
@@ -220,6 +239,8 @@ pub struct KwicRow<'a> {
     #[serde(rename = "match")]
     pub matched: &'a str,
     pub right: &'a str,
+    /// The stable id of the turn.
+    pub turn_id: &'a str,
     #[serde(skip)]
     who: &'a str,
     #[serde(skip)]
@@ -256,6 +277,7 @@ impl Record for KwicRow<'_> {
             Cell::from(left),
             Cell::marked(m, vec![(0, len)]),
             Cell::from(right),
+            Cell::from(self.turn_id),
         ]
     }
     fn text(&self, paint: Paint) -> String {
@@ -433,14 +455,14 @@ fn sentences(text: &str) -> Vec<(usize, &str)> {
 }
 
 /// The lines of the text the parser read, and where they are in the input.
-struct SourceText<'a> {
+pub(super) struct SourceText<'a> {
     lines: Vec<&'a str>,
     /// For an HTML page: stripped lines to the page's lines.
     map: Option<&'a LineMap>,
 }
 
 impl<'a> SourceText<'a> {
-    fn new(parsed: &'a Parsed) -> Self {
+    pub(super) fn new(parsed: &'a Parsed) -> Self {
         SourceText {
             lines: whosaid::source::lines(&parsed.text),
             map: parsed.line_map.as_ref(),
@@ -472,7 +494,7 @@ impl<'a> SourceText<'a> {
 /// The 1-based input line where `sentence` starts: the first line from
 /// `from` to the turn's end that holds the sentence's opening words; `from`
 /// when it cannot be found (text normalised by the parser).
-fn locate(src: &SourceText<'_>, turn: &Turn, sentence: &str, from: usize) -> usize {
+pub(super) fn locate(src: &SourceText<'_>, turn: &Turn, sentence: &str, from: usize) -> usize {
     let key: String = sentence
         .chars()
         .take_while(|c| *c != '\n')
@@ -539,10 +561,13 @@ pub fn run(
         .context_chars
         .unwrap_or_else(|| kwic_side(o.width, multi));
     let columns = if args.kwic {
-        kwic_columns()
+        kwic_columns(args.ids.ids)
     } else {
-        columns(args.question, args.context > 0)
+        columns(args.question, args.context > 0, args.ids.ids)
     };
+    let show_id = args.ids.ids;
+    // Ids cost a hash of every turn: only when they are shown or asked for.
+    let need_ids = show_id || !args.ids.id.is_empty() || !human;
     let o_format = o.format;
     let mut printer = Printer::new(out, o, multi, columns);
     // -c, -l and -q print no records: they count them.
@@ -572,13 +597,16 @@ pub fn run(
         let before_input = hits;
         let tr = &loaded.parsed.transcript;
         unmatched.observe(&tr.turns);
+        let ids = if need_ids { tr.turn_ids() } else { Vec::new() };
+        let id_of = |t: &Turn| ids.get(t.index.wrapping_sub(1)).map_or("", String::as_str);
+        let keep = |t: &&Turn| filter.matches(t) && args.ids.keeps(id_of(t));
         if tally {
             // Counts only: no records; -l and -q need one match alone.
             let most = if args.files_with_matches { 1 } else { limit };
             hits += tr
                 .turns
                 .iter()
-                .filter(|t| filter.matches(t))
+                .filter(keep)
                 .try_fold(0, |n, t| {
                     let n = n + count_hits(&matcher, &t.text, args.turn, most - n);
                     if n < most { Ok(n) } else { Err(n) }
@@ -599,7 +627,8 @@ pub fn run(
                                     HitKind::Question,
                                     &qt.text,
                                     qt.line,
-                                );
+                                )
+                                .id(id_of(qt), show_id);
                                 h.show_kind = true;
                                 p.record(&h)?;
                             }
@@ -609,7 +638,7 @@ pub fn run(
                 *hits += 1;
                 Ok(())
             };
-            'turns: for turn in tr.turns.iter().filter(|t| filter.matches(t)) {
+            'turns: for turn in tr.turns.iter().filter(keep) {
                 if hits - before_input >= limit {
                     break;
                 }
@@ -620,7 +649,8 @@ pub fn run(
                     }
                     each(&mut printer, turn, &mut hits)?;
                     let mut h =
-                        Hit::new(&loaded.source, turn, HitKind::Match, &turn.text, turn.line);
+                        Hit::new(&loaded.source, turn, HitKind::Match, &turn.text, turn.line)
+                            .id(id_of(turn), show_id);
                     h.matches = spans(&marks);
                     h.show_kind = args.question;
                     printer.record(&h)?;
@@ -696,6 +726,7 @@ pub fn run(
                                 left: last_chars(&s[..a], side + usize::from(human)),
                                 matched: &s[a..b],
                                 right: first_chars(&s[b..], side + usize::from(human)),
+                                turn_id: id_of(turn),
                                 who: who(turn),
                                 side,
                                 human,
@@ -713,7 +744,8 @@ pub fn run(
                         .iter()
                         .map(|x| x.1)
                         .collect();
-                    let mut h = Hit::new(&loaded.source, turn, HitKind::Match, s, line);
+                    let mut h = Hit::new(&loaded.source, turn, HitKind::Match, s, line)
+                        .id(id_of(turn), show_id);
                     h.matches = spans(&marks);
                     h.show_kind = args.question;
                     h.context = ctx > 0;
