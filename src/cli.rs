@@ -15,6 +15,8 @@ Examples:
   whosaid search chips -w --speaker tian    # what Tian Yulong said about chips
   whosaid search 5G --question              # each answer with its question
   whosaid speakers --sort words             # who spoke how much
+  whosaid quote 'nearly 30% of global manufacturing output'  # who said it, how faithfully
+  whosaid cite rdxg85j0ea --style apa       # cite a turn by its id (turns --ids)
   whosaid turns --format jsonl | jq .speaker
   whosaid export > transcript.json
 

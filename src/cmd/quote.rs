@@ -395,13 +395,9 @@ pub fn run(
         .then(|| anchors.prefilters())
         .flatten();
     let enough = |bytes: &[u8]| {
-        prefilters.as_ref().is_none_or(|ps| {
-            ps.iter()
-                .filter(|p| p.may_match(bytes))
-                .take(anchors.needed)
-                .count()
-                >= anchors.needed
-        })
+        prefilters
+            .as_ref()
+            .is_none_or(|ps| Prefilter::enough_may_match(ps, anchors.needed, bytes))
     };
     let (found, multi) = super::expand(&args.input.paths, env);
     let o = Out::new(&args.output, env);
