@@ -384,7 +384,46 @@ pub fn align(quote: &Quotation, text: &str, tw: &[Word], around: &[usize]) -> Op
             s => s,
         })
         .collect();
+    let steps = bracket_edges(quote, text, tw, steps);
     judge(quote, text, tw, &steps)
+}
+
+/// A bracket that opens or closes the quotation stands for words before
+/// or after the passage: take as many as the bracket has (at least one),
+/// within the sentence and the paragraph.
+fn bracket_edges(quote: &Quotation, text: &str, tw: &[Word], mut steps: Vec<Step>) -> Vec<Step> {
+    let t_of = |s: &Step| match *s {
+        Step::Same { t, .. } | Step::Changed { t, .. } | Step::Left { t, .. } => Some(t),
+        Step::Added { .. } => None,
+    };
+    // Nothing but spaces and commas between two words of a sentence.
+    let joined = |a: usize, b: usize| {
+        !text[tw[a].span.end..tw[b].span.start]
+            .contains(['.', '!', '?', '\n', '\u{3002}', '\u{ff01}', '\u{ff1f}'])
+    };
+    let m = quote.words.len();
+    if let (Gap::Insertion(s), Some(first)) = (&quote.gaps[0], steps.iter().find_map(t_of)) {
+        let want = words(s).len().max(1);
+        let mut t = first;
+        let mut before = Vec::new();
+        while before.len() < want && t > 0 && joined(t - 1, t) {
+            t -= 1;
+            before.push(Step::Left { t, at: 0 });
+        }
+        before.reverse();
+        steps.splice(0..0, before);
+    }
+    if let (Gap::Insertion(s), Some(last)) = (&quote.gaps[m], steps.iter().rev().find_map(t_of)) {
+        let want = words(s).len().max(1);
+        let mut t = last;
+        let mut after = 0;
+        while after < want && t + 1 < tw.len() && joined(t, t + 1) {
+            t += 1;
+            after += 1;
+            steps.push(Step::Left { t, at: m });
+        }
+    }
+    steps
 }
 
 /// The words of the turn to align: all of them, or in a very long turn a
@@ -748,8 +787,25 @@ mod tests {
 
     #[test]
     fn a_bracket_stands_for_words() {
+        // At the start or the end: as many words as the bracket holds,
+        // within the sentence.
         let p = check("[The government] will act", TEXT).unwrap();
         assert_eq!(p.verdict, Verdict::Verbatim, "{p:?}");
+        assert_eq!(&TEXT[p.span.clone()], "The ministry will act");
+        assert_eq!(p.changes[0].transcript, "The ministry");
+        let p = check("[It] has contributed nearly 30%", TEXT).unwrap();
+        assert_eq!(
+            p.changes[0].transcript, "China",
+            "not across the sentence end"
+        );
+        let p = check("We will work [very] hard", TEXT).unwrap();
+        assert_eq!(
+            p.verdict,
+            Verdict::Verbatim,
+            "a bracket that stands for nothing"
+        );
+        let p = check("The ministry will [do something]", TEXT).unwrap();
+        assert_eq!(p.changes[0].transcript, "act");
         let p = check("We will work hard. [It] will act", TEXT).unwrap();
         assert_eq!(p.verdict, Verdict::Verbatim, "{p:?}");
         assert_eq!(p.changes[0].kind, ChangeKind::Replaced);

@@ -138,6 +138,11 @@ fn every_format_carries_the_id() {
         let v: serde_json::Value = serde_json::from_str(l).unwrap();
         assert_eq!(v["turn_id"], ids[9].as_str(), "{l}");
     }
+    let (_, out, _) = run(&["search", "chips", "--kwic", "--ids", "--speaker", "yicai"]);
+    assert!(
+        out.starts_with(&format!("  276  {} Yicai ", ids[27])),
+        "{out}"
+    );
     // Text and table: only with --ids.
     let (_, plain, _) = run(&["turns", "--outlet", "reuters"]);
     assert!(!plain.contains(&ids[12]));

@@ -201,7 +201,7 @@ impl Record for QuoteRow {
             s.push_str(&format!("\n{}- {what}", paint.paint(&line, Style::Line)));
         };
         for c in &self.changes {
-            more(&mut s, &change_text(c));
+            more(&mut s, &change_text(c, paint));
         }
         if let (Some(true), Some(name)) = (self.misattributed, &self.named) {
             let said = clean(&self.who, true);
@@ -217,9 +217,13 @@ impl Record for QuoteRow {
     }
 }
 
-/// A difference, for people: what the quotation and the transcript have.
-fn change_text(c: &Change) -> String {
-    let q = |s: &str| format!("\"{}\"", shorten(&clean(s, true), 60));
+/// A difference, for people: what the quotation and the transcript have,
+/// the words coloured as matches on a terminal.
+fn change_text(c: &Change, paint: Paint) -> String {
+    let q = |s: &str| {
+        let words = paint.paint(&shorten(&clean(s, true), 60), Style::Match);
+        format!("\"{words}\"")
+    };
     match c.kind {
         ChangeKind::Changed => format!(
             "changed: {} in the quotation, {} in the transcript",
@@ -418,7 +422,9 @@ pub fn run(
         let ids = tr.turn_ids();
         let src = SourceText::new(&loaded.parsed);
         for (turn, p) in found {
-            let id = &ids[turn.index - 1];
+            let id = ids
+                .get(turn.index.wrapping_sub(1))
+                .map_or("", String::as_str);
             rows.push(row(&loaded.source, turn, id, p, &src, named.as_ref()));
         }
         Ok(())

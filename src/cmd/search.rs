@@ -25,6 +25,7 @@ use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 use whosaid::linemap::LineMap;
 use whosaid::model::{Exchange, Transcript};
+use whosaid::turn_id;
 use whosaid::{Parsed, Role, Turn};
 
 /// A byte range of a match within `text`.
@@ -243,6 +244,9 @@ pub struct KwicRow<'a> {
     pub turn_id: &'a str,
     #[serde(skip)]
     who: &'a str,
+    /// `--ids`: the turn's id before the speaker in text.
+    #[serde(skip)]
+    show_id: bool,
     #[serde(skip)]
     side: usize,
     #[serde(skip)]
@@ -284,8 +288,12 @@ impl Record for KwicRow<'_> {
         let who = fit(&clean(self.who, true), KWIC_WHO);
         let left = tail(self.left, self.side);
         let pad = self.side.saturating_sub(left.width());
+        let id = match self.show_id {
+            true => format!("{} ", paint.paint(self.turn_id, Style::Dim)),
+            false => String::new(),
+        };
         format!(
-            "{:>5}  {} {}{} {} {}",
+            "{:>5}  {id}{} {}{} {} {}",
             paint.paint(&self.line.to_string(), Style::Line),
             paint.paint(&who, Style::Speaker),
             " ".repeat(pad),
@@ -559,7 +567,7 @@ pub fn run(
     let human = matches!(o.format, Format::Table | Format::Text);
     let side = args
         .context_chars
-        .unwrap_or_else(|| kwic_side(o.width, multi));
+        .unwrap_or_else(|| kwic_side(o.width, multi, args.ids.ids));
     let columns = if args.kwic {
         kwic_columns(args.ids.ids)
     } else {
@@ -727,6 +735,7 @@ pub fn run(
                                 matched: &s[a..b],
                                 right: first_chars(&s[b..], side + usize::from(human)),
                                 turn_id: id_of(turn),
+                                show_id,
                                 who: who(turn),
                                 side,
                                 human,
@@ -840,8 +849,9 @@ fn question_of<'t>(tr: &'t Transcript, turn: &Turn) -> Option<&'t Exchange> {
 }
 
 /// Display columns for each side of a KWIC line.
-fn kwic_side(width: usize, multi: bool) -> usize {
-    let fixed = 5 + 2 + KWIC_WHO + 1 + 1 + 12 + 1 + if multi { 20 } else { 0 };
+fn kwic_side(width: usize, multi: bool, ids: bool) -> usize {
+    let id = if ids { turn_id::LEN + 1 } else { 0 };
+    let fixed = 5 + 2 + id + KWIC_WHO + 1 + 1 + 12 + 1 + if multi { 20 } else { 0 };
     (width.saturating_sub(fixed) / 2).max(10)
 }
 
