@@ -319,6 +319,20 @@ fn a_directory_skips_the_files_without_the_rare_words() {
     assert!(slow.stdout.contains("\"skipped\":0"), "{}", slow.stdout);
 }
 
+#[test]
+fn a_web_page_is_quoted_with_the_page_s_lines() {
+    // The page writes "haven’t" with a curly apostrophe.
+    let page = "tests/fixtures/styles/html-briefing.html";
+    let (code, rec) = quote(&["I haven't counted them that way", page]);
+    assert_eq!(code, 0);
+    assert_eq!(rec[0]["verdict"], "verbatim");
+    assert_eq!(rec[0]["speaker"], "Daniel Okafor");
+    assert_eq!(
+        (rec[0]["line"].as_u64(), rec[0]["end_line"].as_u64()),
+        (Some(48), Some(48))
+    );
+}
+
 // ---- cite ---------------------------------------------------------------------
 
 #[test]

@@ -312,16 +312,15 @@ fn passages<'t>(
 /// The first and last source lines of a passage of a turn.
 fn lines_of(src: &SourceText<'_>, turn: &Turn, span: &std::ops::Range<usize>) -> (usize, usize) {
     let text = &turn.text;
-    let first = locate(src, turn, &text[span.clone()], turn.line);
+    let passage = &text[span.clone()];
+    let first = locate(src, turn, passage, turn.line);
     // The passage's last words on their line: after its last line break,
     // at most the 24 characters `locate` looks for.
-    let passage = &text[span.clone()];
-    let mut tail = span.start + passage.rfind('\n').map_or(0, |i| i + 1);
-    let mut from_end = span.end.saturating_sub(24).max(tail);
-    while !text.is_char_boundary(from_end) {
-        from_end += 1;
+    let line_start = span.start + passage.rfind('\n').map_or(0, |i| i + 1);
+    let mut tail = span.end.saturating_sub(24).max(line_start);
+    while !text.is_char_boundary(tail) {
+        tail += 1;
     }
-    tail = from_end;
     let last = locate(src, turn, &text[tail..span.end], first).max(first);
     (first, last)
 }
