@@ -15,6 +15,8 @@ Examples:
   whosaid search chips -w --speaker tian    # what Tian Yulong said about chips
   whosaid search 5G --question              # each answer with its question
   whosaid speakers --sort words             # who spoke how much
+  whosaid quote 'nearly 30% of global manufacturing output'  # who said it, how faithfully
+  whosaid cite rdxg85j0ea --style apa       # cite a turn by its id (turns --ids)
   whosaid turns --format jsonl | jq .speaker
   whosaid export > transcript.json
 
@@ -168,6 +170,28 @@ pub enum Command {
     /// Exit status: 0 clean, 1 warnings, 2 an input could not be read or parsed.
     /// Example: whosaid check transcripts/ --format json
     Check(CheckArgs),
+    /// Find where a quotation was said, by whom, and how faithfully.
+    ///
+    /// Prints the best passage with its speaker, role, outlet, exchange,
+    /// turn id and source lines, and a verdict: verbatim, trimmed (words
+    /// left out, at an ellipsis or not), paraphrase (the differing words
+    /// shown) or not found. Case, quote marks, dashes, spacing, line breaks
+    /// and punctuation do not count; `...` or `…` marks words left out and
+    /// `[words]` in brackets stand for the speaker's own.
+    /// Exit status: 0 verbatim or trimmed, 1 otherwise (or said by someone
+    /// else than --speaker), 2 an error.
+    /// Example: whosaid quote "China has contributed nearly 30% of global manufacturing output"
+    Quote(QuoteArgs),
+    /// Print a ready-to-paste citation of one turn, given its id.
+    ///
+    /// The speaker, their office, role and outlet, the event's title, date
+    /// and place, the source file and lines, and the words, in a style:
+    /// plain, markdown, apa or chicago. Ids are shown by `turns --ids`,
+    /// `quote`, and every machine format; a prefix of 6 characters will do.
+    /// Exit status: 0 cited, 1 no turn has this id, 2 an error (an
+    /// ambiguous prefix lists the turns it names).
+    /// Example: whosaid cite 8x2kq3 --style markdown
+    Cite(CiteArgs),
     /// Print a man page or a shell completion script to stdout.
     ///
     /// Example: whosaid generate complete-bash > /etc/bash_completion.d/whosaid
@@ -291,7 +315,37 @@ pub struct TurnsArgs {
     #[arg(long)]
     pub explain: bool,
     #[command(flatten)]
+    pub ids: IdArgs,
+    #[command(flatten)]
     pub output: OutputArgs,
+}
+
+/// Stable turn ids: show them, pick turns by them.
+#[derive(Args, Debug, Clone, Default)]
+pub struct IdArgs {
+    /// Keep the turn with this id, or the turns whose id starts with it
+    /// (at least 6 characters). Repeatable; other filters must hold too.
+    /// Ids are shown by --ids and in every machine format.
+    /// Example: --id 8x2kq3
+    #[arg(long = "id", value_name = "ID", value_parser = parse_id)]
+    pub id: Vec<whosaid::turn_id::IdQuery>,
+
+    /// Show each turn's stable id in the table and text formats (the
+    /// machine formats always carry it), to cite it or pick it with --id.
+    /// Example: whosaid turns --ids --outlet reuters
+    #[arg(long)]
+    pub ids: bool,
+}
+
+impl IdArgs {
+    /// Does a turn with this id pass `--id` (always, without `--id`)?
+    pub fn keeps(&self, id: &str) -> bool {
+        self.id.is_empty() || self.id.iter().any(|q| q.matches(id))
+    }
+}
+
+fn parse_id(s: &str) -> Result<whosaid::turn_id::IdQuery, String> {
+    whosaid::turn_id::IdQuery::parse(s).map_err(|e| e.to_string())
 }
 
 #[derive(Args, Debug)]
@@ -335,6 +389,9 @@ pub struct SearchArgs {
 
     #[command(flatten)]
     pub filter: FilterArgs,
+
+    #[command(flatten)]
+    pub ids: IdArgs,
 
     /// Show N sentences of the same turn before and after each match.
     /// Example: whosaid search 5G --context 1
@@ -483,6 +540,80 @@ pub struct CheckArgs {
     pub input: InputArgs,
     #[command(flatten)]
     pub output: OutputArgs,
+}
+
+#[derive(Args, Debug)]
+pub struct QuoteArgs {
+    /// The quotation, in quotes for the shell. `...` or `…` marks words
+    /// left out, `[words]` stand for the speaker's words.
+    /// Example: whosaid quote "China has contributed ... global manufacturing output"
+    #[arg(value_name = "TEXT")]
+    pub quotation: String,
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    /// The speaker the quotation is attributed to: the best passage is
+    /// flagged as misattributed when someone else said it (whole words of
+    /// the name, any case, as --speaker of turns), and the exit status is 1.
+    /// Example: whosaid quote "nearly 30%" --speaker "Tian Yulong"
+    #[arg(long, value_name = "NAME")]
+    pub speaker: Option<String>,
+
+    /// List every passage found, best first, not only the best.
+    /// Example: whosaid quote "Thank you" --all
+    #[arg(long, conflicts_with = "max")]
+    pub all: bool,
+
+    /// List at most N passages, best first (default 1).
+    /// Example: whosaid quote "the chip industry" --max 3
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    pub max: Option<u64>,
+
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+#[derive(Args, Debug)]
+pub struct CiteArgs {
+    /// The turn's id (from `turns --ids`, `quote` or a machine format), or
+    /// its first 6 characters or more.
+    /// Example: whosaid cite 8x2kq3m0pa
+    #[arg(value_name = "ID", value_parser = parse_id)]
+    pub id: whosaid::turn_id::IdQuery,
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    /// How to write the citation: plain (a sentence), markdown (a block
+    /// quote), apa or chicago (the words, then a reference in that style).
+    /// Example: --style apa
+    #[arg(long, value_name = "STYLE", value_enum, default_value_t = CiteStyle::Plain)]
+    pub style: CiteStyle,
+
+    /// Output format: text (the citation) or json (one object with every
+    /// field and the citation).
+    /// Example: --format json
+    #[arg(long, value_name = "FORMAT", value_enum, default_value_t = CiteFormat::Text)]
+    pub format: CiteFormat,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CiteStyle {
+    /// The words in quotation marks, then who said them, where and when.
+    Plain,
+    /// A Markdown block quote with an attribution line.
+    Markdown,
+    /// The words, then an APA (7th edition) reference.
+    Apa,
+    /// The words, then a Chicago (17th edition) note.
+    Chicago,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CiteFormat {
+    /// The citation as text, ready to paste.
+    Text,
+    /// One JSON object.
+    Json,
 }
 
 #[derive(Args, Debug)]

@@ -32,6 +32,7 @@ pub mod parse;
 pub mod roster;
 pub mod source;
 pub mod turn_diff;
+pub mod turn_id;
 
 pub use diagnostic::{Diagnostic, DiagnosticKind, Severity};
 pub use model::{Role, Transcript, Turn};

@@ -11,6 +11,7 @@ mod cmd;
 mod config;
 mod corpus;
 mod query;
+mod quote;
 mod render;
 
 use clap::Parser;

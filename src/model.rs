@@ -61,7 +61,7 @@ pub(crate) use kind_enum;
 
 /// Version of the JSON schema written by `whosaid export` and friends.
 /// Bump the minor part for added fields, the major part for changed ones.
-pub const SCHEMA_VERSION: &str = "1.0";
+pub const SCHEMA_VERSION: &str = "1.1";
 
 /// Who a speaker is at a press conference.
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -133,7 +133,9 @@ pub struct Transcript {
     pub source_url: Option<String>,
     /// The people the header lists.
     pub participants: Vec<Participant>,
-    /// The speaker turns, in order.
+    /// The speaker turns, in order; in JSON each with its stable `id`
+    /// ([`crate::turn_id`]).
+    #[serde(serialize_with = "crate::turn_id::serialize_turns")]
     pub turns: Vec<Turn>,
     /// Questions and the turns that answer them.
     pub exchanges: Vec<Exchange>,
@@ -146,6 +148,11 @@ pub struct Transcript {
 }
 
 impl Transcript {
+    /// The stable id of every turn, in order ([`crate::turn_id::ids`]).
+    pub fn turn_ids(&self) -> Vec<String> {
+        crate::turn_id::ids(&self.turns)
+    }
+
     /// Words spoken in all turns.
     pub fn total_words(&self) -> usize {
         self.turns.iter().map(|t| t.words).sum()

@@ -167,7 +167,7 @@ fn explain_shows_the_rule() {
     let l = lines(&r.stdout);
     assert_eq!(
         l[0],
-        "source\tturn\tline\texchange\tspeaker\tlabel\trole\toutlet\twords\trule\ttext"
+        "source\tturn\tline\texchange\tspeaker\tlabel\trole\toutlet\twords\trule\ttext\tid"
     );
     assert_eq!(l.len(), 4);
     let r = run(&["turns", "--explain", "--exchange", "1"]);
@@ -178,12 +178,12 @@ fn explain_shows_the_rule() {
 fn every_format_of_turns() {
     let tsv = run(&["turns", "--format", "tsv"]).stdout;
     assert_eq!(tsv.lines().count(), 31);
-    assert!(tsv.lines().all(|l| l.split('\t').count() == 11));
+    assert!(tsv.lines().all(|l| l.split('\t').count() == 12));
     let csv = run(&["turns", "--format", "csv", "--outlet", "cnbc"]).stdout;
     let l = lines(&csv);
     assert_eq!(
         l[0],
-        "source,turn,line,exchange,speaker,label,role,outlet,words,rule,text"
+        "source,turn,line,exchange,speaker,label,role,outlet,words,rule,text,id"
     );
     // The question contains commas, so the text field is quoted.
     assert!(
@@ -357,7 +357,7 @@ fn search_regex_and_filters() {
     let l = lines(&r.stdout);
     assert_eq!(
         l[0],
-        "source\tturn\tline\texchange\tkind\tspeaker\tlabel\trole\toutlet\tbefore\ttext\tafter"
+        "source\tturn\tline\texchange\tkind\tspeaker\tlabel\trole\toutlet\tbefore\ttext\tafter\tturn_id"
     );
     assert!(l[1..].iter().all(|l| l.contains("\tCRNTT\t")));
 }
@@ -1268,23 +1268,23 @@ fn every_csv_and_tsv_header_is_pinned() {
     let headers: &[(&[&str], &str)] = &[
         (
             &["turns"],
-            "source,turn,line,exchange,speaker,label,role,outlet,words,rule,text",
+            "source,turn,line,exchange,speaker,label,role,outlet,words,rule,text,id",
         ),
         (
             &["turns", "--explain"],
-            "source,turn,line,exchange,speaker,label,role,outlet,words,rule,text",
+            "source,turn,line,exchange,speaker,label,role,outlet,words,rule,text,id",
         ),
         (
             &["search", "chips"],
-            "source,turn,line,exchange,kind,speaker,label,role,outlet,before,text,after",
+            "source,turn,line,exchange,kind,speaker,label,role,outlet,before,text,after,turn_id",
         ),
         (
             &["search", "chips", "--question", "--context", "1"],
-            "source,turn,line,exchange,kind,speaker,label,role,outlet,before,text,after",
+            "source,turn,line,exchange,kind,speaker,label,role,outlet,before,text,after,turn_id",
         ),
         (
             &["search", "chips", "--kwic"],
-            "source,turn,line,exchange,speaker,role,outlet,left,match,right",
+            "source,turn,line,exchange,speaker,role,outlet,left,match,right,turn_id",
         ),
         (
             &["speakers"],

@@ -10,6 +10,7 @@
 //! bar ([`progress`]), both from the main thread.
 
 pub mod check;
+pub mod cite;
 pub mod diff;
 pub mod exchanges;
 pub mod export;
@@ -17,6 +18,7 @@ pub mod figures;
 pub mod generate;
 pub mod info;
 pub mod progress;
+pub mod quote;
 pub mod search;
 pub mod speakers;
 pub mod stats;
@@ -55,6 +57,8 @@ pub fn run(cli: &Cli, env: &Env, out: &mut dyn Write, err: &mut dyn Write) -> io
         Command::Figures(a) => figures::run(a, env, out, err),
         Command::Diff(a) => diff::run(a, env, out, err),
         Command::Check(a) => check::run(a, env, out, err),
+        Command::Quote(a) => quote::run(a, env, out, err),
+        Command::Cite(a) => cite::run(a, env, out, err),
         Command::Generate(a) => generate::run(a, out),
     }
 }
@@ -111,6 +115,17 @@ pub fn expand(paths: &[PathBuf], env: &Env) -> (Vec<Found>, bool) {
         ));
     }
     (found, n > 1)
+}
+
+/// The first PATH given twice (the same file by any name, or `-` twice),
+/// as typed: commands that report one answer for all their inputs refuse
+/// it rather than count a transcript twice.
+pub fn given_twice(paths: &[PathBuf]) -> Option<String> {
+    let mut seen = std::collections::HashSet::new();
+    paths
+        .iter()
+        .find(|p| !seen.insert(std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf())))
+        .map(|p| p.display().to_string())
 }
 
 /// An input that could not be read or parsed: its name and the reason.

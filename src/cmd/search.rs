@@ -25,6 +25,7 @@ use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 use whosaid::linemap::LineMap;
 use whosaid::model::{Exchange, Transcript};
+use whosaid::turn_id;
 use whosaid::{Parsed, Role, Turn};
 
 /// A byte range of a match within `text`.
@@ -56,8 +57,8 @@ impl HitKind {
 
 /// The tsv and csv columns of `search` (after `source`): `kind` is in
 /// the table only with `--question`, `before` and `after` only with
-/// `--context`.
-pub fn columns(question: bool, context: bool) -> Vec<Col> {
+/// `--context`, `turn_id` (added last) only with `--ids`.
+pub fn columns(question: bool, context: bool, ids: bool) -> Vec<Col> {
     vec![
         num("turn").drop(3),
         num("line"),
@@ -70,11 +71,12 @@ pub fn columns(question: bool, context: bool) -> Vec<Col> {
         col("before").shown(context).drop(5),
         col("text").flex(),
         col("after").shown(context).drop(5),
+        col("turn_id").shown(ids),
     ]
 }
 
 /// The tsv and csv columns of `search --kwic` (after `source`).
-pub fn kwic_columns() -> Vec<Col> {
+pub fn kwic_columns(ids: bool) -> Vec<Col> {
     vec![
         num("turn").shown(false),
         num("line"),
@@ -85,6 +87,7 @@ pub fn kwic_columns() -> Vec<Col> {
         num("left"),
         col("match"),
         col("right"),
+        col("turn_id").shown(ids),
     ]
 }
 
@@ -108,6 +111,8 @@ pub struct Hit<'a> {
     pub before: &'a [&'a str],
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
     pub after: &'a [&'a str],
+    /// The stable id of the turn.
+    pub turn_id: &'a str,
     #[serde(skip)]
     who: &'a str,
     #[serde(skip)]
@@ -116,6 +121,9 @@ pub struct Hit<'a> {
     context: bool,
     #[serde(skip)]
     before_lines: Vec<usize>,
+    /// `--ids`: the turn's id in text.
+    #[serde(skip)]
+    show_id: bool,
 }
 
 impl<'a> Hit<'a> {
@@ -134,11 +142,20 @@ impl<'a> Hit<'a> {
             matches: Vec::new(),
             before: &[],
             after: &[],
+            turn_id: "",
             who: who(t),
             show_kind: false,
             context: false,
             before_lines: Vec::new(),
+            show_id: false,
         }
+    }
+
+    /// The turn's id, shown in text with `--ids`.
+    fn id(mut self, id: &'a str, shown: bool) -> Self {
+        self.turn_id = id;
+        self.show_id = shown;
+        self
     }
 
     fn marks(&self) -> Vec<(usize, usize)> {
@@ -164,6 +181,7 @@ impl Record for Hit<'_> {
             Cell::from(self.before.join(" ")),
             Cell::marked(self.text, self.marks()),
             Cell::from(self.after.join(" ")),
+            Cell::from(self.turn_id),
         ]
     }
 
@@ -176,7 +194,9 @@ impl Record for Hit<'_> {
     }
 
     fn text(&self, paint: Paint) -> String {
+        let id = super::turns::id_prefix(self.show_id.then_some(self.turn_id), paint);
         let who = paint.paint(&clean(self.who, true), Style::Speaker);
+        let who = format!("{id}{who}");
         let line = |n: usize| paint.paint(&n.to_string(), Style::Line);
         if self.kind == HitKind::Question {
             let text = paint.paint(&clean(self.text, true), Style::Dim);
@@ -220,8 +240,13 @@ pub struct KwicRow<'a> {
     #[serde(rename = "match")]
     pub matched: &'a str,
     pub right: &'a str,
+    /// The stable id of the turn.
+    pub turn_id: &'a str,
     #[serde(skip)]
     who: &'a str,
+    /// `--ids`: the turn's id before the speaker in text.
+    #[serde(skip)]
+    show_id: bool,
     #[serde(skip)]
     side: usize,
     #[serde(skip)]
@@ -256,14 +281,19 @@ impl Record for KwicRow<'_> {
             Cell::from(left),
             Cell::marked(m, vec![(0, len)]),
             Cell::from(right),
+            Cell::from(self.turn_id),
         ]
     }
     fn text(&self, paint: Paint) -> String {
         let who = fit(&clean(self.who, true), KWIC_WHO);
         let left = tail(self.left, self.side);
         let pad = self.side.saturating_sub(left.width());
+        let id = match self.show_id {
+            true => format!("{} ", paint.paint(self.turn_id, Style::Dim)),
+            false => String::new(),
+        };
         format!(
-            "{:>5}  {} {}{} {} {}",
+            "{:>5}  {id}{} {}{} {} {}",
             paint.paint(&self.line.to_string(), Style::Line),
             paint.paint(&who, Style::Speaker),
             " ".repeat(pad),
@@ -537,12 +567,15 @@ pub fn run(
     let human = matches!(o.format, Format::Table | Format::Text);
     let side = args
         .context_chars
-        .unwrap_or_else(|| kwic_side(o.width, multi));
+        .unwrap_or_else(|| kwic_side(o.width, multi, args.ids.ids));
     let columns = if args.kwic {
-        kwic_columns()
+        kwic_columns(args.ids.ids)
     } else {
-        columns(args.question, args.context > 0)
+        columns(args.question, args.context > 0, args.ids.ids)
     };
+    let show_id = args.ids.ids;
+    // Ids cost a hash of every turn: only when they are shown or asked for.
+    let need_ids = show_id || !args.ids.id.is_empty() || !human;
     let o_format = o.format;
     let mut printer = Printer::new(out, o, multi, columns);
     // -c, -l and -q print no records: they count them.
@@ -572,13 +605,16 @@ pub fn run(
         let before_input = hits;
         let tr = &loaded.parsed.transcript;
         unmatched.observe(&tr.turns);
+        let ids = if need_ids { tr.turn_ids() } else { Vec::new() };
+        let id_of = |t: &Turn| ids.get(t.index.wrapping_sub(1)).map_or("", String::as_str);
+        let keep = |t: &&Turn| filter.matches(t) && args.ids.keeps(id_of(t));
         if tally {
             // Counts only: no records; -l and -q need one match alone.
             let most = if args.files_with_matches { 1 } else { limit };
             hits += tr
                 .turns
                 .iter()
-                .filter(|t| filter.matches(t))
+                .filter(keep)
                 .try_fold(0, |n, t| {
                     let n = n + count_hits(&matcher, &t.text, args.turn, most - n);
                     if n < most { Ok(n) } else { Err(n) }
@@ -599,7 +635,8 @@ pub fn run(
                                     HitKind::Question,
                                     &qt.text,
                                     qt.line,
-                                );
+                                )
+                                .id(id_of(qt), show_id);
                                 h.show_kind = true;
                                 p.record(&h)?;
                             }
@@ -609,7 +646,7 @@ pub fn run(
                 *hits += 1;
                 Ok(())
             };
-            'turns: for turn in tr.turns.iter().filter(|t| filter.matches(t)) {
+            'turns: for turn in tr.turns.iter().filter(keep) {
                 if hits - before_input >= limit {
                     break;
                 }
@@ -620,7 +657,8 @@ pub fn run(
                     }
                     each(&mut printer, turn, &mut hits)?;
                     let mut h =
-                        Hit::new(&loaded.source, turn, HitKind::Match, &turn.text, turn.line);
+                        Hit::new(&loaded.source, turn, HitKind::Match, &turn.text, turn.line)
+                            .id(id_of(turn), show_id);
                     h.matches = spans(&marks);
                     h.show_kind = args.question;
                     printer.record(&h)?;
@@ -696,6 +734,8 @@ pub fn run(
                                 left: last_chars(&s[..a], side + usize::from(human)),
                                 matched: &s[a..b],
                                 right: first_chars(&s[b..], side + usize::from(human)),
+                                turn_id: id_of(turn),
+                                show_id,
                                 who: who(turn),
                                 side,
                                 human,
@@ -713,7 +753,8 @@ pub fn run(
                         .iter()
                         .map(|x| x.1)
                         .collect();
-                    let mut h = Hit::new(&loaded.source, turn, HitKind::Match, s, line);
+                    let mut h = Hit::new(&loaded.source, turn, HitKind::Match, s, line)
+                        .id(id_of(turn), show_id);
                     h.matches = spans(&marks);
                     h.show_kind = args.question;
                     h.context = ctx > 0;
@@ -808,8 +849,9 @@ fn question_of<'t>(tr: &'t Transcript, turn: &Turn) -> Option<&'t Exchange> {
 }
 
 /// Display columns for each side of a KWIC line.
-fn kwic_side(width: usize, multi: bool) -> usize {
-    let fixed = 5 + 2 + KWIC_WHO + 1 + 1 + 12 + 1 + if multi { 20 } else { 0 };
+fn kwic_side(width: usize, multi: bool, ids: bool) -> usize {
+    let id = if ids { turn_id::LEN + 1 } else { 0 };
+    let fixed = 5 + 2 + id + KWIC_WHO + 1 + 1 + 12 + 1 + if multi { 20 } else { 0 };
     (width.saturating_sub(fixed) / 2).max(10)
 }
 

@@ -13,19 +13,24 @@ use serde::Serialize;
 use std::io::{self, Write};
 use whosaid::Turn;
 
-/// A turn as printed: the model's `Turn` with `source` in front.
+/// A turn as printed: the model's `Turn` with `source` and its stable
+/// `id` in front.
 #[derive(Serialize)]
 pub struct TurnRow<'a> {
     pub source: &'a str,
+    pub id: &'a str,
     #[serde(flatten)]
     pub turn: &'a Turn,
     #[serde(skip)]
     pub explain: bool,
+    /// `--ids`: the id in the table and text formats.
+    #[serde(skip)]
+    pub show_id: bool,
 }
 
 /// The tsv and csv columns of `turns` (after `source`); `rule` is in the
-/// table only with `--explain`.
-pub fn columns(explain: bool) -> Vec<Col> {
+/// table only with `--explain`, `id` (added last) only with `--ids`.
+pub fn columns(explain: bool, ids: bool) -> Vec<Col> {
     vec![
         num("turn").drop(3),
         num("line"),
@@ -38,6 +43,7 @@ pub fn columns(explain: bool) -> Vec<Col> {
         num("words").drop(5),
         col("rule").shown(explain),
         col("text").flex(),
+        col("id").shown(ids),
     ]
 }
 
@@ -66,6 +72,7 @@ impl Record for TurnRow<'_> {
             Cell::from(t.words),
             Cell::from(t.rule.as_str()),
             Cell::from(t.text.as_str()),
+            Cell::from(self.id),
         ]
     }
 
@@ -88,6 +95,7 @@ impl Record for TurnRow<'_> {
             Cell::from(t.words),
             Cell::from(t.rule.as_str()),
             Cell::from(t.text.as_str()),
+            Cell::from(self.id),
         ]
     }
 
@@ -100,13 +108,21 @@ impl Record for TurnRow<'_> {
             String::new()
         };
         format!(
-            "{}: {}{}: {}",
+            "{}: {}{}{}: {}",
             paint.paint(&t.line.to_string(), Style::Line),
+            id_prefix(self.show_id.then_some(self.id), paint),
             paint.paint(&clean(who(t)), Style::Speaker),
             rule,
             clean(&t.text)
         )
     }
+}
+
+/// `--ids` in text: the id between the line and the speaker (`143:
+/// 8x2kq3m0pa: Reuters: ...`); nothing without it.
+pub fn id_prefix(id: Option<&str>, paint: Paint) -> String {
+    id.map(|id| format!("{}: ", paint.paint(id, Style::Dim)))
+        .unwrap_or_default()
 }
 
 pub fn run(
@@ -121,16 +137,22 @@ pub fn run(
     let (found, multi) = super::expand(&args.input.paths, env);
     let o = Out::new(&args.output, env);
     let format = o.format;
-    let mut printer = Printer::new(out, o, multi, columns(args.explain));
+    let mut printer = Printer::new(out, o, multi, columns(args.explain, args.ids.ids));
     let inputs: Inputs = for_each_input(found, Reading::new(format), err, |item| {
         let Ok(loaded) = item else { return Ok(()) };
         let tr = &loaded.parsed.transcript;
         unmatched.observe(&tr.turns);
-        for turn in tr.turns.iter().filter(|t| filter.matches(t)) {
+        let ids = tr.turn_ids();
+        for (turn, id) in tr.turns.iter().zip(&ids) {
+            if !filter.matches(turn) || !args.ids.keeps(id) {
+                continue;
+            }
             printer.record(&TurnRow {
                 source: &loaded.source,
+                id,
                 turn,
                 explain: args.explain,
+                show_id: args.ids.ids,
             })?;
         }
         printer.end_input()

@@ -61,6 +61,20 @@ impl Prefilter {
     pub fn may_match(&self, bytes: &[u8]) -> bool {
         self.searcher.is_match(bytes) || !verbatim(bytes)
     }
+
+    /// False only when the input these bytes hold cannot have a turn whose
+    /// text matches `needed` of `prefilters` (`quote`'s rare words): as
+    /// [`Prefilter::may_match`] for each, the bytes judged once.
+    pub fn enough_may_match(prefilters: &[Prefilter], needed: usize, bytes: &[u8]) -> bool {
+        let mut found = 0;
+        for p in prefilters {
+            found += usize::from(p.searcher.is_match(bytes));
+            if found >= needed {
+                return true;
+            }
+        }
+        !verbatim(bytes)
+    }
 }
 
 /// The literals to look for (ASCII lower case when case is folded).
@@ -216,6 +230,24 @@ mod tests {
         assert!(pf(r"\w+", false).is_none());
         assert!(pf(r": ", false).is_none());
         assert!(pf("x*", false).is_none());
+    }
+
+    #[test]
+    fn enough_of_several_literals() {
+        let words: Vec<Prefilter> = ["chips", "global", "output"]
+            .iter()
+            .map(|w| pf(w, true).unwrap())
+            .collect();
+        let text = b"Q: Global CHIPS today.\n";
+        assert!(Prefilter::enough_may_match(&words, 2, text));
+        assert!(!Prefilter::enough_may_match(&words, 3, text));
+        assert!(!Prefilter::enough_may_match(&words, 1, b"Q: nothing\n"));
+        // Bytes the parser rewrites are always parsed.
+        assert!(Prefilter::enough_may_match(
+            &words,
+            3,
+            b"Q: global(laughter)chips\n"
+        ));
     }
 
     #[test]
