@@ -286,6 +286,39 @@ pub struct ExportArgs {
     /// Example: whosaid export --compact
     #[arg(long)]
     pub compact: bool,
+
+    /// json (the model, on standard output) or sqlite (a database file,
+    /// written to --output; see docs/sqlite.md).
+    /// Example: whosaid export --format sqlite --output briefings.db briefings/
+    #[arg(long, value_name = "FORMAT", value_enum, default_value_t = ExportFormat::Json)]
+    pub format: ExportFormat,
+
+    /// The database file to write (required by --format sqlite). It is
+    /// built beside FILE under a temporary name and renamed at the end, so
+    /// a failure or Ctrl-C leaves no half-written database.
+    /// Example: --output briefings.db
+    #[arg(short = 'o', long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Replace an existing --output file; with --append, replace the
+    /// transcripts already in it instead of skipping them.
+    /// Example: whosaid export --format sqlite --output briefings.db --force
+    #[arg(long)]
+    pub force: bool,
+
+    /// Add the transcripts to an existing database of the same schema
+    /// version, skipping those already in it (same SHA-256 of their bytes).
+    /// Example: whosaid export --format sqlite --output briefings.db --append new/
+    #[arg(long)]
+    pub append: bool,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExportFormat {
+    /// The whole parsed transcript as JSON (an array for several inputs).
+    Json,
+    /// A SQLite database with full-text search (docs/sqlite.md).
+    Sqlite,
 }
 
 #[derive(Args, Debug)]

@@ -12,6 +12,7 @@ mod config;
 mod corpus;
 mod query;
 mod render;
+mod sqlite;
 
 use clap::Parser;
 use std::io::{self, BufWriter, Write};
