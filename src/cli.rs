@@ -128,7 +128,8 @@ pub enum Command {
     /// values (--outlet CNBC --outlet Reuters).
     /// Example: whosaid turns --speaker tian --format jsonl
     Turns(TurnsArgs),
-    /// Print the whole parsed transcript as JSON (an array for several inputs).
+    /// Print the whole parsed transcript as JSON (an array for several inputs),
+    /// or write a SQLite database with --format sqlite --output FILE.
     ///
     /// Example: whosaid export --compact > transcript.json
     Export(ExportArgs),
