@@ -148,6 +148,11 @@ pub enum Command {
     ///
     /// Example: whosaid exchanges --speaker tian
     Exchanges(ExchangesArgs),
+    /// How often a pattern (or a speaker's turns) came up per week or
+    /// month, over dated transcripts, as bars (or rows with --format).
+    ///
+    /// Example: whosaid timeline tariffs briefings/ --by week
+    Timeline(TimelineArgs),
     /// Report the detected label style, counts and the parser's warnings.
     ///
     /// Exit status: 0 clean, 1 warnings, 2 an input could not be read or parsed.
@@ -406,8 +411,95 @@ pub struct SearchArgs {
     #[arg(short = 'q', long)]
     pub quiet: bool,
 
+    /// Draw, per transcript, where in the event PATTERN came up: a strip
+    /// from the first word to the last, each match marked with the letter
+    /// (and colour) of the speaker's role.
+    /// Example: whosaid search chips --plot
+    #[arg(long, conflicts_with_all = ["kwic", "turn", "count", "files_with_matches", "quiet", "question"])]
+    pub plot: bool,
+
+    #[command(flatten)]
+    pub charts: ChartArgs,
+
     #[command(flatten)]
     pub output: OutputArgs,
+}
+
+/// How charts are drawn (`speakers --chart`, `search --plot`, `timeline`).
+#[derive(Args, Debug, Clone, Default)]
+pub struct ChartArgs {
+    /// Draw charts with ASCII characters (#, -, |) instead of Unicode
+    /// blocks; also when TERM is dumb.
+    /// Example: whosaid speakers --chart --ascii
+    #[arg(long)]
+    pub ascii: bool,
+
+    /// Write the chart as a standalone SVG image to FILE (`-`: standard
+    /// output) instead of drawing it: a title, a description and text
+    /// labels for screen readers, no scripts.
+    /// Example: whosaid speakers --svg speakers.svg
+    #[arg(long, value_name = "FILE")]
+    pub svg: Option<PathBuf>,
+}
+
+#[derive(Args, Debug)]
+pub struct TimelineArgs {
+    /// PATTERN, then PATH... When --pattern, --speaker, --outlet or
+    /// --role is given, every argument is a PATH (transcript files or
+    /// directories, `-` for standard input; without PATH: piped input,
+    /// else the bundled transcript).
+    /// Example: whosaid timeline tariffs briefings/
+    #[arg(value_name = "PATTERN|PATH")]
+    pub args: Vec<String>,
+
+    /// What to count: every match of this text (a regular expression
+    /// with -e) in the turns that pass the filters. Without a pattern the
+    /// turns that pass the filters are counted.
+    /// Example: whosaid timeline --pattern tariffs --role journalist briefings/
+    #[arg(short = 'p', long, value_name = "PATTERN")]
+    pub pattern: Option<String>,
+
+    /// Read PATTERN as a regular expression (Rust regex syntax).
+    /// Example: whosaid timeline -e 'tariffs?' briefings/
+    #[arg(short = 'e', long)]
+    pub regex: bool,
+
+    /// Match whole words only.
+    /// Example: whosaid timeline -w chip briefings/
+    #[arg(short = 'w', long)]
+    pub word: bool,
+
+    /// Ignore case (the default when PATTERN has no upper-case letter).
+    /// Example: whosaid timeline -i COVID briefings/
+    #[arg(short = 'i', long, overrides_with = "case_sensitive")]
+    pub ignore_case: bool,
+
+    /// Respect case even for an all-lower-case PATTERN.
+    /// Example: whosaid timeline -s china briefings/
+    #[arg(short = 's', long, overrides_with = "ignore_case")]
+    pub case_sensitive: bool,
+
+    /// The period of a bar: week (ISO weeks, Monday to Sunday) or month.
+    /// Example: --by week
+    #[arg(long, value_name = "PERIOD", value_enum, default_value_t = Period::Month)]
+    pub by: Period,
+
+    #[command(flatten)]
+    pub filter: FilterArgs,
+
+    #[command(flatten)]
+    pub charts: ChartArgs,
+
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Period {
+    /// ISO weeks (2021-W09), Monday to Sunday.
+    Week,
+    /// Calendar months (2021-03).
+    Month,
 }
 
 #[derive(Args, Debug)]
@@ -421,6 +513,13 @@ pub struct SpeakersArgs {
     pub sort: SpeakerSort,
     #[command(flatten)]
     pub filter: FilterArgs,
+    /// Draw each speaker's share of words as horizontal bars, coloured by
+    /// role on a terminal (with --svg FILE: as an SVG image).
+    /// Example: whosaid speakers --chart --sort words
+    #[arg(long)]
+    pub chart: bool,
+    #[command(flatten)]
+    pub charts: ChartArgs,
     #[command(flatten)]
     pub output: OutputArgs,
 }

@@ -6,6 +6,7 @@
 //! quietly with status 0. No data is printed here, and nothing else in the
 //! program may exit the process.
 
+mod chart;
 mod cli;
 mod cmd;
 mod config;

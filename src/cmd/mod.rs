@@ -9,6 +9,7 @@
 //! The loop also keeps the counts `--stats` prints and drives the progress
 //! bar ([`progress`]), both from the main thread.
 
+pub mod chart;
 pub mod check;
 pub mod exchanges;
 pub mod export;
@@ -18,6 +19,7 @@ pub mod progress;
 pub mod search;
 pub mod speakers;
 pub mod stats;
+pub mod timeline;
 pub mod turns;
 
 use crate::cli::{Cli, Command, Format};
@@ -50,6 +52,7 @@ pub fn run(cli: &Cli, env: &Env, out: &mut dyn Write, err: &mut dyn Write) -> io
         Command::Search(a) => search::run(a, env, out, err),
         Command::Speakers(a) => speakers::run(a, env, out, err),
         Command::Exchanges(a) => exchanges::run(a, env, out, err),
+        Command::Timeline(a) => timeline::run(a, env, out, err),
         Command::Check(a) => check::run(a, env, out, err),
         Command::Generate(a) => generate::run(a, out),
     }
