@@ -92,6 +92,10 @@ fn layout(g: &Group, width: usize) -> Layout {
     if width < fixed(&l) + MIN_BAR {
         l.label = width.saturating_sub(fixed(&l) - l.label + MIN_BAR).max(1);
     }
+    if width < fixed(&l) + 1 {
+        // Narrower than any layout: the notes are cut too.
+        l.note = width.saturating_sub(fixed(&l) - l.note + 1).max(1);
+    }
     l.bar = width.saturating_sub(fixed(&l)).max(1);
     l
 }
@@ -129,7 +133,7 @@ fn group_text(g: &Group, look: Look, out: &mut String) {
         line.push_str(&" ".repeat(drawn.len() - trimmed.len()));
         line.push_str(&" ".repeat(GAP));
         line.push_str(&pad_left(&b.note, l.note));
-        out.push_str(&line);
+        out.push_str(line.trim_end());
         out.push('\n');
     }
 }
@@ -157,7 +161,7 @@ pub fn svg(chart: &BarChart) -> String {
     ));
     y += 10.0;
     for g in &chart.groups {
-        if let Some(h) = &g.heading {
+        if let Some(h) = g.heading.as_ref().filter(|h| **h != chart.title) {
             y += ROW;
             body.push_str(&format!(
                 "<text x=\"{MARGIN}\" y=\"{y:.1}\" font-weight=\"bold\">{}</text>\n",

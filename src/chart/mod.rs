@@ -136,10 +136,10 @@ pub fn svg_open(width: f64, height: f64, title: &str, desc: &str) -> String {
     )
 }
 
-/// Width of the text columns of an SVG: about 6.5 pixels a character at
-/// 12 pixels, capped.
+/// Width of the text columns of an SVG: about 7 pixels a character at
+/// 12 pixels (wide enough for a proportional font's capitals), capped.
 pub fn svg_text_width(labels: impl Iterator<Item = usize>, cap: usize) -> f64 {
-    labels.max().unwrap_or(0).min(cap) as f64 * 6.5 + 8.0
+    labels.max().unwrap_or(0).min(cap) as f64 * 7.0 + 10.0
 }
 
 #[cfg(test)]

@@ -98,12 +98,16 @@ pub fn text(chart: &StripChart, look: Look) -> String {
         out.push_str(&pad_left(&r.note, note));
         out.push('\n');
     }
-    let key = format!(
-        "{}first word{}last word",
-        " ".repeat(label + GAP),
-        " ".repeat((n + 2).saturating_sub(19))
-    );
-    out.push_str(key.trim_end());
+    let key = if n + 2 >= 20 {
+        format!(
+            "{}first word{}last word",
+            " ".repeat(label + GAP),
+            " ".repeat(n + 2 - 19)
+        )
+    } else {
+        "left: the first word, right: the last".to_string()
+    };
+    out.push_str(&cut(&key, look.width));
     out.push('\n');
     out.push_str(&cut(
         "C chair, O official, J journalist, X other, * several roles in one place",
