@@ -4,7 +4,10 @@
 //! width, piped input), runs the command against a buffered stdout and
 //! turns the outcome into an exit status. A closed pipe (`| head -1`) ends
 //! quietly with status 0. No data is printed here, and nothing else in the
-//! program may exit the process.
+//! program may exit the process, but for one handler: on Ctrl-C while
+//! `export --format sqlite` stages a database, `sqlite::file` removes the
+//! temporary file and exits with 130 (the main thread may be blocked on a
+//! read and could not be told).
 
 mod chart;
 mod cli;
