@@ -317,6 +317,13 @@ pub struct ExportArgs {
     /// Example: whosaid export --format sqlite --output briefings.db --append new/
     #[arg(long)]
     pub append: bool,
+
+    /// With --format sqlite: also write a Datasette metadata file (titles,
+    /// descriptions, facets, the full-text index) for `datasette FILE.db -m
+    /// FILE.json`.
+    /// Example: --datasette-metadata briefings.json
+    #[arg(long, value_name = "FILE")]
+    pub datasette_metadata: Option<PathBuf>,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]

@@ -544,8 +544,12 @@ fn ctrl_c_leaves_no_file() {
         .status()
         .unwrap();
     assert!(killed.success());
+    // Held open while waiting (`wait` would close it, and the export
+    // would end on its own at the end of its input).
+    let stdin = child.stdin.take();
     let status = child.wait().unwrap();
-    assert_eq!(status.code(), Some(130));
+    drop(stdin);
+    assert_eq!(status.code(), Some(130), "{status:?}");
     assert!(entries(dir.path()).is_empty(), "{:?}", entries(dir.path()));
 }
 
@@ -713,4 +717,97 @@ fn docs_sqlite_queries_print_what_the_page_says() {
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn datasette_metadata_names_what_the_database_holds() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("briefings.db");
+    let meta = dir.path().join("briefings.json");
+    let out = whosaid()
+        .args(["export", "--format", "sqlite", "--output"])
+        .arg(&db)
+        .arg("--datasette-metadata")
+        .arg(&meta)
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let m: Value = serde_json::from_str(&std::fs::read_to_string(&meta).unwrap()).unwrap();
+    // Datasette names a database by its file stem.
+    let tables = m["databases"]["briefings"]["tables"].as_object().unwrap();
+    let conn = Connection::open(&db).unwrap();
+    let columns = |table: &str| -> Vec<String> {
+        let mut stmt = conn
+            .prepare("SELECT name FROM pragma_table_info(?1)")
+            .unwrap();
+        stmt.query_map([table], |r| r.get(0))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect()
+    };
+    for (table, t) in tables {
+        let have = columns(table);
+        assert!(!have.is_empty(), "{table} is not in the database");
+        assert!(t["description"].is_string(), "{table}");
+        let named = t["facets"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|v| v.as_str().unwrap().to_string())
+            .chain(
+                t["columns"]
+                    .as_object()
+                    .into_iter()
+                    .flat_map(|c| c.keys().cloned()),
+            );
+        for column in named {
+            assert!(have.contains(&column), "{table}.{column} does not exist");
+        }
+    }
+    // Every table and view a person would open is described.
+    let mut stmt = conn
+        .prepare(
+            "SELECT name FROM sqlite_schema WHERE type IN ('table', 'view') \
+             AND name NOT LIKE 'turns_fts%' AND name NOT LIKE 'sqlite_%'",
+        )
+        .unwrap();
+    let names: Vec<String> = stmt
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    for name in &names {
+        assert!(tables.contains_key(name), "{name} has no metadata");
+    }
+    assert_eq!(tables["turns"]["fts_table"], "turns_fts");
+    assert!(!columns("turns_fts").is_empty());
+    // Datasette itself, where it is installed, searches the turns.
+    if !has_tool("datasette") {
+        println!("note: datasette not installed; its search is not tried");
+        return;
+    }
+    let got = Command::new("datasette")
+        .arg(&db)
+        .arg("-m")
+        .arg(&meta)
+        .args([
+            "--get",
+            "/briefings/turns.json?_search=chips&_shape=array&_col=turn",
+        ])
+        .output()
+        .unwrap();
+    let rows: Vec<Value> = serde_json::from_slice(&got.stdout).unwrap();
+    let turns: Vec<i64> = rows.iter().map(|r| r["turn"].as_i64().unwrap()).collect();
+    assert_eq!(turns, [8, 10, 28]);
+}
+
+#[test]
+fn sqlite_options_need_the_sqlite_format() {
+    for option in [["--output", "x.db"], ["--datasette-metadata", "x.json"]] {
+        let out = run(&["export", option[0], option[1]]);
+        assert_eq!(out.status.code(), Some(2));
+        assert!(out.stdout.is_empty());
+        assert!(stderr(&out).contains("are for --format sqlite"));
+    }
 }

@@ -20,25 +20,26 @@ pub fn look(o: &Out, args: &ChartArgs, env: &Env) -> Look {
     }
 }
 
-/// Write an SVG to `path`, or to `out` for `-`. A file is written whole or
-/// not at all: beside it under a temporary name, then renamed.
-pub fn write_svg(path: &Path, svg: &str, out: &mut dyn Write) -> io::Result<()> {
+/// Write a file people asked for (an SVG, a metadata file) to `path`, or
+/// to `out` for `-`. A file is written whole or not at all: beside it
+/// under a temporary name, then renamed.
+pub fn write_whole(path: &Path, text: &str, out: &mut dyn Write) -> io::Result<()> {
     if path == Path::new("-") {
-        return out.write_all(svg.as_bytes());
+        return out.write_all(text.as_bytes());
     }
     let mut name = path.as_os_str().to_owned();
     name.push(format!(".whosaid-{}.tmp", std::process::id()));
     let temp = std::path::PathBuf::from(name);
-    let written = std::fs::write(&temp, svg).and_then(|()| std::fs::rename(&temp, path));
+    let written = std::fs::write(&temp, text).and_then(|()| std::fs::rename(&temp, path));
     if written.is_err() {
         let _ = std::fs::remove_file(&temp);
     }
     written
 }
 
-/// `whosaid: FILE: reason` for an SVG that could not be written; the exit
+/// `whosaid: FILE: reason` for a file that could not be written; the exit
 /// status to return.
-pub fn svg_failed(path: &Path, e: &io::Error, err: &mut dyn Write) -> u8 {
+pub fn write_failed(path: &Path, e: &io::Error, err: &mut dyn Write) -> u8 {
     super::message(
         err,
         &format!("{}: {}", path.display(), crate::corpus::io_reason(e)),

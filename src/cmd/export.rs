@@ -21,10 +21,11 @@ pub fn run(
     if args.format == ExportFormat::Sqlite {
         return sqlite::run(args, env, out, err);
     }
-    if args.output.is_some() || args.append {
+    if args.output.is_some() || args.append || args.datasette_metadata.is_some() {
         super::message(
             err,
-            "--output and --append are for --format sqlite; JSON goes to standard output",
+            "--output, --append and --datasette-metadata are for --format sqlite; \
+             JSON goes to standard output",
         );
         return Ok(ERROR);
     }

@@ -284,8 +284,8 @@ fn chart(
             desc: desc.into(),
             groups,
         };
-        if let Err(e) = super::chart::write_svg(path, &bars::svg(&chart), out) {
-            return Ok(super::chart::svg_failed(path, &e, err));
+        if let Err(e) = super::chart::write_whole(path, &bars::svg(&chart), out) {
+            return Ok(super::chart::write_failed(path, &e, err));
         }
     }
     stats::report(&inputs, None, Format::Table, out, err)?;

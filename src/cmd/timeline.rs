@@ -258,8 +258,8 @@ pub fn run(
     if let Some(path) = args.charts.svg.as_deref() {
         if !rows.is_empty() {
             let chart = timeline_chart(&rows, &what, args.by);
-            if let Err(e) = super::chart::write_svg(path, &bars::svg(&chart), out) {
-                return Ok(super::chart::svg_failed(path, &e, err));
+            if let Err(e) = super::chart::write_whole(path, &bars::svg(&chart), out) {
+                return Ok(super::chart::write_failed(path, &e, err));
             }
         }
     } else {

@@ -6,6 +6,7 @@
 //! inputs, print, or decide where the file goes and when it is replaced
 //! ([`file`] stages the file; `cmd/export.rs` runs the export).
 
+pub mod datasette;
 pub mod file;
 
 use rusqlite::{Connection, OptionalExtension, params};

@@ -136,10 +136,11 @@ CREATE TABLE credits (
 -- Full-text search on what was said. External content: the text is kept
 -- once, in turns; the triggers keep the index in step with every insert,
 -- delete (a cascade from transcripts too) and update of turns.text.
+-- Written content="turns", as Datasette looks for it to offer a search box.
 CREATE VIRTUAL TABLE turns_fts USING fts5(
     text,
-    content = 'turns',
-    content_rowid = 'id',
+    content="turns",
+    content_rowid="id",
     tokenize = 'porter unicode61 remove_diacritics 2'
 );
 CREATE TRIGGER turns_fts_insert AFTER INSERT ON turns BEGIN

@@ -100,6 +100,13 @@ fn export(
     } else if !appending && inputs.errors == 0 {
         message(err, "no transcripts to write: the database was not created");
     }
+    if let Some(path) = args
+        .datasette_metadata
+        .as_deref()
+        .filter(|_| target.exists())
+    {
+        write_metadata(path, target, out)?;
+    }
     stats::report(&inputs, None, Format::Json, out, err)?;
     let read = tally.added + tally.replaced + tally.skipped;
     Ok(if inputs.errors > 0 {
@@ -188,4 +195,16 @@ fn skipped_note(tally: &Tally) -> String {
             tally.skipped
         )
     }
+}
+
+/// The Datasette metadata of the database at `target` (Datasette names a
+/// database by its file stem).
+fn write_metadata(path: &Path, target: &Path, out: &mut dyn Write) -> anyhow::Result<()> {
+    let name = target
+        .file_stem()
+        .map_or_else(|| "whosaid".into(), |s| s.to_string_lossy());
+    let mut text = serde_json::to_string_pretty(&sqlite::datasette::metadata(&name))?;
+    text.push('\n');
+    super::super::chart::write_whole(path, &text, out)
+        .with_context(|| format!("{}: cannot write the metadata", path.display()))
 }

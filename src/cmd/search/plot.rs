@@ -92,8 +92,8 @@ pub fn run(
         let chart = plot(&args.pattern, rows);
         match args.charts.svg.as_deref() {
             Some(path) => {
-                if let Err(e) = super::super::chart::write_svg(path, &strips::svg(&chart), out) {
-                    return Ok(super::super::chart::svg_failed(path, &e, err));
+                if let Err(e) = super::super::chart::write_whole(path, &strips::svg(&chart), out) {
+                    return Ok(super::super::chart::write_failed(path, &e, err));
                 }
             }
             None => {
