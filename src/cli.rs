@@ -164,6 +164,22 @@ pub enum Command {
     Generate(GenerateArgs),
 }
 
+impl Command {
+    /// Whether the command's output goes to standard output (and may be
+    /// paged): not a database (`export --format sqlite`) nor an SVG
+    /// written to a file.
+    pub fn writes_to_stdout(&self) -> bool {
+        let to_file = |svg: &Option<PathBuf>| svg.as_ref().is_some_and(|p| p.as_os_str() != "-");
+        match self {
+            Command::Export(a) => a.format != ExportFormat::Sqlite,
+            Command::Speakers(a) => !to_file(&a.charts.svg),
+            Command::Search(a) => !to_file(&a.charts.svg),
+            Command::Timeline(a) => !to_file(&a.charts.svg),
+            _ => true,
+        }
+    }
+}
+
 /// Where the transcripts come from.
 #[derive(Args, Debug, Clone, Default)]
 pub struct InputArgs {
@@ -690,6 +706,24 @@ mod tests {
             }
         }
         walk(&Cli::command());
+    }
+
+    #[test]
+    fn files_written_are_not_paged() {
+        let to_stdout = |args: &[&str]| {
+            Cli::try_parse_from(args)
+                .unwrap()
+                .command
+                .writes_to_stdout()
+        };
+        assert!(to_stdout(&["whosaid", "export"]));
+        assert!(!to_stdout(&[
+            "whosaid", "export", "--format", "sqlite", "-o", "x.db"
+        ]));
+        assert!(!to_stdout(&["whosaid", "speakers", "--svg", "x.svg"]));
+        assert!(to_stdout(&["whosaid", "speakers", "--svg", "-"]));
+        assert!(!to_stdout(&["whosaid", "timeline", "x", "--svg", "x.svg"]));
+        assert!(to_stdout(&["whosaid", "search", "x", "--plot"]));
     }
 
     #[test]

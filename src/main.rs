@@ -42,8 +42,14 @@ fn main() -> ExitCode {
     let env = config::Env::detect(cli.color);
     let mut err = io::stderr();
     // A pager for long output on a terminal, as git and bat.
+    // A command that writes a file (a database, an SVG) prints nothing to page.
+    let paging = if cli.command.writes_to_stdout() {
+        cli.paging
+    } else {
+        cli::PagingWhen::Never
+    };
     let pager = config::pager(
-        cli.paging,
+        paging,
         env.stdout_tty,
         std::env::var_os("WHOSAID_PAGER").as_deref(),
         std::env::var_os("PAGER").as_deref(),
