@@ -811,3 +811,15 @@ fn sqlite_options_need_the_sqlite_format() {
         assert!(stderr(&out).contains("are for --format sqlite"));
     }
 }
+
+#[test]
+fn nothing_to_write_creates_no_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let empty = dir.path().join("empty");
+    std::fs::create_dir(&empty).unwrap();
+    let db = dir.path().join("out.db");
+    let out = export_db(&db, &[empty]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("the database was not created"));
+    assert_eq!(entries(dir.path()), ["empty"]);
+}

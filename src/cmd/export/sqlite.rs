@@ -86,18 +86,8 @@ fn export(
         write(&conn, &loaded, args.force, &mut tally).map_err(io::Error::other)
     })?;
     conn.execute_batch("COMMIT")?;
-    if tally.skipped > 0 {
-        message(err, &skipped_note(&tally));
-    }
-    let changed = tally.added + tally.replaced > 0;
-    if changed {
-        // Merge the index's segments once, now that nothing more comes.
-        conn.execute_batch("INSERT INTO turns_fts(turns_fts) VALUES ('optimize')")?;
-    }
-    conn.close().map_err(|(_, e)| e)?;
-    if changed {
-        staged.commit(appending || args.force)?;
-    } else if !appending && inputs.errors == 0 {
+    finish(conn, staged, &tally, appending || args.force, err)?;
+    if tally.added + tally.replaced == 0 && !appending && inputs.errors == 0 {
         message(err, "no transcripts to write: the database was not created");
     }
     if let Some(path) = args
@@ -116,6 +106,30 @@ fn export(
     } else {
         NO_MATCH
     })
+}
+
+/// Close the database and put it in place if anything was written
+/// (`replace`: over an existing file); say what was skipped.
+fn finish(
+    conn: Connection,
+    staged: Staged,
+    tally: &Tally,
+    replace: bool,
+    err: &mut dyn Write,
+) -> anyhow::Result<()> {
+    if tally.skipped > 0 {
+        message(err, &skipped_note(tally));
+    }
+    let changed = tally.added + tally.replaced > 0;
+    if changed {
+        // Merge the index's segments once, now that nothing more comes.
+        conn.execute_batch("INSERT INTO turns_fts(turns_fts) VALUES ('optimize')")?;
+    }
+    conn.close().map_err(|(_, e)| e)?;
+    if changed {
+        staged.commit(replace)?;
+    }
+    Ok(())
 }
 
 /// `--append` writes only into a whosaid database of this schema version.
@@ -157,6 +171,7 @@ fn write(
     force: bool,
     tally: &mut Tally,
 ) -> rusqlite::Result<()> {
+    // Hashing was asked for before the loop; the text stands in otherwise.
     let sha256 = match &loaded.sha256 {
         Some(h) => h.clone(),
         None => crate::corpus::sha256_hex(loaded.parsed.text.as_bytes()),
