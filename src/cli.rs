@@ -130,7 +130,8 @@ pub enum Command {
     /// values (--outlet CNBC --outlet Reuters).
     /// Example: whosaid turns --speaker tian --format jsonl
     Turns(TurnsArgs),
-    /// Print the whole parsed transcript as JSON (an array for several inputs).
+    /// Print the whole parsed transcript as JSON (an array for several inputs),
+    /// or write a SQLite database with --format sqlite --output FILE.
     ///
     /// Example: whosaid export --compact > transcript.json
     Export(ExportArgs),
@@ -165,6 +166,11 @@ pub enum Command {
     /// Exit status: 0 the same in substance, 1 they differ, 2 an error.
     /// Example: whosaid diff briefing-v1.txt briefing-v2.txt
     Diff(DiffArgs),
+    /// How often a pattern (or a speaker's turns) came up per week or
+    /// month, over dated transcripts, as bars (or rows with --format).
+    ///
+    /// Example: whosaid timeline tariffs briefings/ --by week
+    Timeline(TimelineArgs),
     /// Report the detected label style, counts and the parser's warnings.
     ///
     /// Exit status: 0 clean, 1 warnings, 2 an input could not be read or parsed.
@@ -196,6 +202,22 @@ pub enum Command {
     ///
     /// Example: whosaid generate complete-bash > /etc/bash_completion.d/whosaid
     Generate(GenerateArgs),
+}
+
+impl Command {
+    /// Whether the command's output goes to standard output (and may be
+    /// paged): not a database (`export --format sqlite`) nor an SVG
+    /// written to a file.
+    pub fn writes_to_stdout(&self) -> bool {
+        let to_file = |svg: &Option<PathBuf>| svg.as_ref().is_some_and(|p| p.as_os_str() != "-");
+        match self {
+            Command::Export(a) => a.format != ExportFormat::Sqlite,
+            Command::Speakers(a) => !to_file(&a.charts.svg),
+            Command::Search(a) => !to_file(&a.charts.svg),
+            Command::Timeline(a) => !to_file(&a.charts.svg),
+            _ => true,
+        }
+    }
 }
 
 /// Where the transcripts come from.
@@ -356,6 +378,46 @@ pub struct ExportArgs {
     /// Example: whosaid export --compact
     #[arg(long)]
     pub compact: bool,
+
+    /// json (the model, on standard output) or sqlite (a database file,
+    /// written to --output; see docs/sqlite.md).
+    /// Example: whosaid export --format sqlite --output briefings.db briefings/
+    #[arg(long, value_name = "FORMAT", value_enum, default_value_t = ExportFormat::Json)]
+    pub format: ExportFormat,
+
+    /// The database file to write (required by --format sqlite). It is
+    /// built beside FILE under a temporary name and renamed at the end, so
+    /// a failure or Ctrl-C leaves no half-written database.
+    /// Example: --output briefings.db
+    #[arg(short = 'o', long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Replace an existing --output file; with --append, replace the
+    /// transcripts already in it instead of skipping them.
+    /// Example: whosaid export --format sqlite --output briefings.db --force
+    #[arg(long)]
+    pub force: bool,
+
+    /// Add the transcripts to an existing database of the same schema
+    /// version, skipping those already in it (same SHA-256 of their bytes).
+    /// Example: whosaid export --format sqlite --output briefings.db --append new/
+    #[arg(long)]
+    pub append: bool,
+
+    /// With --format sqlite: also write a Datasette metadata file (titles,
+    /// descriptions, facets, the full-text index) for `datasette FILE.db -m
+    /// FILE.json`.
+    /// Example: --datasette-metadata briefings.json
+    #[arg(long, value_name = "FILE")]
+    pub datasette_metadata: Option<PathBuf>,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExportFormat {
+    /// The whole parsed transcript as JSON (an array for several inputs).
+    Json,
+    /// A SQLite database with full-text search (docs/sqlite.md).
+    Sqlite,
 }
 
 #[derive(Args, Debug)]
@@ -445,8 +507,95 @@ pub struct SearchArgs {
     #[arg(short = 'q', long)]
     pub quiet: bool,
 
+    /// Draw, per transcript, where in the event PATTERN came up: a strip
+    /// from the first word to the last, each match marked with the letter
+    /// (and colour) of the speaker's role.
+    /// Example: whosaid search chips --plot
+    #[arg(long, conflicts_with_all = ["kwic", "turn", "count", "files_with_matches", "quiet", "question"])]
+    pub plot: bool,
+
+    #[command(flatten)]
+    pub charts: ChartArgs,
+
     #[command(flatten)]
     pub output: OutputArgs,
+}
+
+/// How charts are drawn (`speakers --chart`, `search --plot`, `timeline`).
+#[derive(Args, Debug, Clone, Default)]
+pub struct ChartArgs {
+    /// Draw charts with ASCII characters (#, -, |) instead of Unicode
+    /// blocks; also when TERM is dumb.
+    /// Example: whosaid speakers --chart --ascii
+    #[arg(long)]
+    pub ascii: bool,
+
+    /// Write the chart as a standalone SVG image to FILE (`-`: standard
+    /// output) instead of drawing it: a title, a description and text
+    /// labels for screen readers, no scripts.
+    /// Example: whosaid speakers --svg speakers.svg
+    #[arg(long, value_name = "FILE")]
+    pub svg: Option<PathBuf>,
+}
+
+#[derive(Args, Debug)]
+pub struct TimelineArgs {
+    /// PATTERN, then PATH... When --pattern, --speaker, --outlet or
+    /// --role is given, every argument is a PATH (transcript files or
+    /// directories, `-` for standard input; without PATH: piped input,
+    /// else the bundled transcript).
+    /// Example: whosaid timeline tariffs briefings/
+    #[arg(value_name = "PATTERN|PATH")]
+    pub args: Vec<String>,
+
+    /// What to count: every match of this text (a regular expression
+    /// with -e) in the turns that pass the filters. Without a pattern the
+    /// turns that pass the filters are counted.
+    /// Example: whosaid timeline --pattern tariffs --role journalist briefings/
+    #[arg(short = 'p', long, value_name = "PATTERN")]
+    pub pattern: Option<String>,
+
+    /// Read PATTERN as a regular expression (Rust regex syntax).
+    /// Example: whosaid timeline -e 'tariffs?' briefings/
+    #[arg(short = 'e', long)]
+    pub regex: bool,
+
+    /// Match whole words only.
+    /// Example: whosaid timeline -w chip briefings/
+    #[arg(short = 'w', long)]
+    pub word: bool,
+
+    /// Ignore case (the default when PATTERN has no upper-case letter).
+    /// Example: whosaid timeline -i COVID briefings/
+    #[arg(short = 'i', long, overrides_with = "case_sensitive")]
+    pub ignore_case: bool,
+
+    /// Respect case even for an all-lower-case PATTERN.
+    /// Example: whosaid timeline -s china briefings/
+    #[arg(short = 's', long, overrides_with = "ignore_case")]
+    pub case_sensitive: bool,
+
+    /// The period of a bar: week (ISO weeks, Monday to Sunday) or month.
+    /// Example: --by week
+    #[arg(long, value_name = "PERIOD", value_enum, default_value_t = Period::Month)]
+    pub by: Period,
+
+    #[command(flatten)]
+    pub filter: FilterArgs,
+
+    #[command(flatten)]
+    pub charts: ChartArgs,
+
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Period {
+    /// ISO weeks (2021-W09), Monday to Sunday.
+    Week,
+    /// Calendar months (2021-03).
+    Month,
 }
 
 #[derive(Args, Debug)]
@@ -460,6 +609,13 @@ pub struct SpeakersArgs {
     pub sort: SpeakerSort,
     #[command(flatten)]
     pub filter: FilterArgs,
+    /// Draw each speaker's share of words as horizontal bars, coloured by
+    /// role on a terminal (with --svg FILE: as an SVG image).
+    /// Example: whosaid speakers --chart --sort words
+    #[arg(long)]
+    pub chart: bool,
+    #[command(flatten)]
+    pub charts: ChartArgs,
     #[command(flatten)]
     pub output: OutputArgs,
 }
@@ -745,6 +901,24 @@ mod tests {
             }
         }
         walk(&Cli::command());
+    }
+
+    #[test]
+    fn files_written_are_not_paged() {
+        let to_stdout = |args: &[&str]| {
+            Cli::try_parse_from(args)
+                .unwrap()
+                .command
+                .writes_to_stdout()
+        };
+        assert!(to_stdout(&["whosaid", "export"]));
+        assert!(!to_stdout(&[
+            "whosaid", "export", "--format", "sqlite", "-o", "x.db"
+        ]));
+        assert!(!to_stdout(&["whosaid", "speakers", "--svg", "x.svg"]));
+        assert!(to_stdout(&["whosaid", "speakers", "--svg", "-"]));
+        assert!(!to_stdout(&["whosaid", "timeline", "x", "--svg", "x.svg"]));
+        assert!(to_stdout(&["whosaid", "search", "x", "--plot"]));
     }
 
     #[test]

@@ -28,6 +28,8 @@ pub struct Env {
     /// Search may skip inputs that cannot match unparsed (unset by
     /// `WHOSAID_NO_PREFILTER=1`, for tests that compare the two).
     pub prefilter: bool,
+    /// `TERM` is `dumb`: charts are drawn in ASCII.
+    pub dumb_term: bool,
 }
 
 impl Env {
@@ -54,6 +56,7 @@ impl Env {
             stdin_readable: stdin_readable(),
             progress: std::io::stderr().is_terminal() && term.is_none_or(|t| t != "dumb"),
             prefilter: no_prefilter.is_none_or(|v| v.is_empty() || v == "0"),
+            dumb_term: std::env::var_os("TERM").is_some_and(|t| t == "dumb"),
         }
     }
 }

@@ -396,6 +396,28 @@ fn open_file(path: &Path, max: u64, what: &str) -> Result<(std::fs::File, u64), 
 pub struct Loaded {
     pub source: String,
     pub parsed: Parsed,
+    /// SHA-256 of the input's bytes as read, in lower-case hex, when a
+    /// command asked for it ([`set_hash_inputs`]); `None` otherwise.
+    pub sha256: Option<String>,
+}
+
+/// Hash every input's bytes as it is read (`export --format sqlite`
+/// recognises a transcript already in a database by it); off by default,
+/// since no other command needs it.
+static HASH_INPUTS: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Ask for [`Loaded::sha256`] for the rest of the run.
+pub fn set_hash_inputs(yes: bool) {
+    HASH_INPUTS.store(yes, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// The SHA-256 of `bytes` in lower-case hex, as `sha256sum` prints it.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    sha2::Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 /// The user's `--roster`, set once by `main` before any input is read.
@@ -459,6 +481,9 @@ pub fn read(input: &Input, wanted: Option<&Wanted<'_>>) -> Outcome {
         }
     };
     let size = bytes.len() as u64;
+    let sha256 = HASH_INPUTS
+        .load(std::sync::atomic::Ordering::Relaxed)
+        .then(|| sha256_hex(&bytes));
     let result = if looks_binary(&bytes) {
         Err(InputError::Binary.to_string())
     } else if wanted.is_some_and(|wanted| !wanted(&bytes)) {
@@ -475,7 +500,11 @@ pub fn read(input: &Input, wanted: Option<&Wanted<'_>>) -> Outcome {
                     None => e.to_string(),
                 })
             }
-            Ok(parsed) => Ok(Some(Loaded { source, parsed })),
+            Ok(parsed) => Ok(Some(Loaded {
+                source,
+                parsed,
+                sha256,
+            })),
             Err(e) => Err(e.to_string()),
         }
     };

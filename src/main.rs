@@ -4,8 +4,12 @@
 //! width, piped input), runs the command against a buffered stdout and
 //! turns the outcome into an exit status. A closed pipe (`| head -1`) ends
 //! quietly with status 0. No data is printed here, and nothing else in the
-//! program may exit the process.
+//! program may exit the process, but for one handler: on Ctrl-C while
+//! `export --format sqlite` stages a database, `sqlite::file` removes the
+//! temporary file and exits with 130 (the main thread may be blocked on a
+//! read and could not be told).
 
+mod chart;
 mod cli;
 mod cmd;
 mod config;
@@ -13,6 +17,7 @@ mod corpus;
 mod query;
 mod quote;
 mod render;
+mod sqlite;
 
 use clap::Parser;
 use std::io::{self, BufWriter, Write};
@@ -38,8 +43,14 @@ fn main() -> ExitCode {
     let env = config::Env::detect(cli.color);
     let mut err = io::stderr();
     // A pager for long output on a terminal, as git and bat.
+    // A command that writes a file (a database, an SVG) prints nothing to page.
+    let paging = if cli.command.writes_to_stdout() {
+        cli.paging
+    } else {
+        cli::PagingWhen::Never
+    };
     let pager = config::pager(
-        cli.paging,
+        paging,
         env.stdout_tty,
         std::env::var_os("WHOSAID_PAGER").as_deref(),
         std::env::var_os("PAGER").as_deref(),

@@ -1,12 +1,16 @@
 //! `whosaid export`: the whole parsed transcript as JSON, the model as it
-//! is (`docs/json.md`), one object for one input and an array for several.
+//! is (`docs/json.md`), one object for one input and an array for several;
+//! or, with `--format sqlite`, a database file (`docs/sqlite.md`, written
+//! by [`crate::sqlite`]).
 //!
 //! Streams: each transcript is written and dropped before the next is read.
 
 use super::{ERROR, NO_MATCH, Reading, SUCCESS, for_each_input, stats};
-use crate::cli::{ExportArgs, Format};
+use crate::cli::{ExportArgs, ExportFormat, Format};
 use crate::config::Env;
 use std::io::{self, Write};
+
+mod sqlite;
 
 pub fn run(
     args: &ExportArgs,
@@ -14,6 +18,17 @@ pub fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> io::Result<u8> {
+    if args.format == ExportFormat::Sqlite {
+        return sqlite::run(args, env, out, err);
+    }
+    if args.output.is_some() || args.append || args.datasette_metadata.is_some() {
+        super::message(
+            err,
+            "--output, --append and --datasette-metadata are for --format sqlite; \
+             JSON goes to standard output",
+        );
+        return Ok(ERROR);
+    }
     let (found, multi) = super::expand(&args.input.paths, env);
     let mut count = 0usize;
     // JSON: no progress bar; `--stats` on stderr, as for `--format json`.

@@ -9,6 +9,7 @@
 //! The loop also keeps the counts `--stats` prints and drives the progress
 //! bar ([`progress`]), both from the main thread.
 
+pub mod chart;
 pub mod check;
 pub mod cite;
 pub mod diff;
@@ -22,6 +23,7 @@ pub mod quote;
 pub mod search;
 pub mod speakers;
 pub mod stats;
+pub mod timeline;
 pub mod turns;
 
 use crate::cli::{Cli, Command, Format};
@@ -56,6 +58,7 @@ pub fn run(cli: &Cli, env: &Env, out: &mut dyn Write, err: &mut dyn Write) -> io
         Command::Exchanges(a) => exchanges::run(a, env, out, err),
         Command::Figures(a) => figures::run(a, env, out, err),
         Command::Diff(a) => diff::run(a, env, out, err),
+        Command::Timeline(a) => timeline::run(a, env, out, err),
         Command::Check(a) => check::run(a, env, out, err),
         Command::Quote(a) => quote::run(a, env, out, err),
         Command::Cite(a) => cite::run(a, env, out, err),

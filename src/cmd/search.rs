@@ -28,6 +28,8 @@ use whosaid::model::{Exchange, Transcript};
 use whosaid::turn_id;
 use whosaid::{Parsed, Role, Turn};
 
+mod plot;
+
 /// A byte range of a match within `text`.
 #[derive(Serialize, Clone, Copy, Debug)]
 pub struct Span {
@@ -533,6 +535,9 @@ pub fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> io::Result<u8> {
+    if args.plot || args.charts.svg.is_some() {
+        return plot::run(args, env, out, err);
+    }
     let case = if args.case_sensitive {
         Case::Sensitive
     } else if args.ignore_case {

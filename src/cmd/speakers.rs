@@ -7,7 +7,8 @@
 //! Pure aggregation over the model: no file reading here.
 
 use super::{Inputs, Reading, close_listing, for_each_input, stats, who};
-use crate::cli::{SpeakerSort, SpeakersArgs};
+use crate::chart::bars::{self, Bar, BarChart, Group};
+use crate::cli::{Format, SpeakerSort, SpeakersArgs};
 use crate::config::{Env, Out};
 use crate::query::{Filter, Unmatched};
 use crate::render::text::{clean, count};
@@ -180,6 +181,9 @@ pub fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> io::Result<u8> {
+    if args.chart || args.charts.svg.is_some() {
+        return chart(args, env, out, err);
+    }
     let filter = Filter::from_args(&args.filter);
     let mut unmatched =
         Unmatched::new(&args.filter.speaker, &args.filter.outlet).exact(args.filter.exact);
@@ -199,4 +203,91 @@ pub fn run(
     let printed = printer.finish()?;
     stats::report(&inputs, None, format, out, err)?;
     Ok(close_listing(printed, &inputs, &unmatched, err))
+}
+
+/// The bars of one transcript: each speaker's share of its words.
+fn share_bars(source: &str, tr: &Transcript, rows: &[SpeakerRow]) -> Group {
+    let digits = rows
+        .iter()
+        .map(|r| r.words.to_string().len())
+        .max()
+        .unwrap_or(1);
+    let title = tr
+        .title
+        .as_deref()
+        .map(|t| format!(": {t}"))
+        .unwrap_or_default();
+    Group {
+        heading: Some(format!(
+            "{source} ({}){title}",
+            count(tr.total_words(), "word")
+        )),
+        bars: rows
+            .iter()
+            .map(|r| Bar {
+                label: r.speaker.clone(),
+                role: Some(r.role),
+                value: r.share,
+                note: format!("{:5.1}%  {:>digits$}", r.share, r.words),
+            })
+            .collect(),
+    }
+}
+
+/// `speakers --chart`: a bar chart per transcript, drawn as each comes,
+/// or all in one SVG at the end.
+fn chart(
+    args: &SpeakersArgs,
+    env: &Env,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> io::Result<u8> {
+    let filter = Filter::from_args(&args.filter);
+    let mut unmatched =
+        Unmatched::new(&args.filter.speaker, &args.filter.outlet).exact(args.filter.exact);
+    let (found, _) = super::expand(&args.input.paths, env);
+    let o = Out::new(&args.output, env);
+    let look = super::chart::look(&o, &args.charts, env);
+    let svg = args.charts.svg.as_deref();
+    let title = "Share of words by speaker";
+    let desc = "Horizontal bars: each speaker's share of the words spoken in a transcript, \
+                coloured by role (chair, official, journalist, other), with the share in \
+                percent and the number of words.";
+    let mut groups = Vec::new();
+    let inputs = for_each_input(found, Reading::new(Format::Table), err, |item| {
+        let Ok(loaded) = item else { return Ok(()) };
+        let tr = &loaded.parsed.transcript;
+        unmatched.observe(&tr.turns);
+        let rows = speaker_rows(&loaded.source, tr, &filter, args.sort);
+        if rows.is_empty() {
+            return Ok(());
+        }
+        let group = share_bars(&loaded.source, tr, &rows);
+        if svg.is_none() {
+            if !groups.is_empty() {
+                out.write_all(b"\n")?;
+            }
+            let one = BarChart {
+                title: title.into(),
+                desc: desc.into(),
+                groups: vec![group.clone()],
+            };
+            out.write_all(bars::text(&one, look).as_bytes())?;
+        }
+        groups.push(group);
+        Ok(())
+    })?;
+    let drawn = groups.len();
+    if let Some(path) = svg.filter(|_| drawn > 0) {
+        let chart = BarChart {
+            title: title.into(),
+            desc: desc.into(),
+            groups,
+        };
+        if let Err(e) = super::chart::write_whole(path, &bars::svg(&chart), out) {
+            return Ok(super::chart::write_failed(path, &e, err));
+        }
+    }
+    stats::report(&inputs, None, Format::Table, out, err)?;
+    Ok(close_listing(drawn, &inputs, &unmatched, err))
 }
