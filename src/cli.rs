@@ -51,6 +51,13 @@ pub struct Cli {
     #[arg(long, value_name = "FILE", global = true)]
     pub roster: Option<PathBuf>,
 
+    /// The language the transcripts are written in (BCP 47: fr, pt-BR),
+    /// recorded as their `language` instead of the one whosaid detects.
+    /// Every language's labels are read either way.
+    /// Example: --lang fr
+    #[arg(long, value_name = "CODE", value_parser = parse_language, global = true)]
+    pub lang: Option<String>,
+
     /// How many inputs to read and parse at a time. 0, the default, means
     /// one per CPU. The output is the same whatever N is: always in input
     /// order.
@@ -865,6 +872,22 @@ pub enum SpeakerSort {
     Words,
     /// Alphabetical.
     Name,
+}
+
+/// A BCP 47 language tag as people write them: a 2- or 3-letter language,
+/// then subtags of 1 to 8 letters or digits (`fr`, `pt-BR`, `zh-Hant`).
+fn parse_language(tag: &str) -> Result<String, String> {
+    let mut parts = tag.split('-');
+    let language = parts.next().unwrap_or("");
+    let ok = (2..=3).contains(&language.len())
+        && language.bytes().all(|b| b.is_ascii_alphabetic())
+        && parts
+            .all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()));
+    if ok {
+        Ok(tag.to_string())
+    } else {
+        Err("not a language tag (BCP 47: en, fr, pt-BR, zh-Hant)".to_string())
+    }
 }
 
 #[cfg(test)]

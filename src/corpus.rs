@@ -420,6 +420,24 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
         .collect()
 }
 
+/// The user's `--lang`, set once by `main` before any input is read.
+static LANGUAGE: std::sync::OnceLock<Option<String>> = std::sync::OnceLock::new();
+
+/// Record every input's language as `lang` (`--lang`) rather than the one
+/// detected; `None` keeps the detected one.
+pub fn set_language(lang: Option<String>) {
+    let _ = LANGUAGE.set(lang);
+}
+
+/// `--lang` over the detected language: first in `languages` too.
+fn declare_language(t: &mut whosaid::model::Transcript) {
+    if let Some(Some(lang)) = LANGUAGE.get() {
+        t.languages.retain(|l| l != lang);
+        t.languages.insert(0, lang.clone());
+        t.language = Some(lang.clone());
+    }
+}
+
 /// The user's `--roster`, set once by `main` before any input is read.
 static ROSTER: std::sync::OnceLock<whosaid::Roster> = std::sync::OnceLock::new();
 
@@ -500,11 +518,14 @@ pub fn read(input: &Input, wanted: Option<&Wanted<'_>>) -> Outcome {
                     None => e.to_string(),
                 })
             }
-            Ok(parsed) => Ok(Some(Loaded {
-                source,
-                parsed,
-                sha256,
-            })),
+            Ok(mut parsed) => {
+                declare_language(&mut parsed.transcript);
+                Ok(Some(Loaded {
+                    source,
+                    parsed,
+                    sha256,
+                }))
+            }
             Err(e) => Err(e.to_string()),
         }
     };

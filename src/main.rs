@@ -33,6 +33,7 @@ fn main() -> ExitCode {
         no_ignore: cli.no_ignore,
         max_size: cli.max_size.unwrap_or(corpus::DEFAULT_MAX_SIZE),
     });
+    corpus::set_language(cli.lang.clone());
     if let Some(path) = &cli.roster {
         if let Err(why) = corpus::load_roster(path) {
             // `path: cause`, on one line, as every other error.

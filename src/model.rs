@@ -119,6 +119,15 @@ pub struct Transcript {
     pub source: String,
     /// The label style that introduced most turns (see `docs/formats.md`).
     pub style: String,
+    /// The language the transcript is written in (BCP 47: `en`, `fr`,
+    /// `zh`), from its text or `--lang`; `null` when the text says too
+    /// little.
+    #[serde(default)]
+    pub language: Option<String>,
+    /// Every language the text is written in, the main one first (two for
+    /// a bilingual briefing).
+    #[serde(default)]
+    pub languages: Vec<String>,
     /// The event's title, from the header.
     pub title: Option<String>,
     /// Where the event took place.

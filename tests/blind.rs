@@ -42,6 +42,18 @@ const SETS: &[Set] = &[
         role: 0.81,
         outlet: 0.82,
     },
+    // Other languages (issue 11): 18 transcripts in eight languages and
+    // a bilingual one, written without reading the parser; floors at the
+    // figures of the first rules for them (the Arabic transcripts and the
+    // Japanese bracket labels are not read yet).
+    Set {
+        dir: "langs",
+        min_files: 18,
+        f1: 0.89,
+        speaker: 0.84,
+        role: 0.94,
+        outlet: 0.90,
+    },
 ];
 
 type Row = [String; 4];
@@ -113,7 +125,10 @@ fn fixtures(dir: &str) -> Vec<(PathBuf, PathBuf)> {
 #[test]
 fn no_blind_fixture_leaves_a_stray_line() {
     for (text, _) in SETS.iter().flat_map(|s| fixtures(s.dir)) {
-        let stray = common::stray_lines(&text);
+        // A transcript with no turn found is scored as all missed.
+        let Some(stray) = common::stray_lines(&text) else {
+            continue;
+        };
         assert!(
             stray.is_empty(),
             "{}: stray lines {stray:?}",

@@ -80,11 +80,13 @@ fn info_json_and_csv() {
     assert_eq!(v[0]["exchanges"], 12);
     assert_eq!(v[0]["source"], "<bundled>");
     assert_eq!(v[0]["participants"].as_array().unwrap().len(), 3);
+    // The bundled transcript is in English.
+    assert_eq!(v[0]["language"], "en");
+    assert_eq!(v[0]["languages"], serde_json::json!(["en"]));
     let r = run(&["info", "--format", "csv"]);
-    assert!(
-        r.stdout
-            .starts_with("source,title,date,time,place,style,turns,exchanges,words,participants\n")
-    );
+    assert!(r.stdout.starts_with(
+        "source,title,date,time,place,language,style,turns,exchanges,words,participants\n"
+    ));
 }
 
 // ---- turns ----------------------------------------------------------------
@@ -1296,7 +1298,7 @@ fn every_csv_and_tsv_header_is_pinned() {
         ),
         (
             &["info"],
-            "source,title,date,time,place,style,turns,exchanges,words,participants",
+            "source,title,date,time,place,language,style,turns,exchanges,words,participants",
         ),
         (
             &["check"],

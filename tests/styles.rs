@@ -191,7 +191,7 @@ fn every_style_fixture_parses_to_its_expected_turns() {
 #[test]
 fn no_style_fixture_leaves_a_stray_line() {
     for (text, _) in fixtures() {
-        let stray = common::stray_lines(&text);
+        let stray = common::stray_lines(&text).expect("every style fixture has turns");
         assert!(
             stray.is_empty(),
             "{}: stray lines {stray:?}",

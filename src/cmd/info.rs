@@ -21,6 +21,8 @@ pub struct InfoRow<'a> {
     pub date: Option<&'a str>,
     pub time: Option<&'a str>,
     pub place: Option<&'a str>,
+    pub language: Option<&'a str>,
+    pub languages: &'a [String],
     pub style: &'a str,
     pub participants: &'a [Participant],
     pub turns: usize,
@@ -36,12 +38,19 @@ impl<'a> InfoRow<'a> {
             date: t.date.as_deref(),
             time: t.time.as_deref(),
             place: t.place.as_deref(),
+            language: t.language.as_deref(),
+            languages: &t.languages,
             style: &t.style,
             participants: &t.participants,
             turns: t.turns.len(),
             exchanges: t.exchanges.len(),
             words: t.total_words(),
         }
+    }
+
+    /// The languages, the main one first (`en, fr`), or `None`.
+    fn languages_line(&self) -> Option<String> {
+        (!self.languages.is_empty()).then(|| self.languages.join(", "))
     }
 
     fn participants_line(&self) -> String {
@@ -71,7 +80,8 @@ impl<'a> InfoRow<'a> {
                         &rest.join(" "),
                         w.saturating_sub(16).max(18),
                     );
-                    for line in rest {
+                    // No continuation line for a value that fits.
+                    for line in rest.into_iter().filter(|l| !l.is_empty()) {
                         s.push_str(&format!("\n{:16}{line}", ""));
                     }
                 }
@@ -84,6 +94,7 @@ impl<'a> InfoRow<'a> {
         field("date", self.date.unwrap_or("-"));
         field("time", self.time.unwrap_or("-"));
         field("place", self.place.unwrap_or("-"));
+        field("language", self.languages_line().as_deref().unwrap_or("-"));
         field(
             "style",
             if self.style.is_empty() {
@@ -117,6 +128,7 @@ pub fn columns() -> Vec<Col> {
         col("date"),
         col("time"),
         col("place"),
+        col("language"),
         col("style"),
         num("turns"),
         num("exchanges"),
@@ -135,6 +147,7 @@ impl Record for InfoRow<'_> {
             Cell::from(self.date),
             Cell::from(self.time),
             Cell::from(self.place),
+            Cell::from(self.languages_line().as_deref()),
             Cell::from(self.style),
             Cell::from(self.turns),
             Cell::from(self.exchanges),

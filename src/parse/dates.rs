@@ -67,6 +67,19 @@ static DATE_SLASH: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b").unwrap());
 static DATE_CJK: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(\d{4})年(\d{1,2})月(\d{1,2})日").unwrap());
+/// `2021년 3월 1일`.
+static DATE_KO: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(\d{4})년\s*(\d{1,2})월\s*(\d{1,2})일").unwrap());
+/// Day, month word, year in other languages: `13 de diciembre de 2018`,
+/// `22 mars 2023`, `1. März 2021`, `1 марта 2021 г.`, `6 novembre 2023`
+/// (the month word is checked against `data/lexicon`). Spaces, not `\b`,
+/// around it: no Unicode word boundaries to compile.
+static DATE_WORD_DMY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?:^|[\s(])(\d{1,2})\.?\s+(?:de\s+)?(\pL+)\.?,?\s+(?:de\s+|del\s+)?(\d{4})(?:$|[^\d])",
+    )
+    .unwrap()
+});
 static TIME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b\d{1,2}(?::\d{2})?\s*(?:[ap]\.\s?m\.|[ap]m\b)(?:\s+[A-Z]{2,4}\b)?").unwrap()
 });
@@ -166,6 +179,18 @@ pub fn find_date(text: &str) -> Option<(Written, std::ops::Range<usize>)> {
     if let Some(c) = DATE_CJK.captures(text) {
         let (y, m, d) = (c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?);
         return iso(y, m, d).map(|s| (Written::Iso(s), c.get(0).unwrap().range()));
+    }
+    if let Some(c) = DATE_KO.captures(text) {
+        let (y, m, d) = (c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?);
+        return iso(y, m, d).map(|s| (Written::Iso(s), c.get(0).unwrap().range()));
+    }
+    // The month word decides: `12 apples 2021` is no date.
+    if let Some(c) = DATE_WORD_DMY.captures(text) {
+        if let Some(m) = super::vocab::month_number(&c[2]) {
+            let (d, y) = (c[1].parse().ok()?, c[3].parse().ok()?);
+            let (start, end) = (c.get(1).unwrap().start(), c.get(3).unwrap().end());
+            return iso(y, m, d).map(|s| (Written::Iso(s), start..end));
+        }
     }
     if let Some(c) = DATE_SLASH.captures(text) {
         let (first, second, year): (u32, u32, u32) =
@@ -301,6 +326,8 @@ pub fn is_date_or_time_line(text: &str) -> bool {
                 || w == "at"
                 || w == "on"
                 || WEEKDAYS.iter().any(|d| d.starts_with(&w) && w.len() >= 3)
+                || !w.is_ascii() && super::vocab::is_date_word(&w.to_lowercase())
+                || super::vocab::is_date_word(&w)
         })
     }
 }

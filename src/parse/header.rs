@@ -545,7 +545,27 @@ pub fn parse(lines: &[Line<'_>]) -> Header {
     let mut header = reader.header;
     chairs_from_prose(&mut header);
     settle_date(&mut header);
+    if header.date.is_none() {
+        date_in_a_short_line(&lines[start..], &mut header);
+    }
     header
+}
+
+/// A header with no date line of its own may still give the date in a
+/// short line that says more (`Regierungspressekonferenz vom 3. März
+/// 2021`, `*Hôtel de Matignon, jeudi 22 février 2024*`): the first such
+/// date written out (not all-numeric) is the event's. The line stays
+/// where it was read (title, place, note).
+fn date_in_a_short_line(lines: &[Line<'_>], header: &mut Header) {
+    /// More words than this and the line is prose whose dates may be any day's.
+    const MAX_WORDS: usize = 14;
+    header.date = lines
+        .iter()
+        .filter(|l| l.text.split_whitespace().count() <= MAX_WORDS)
+        .find_map(|l| match find_date(&l.text)? {
+            (super::dates::Written::Iso(date), _) => Some(date),
+            _ => None,
+        });
 }
 
 /// Take the first date of `text` for the header and give its byte range.

@@ -25,6 +25,7 @@ pub(crate) mod header;
 pub(crate) mod key;
 pub(crate) mod label;
 mod labels;
+mod language;
 pub(crate) mod lexicon;
 pub(crate) mod lines;
 mod names;
@@ -180,6 +181,8 @@ fn read(text: &str, source: &str) -> (Transcript, Vec<Diagnostic>) {
     exchange::apply_handoffs(&mut turns);
     transcript.exchanges = exchange::build(&mut turns);
     transcript.style = style_of(&labels);
+    transcript.languages = language::detect(text);
+    transcript.language = transcript.languages.first().cloned();
     for t in turns.iter_mut() {
         t.rule = t.decision.to_string();
     }

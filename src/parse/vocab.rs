@@ -32,6 +32,7 @@ use std::sync::LazyLock;
 const FILES: &[(&str, &str)] = &[
     ("ar", include_str!("../../data/lexicon/ar.toml")),
     ("de", include_str!("../../data/lexicon/de.toml")),
+    ("en", include_str!("../../data/lexicon/en.toml")),
     ("es", include_str!("../../data/lexicon/es.toml")),
     ("fr", include_str!("../../data/lexicon/fr.toml")),
     ("it", include_str!("../../data/lexicon/it.toml")),
@@ -47,8 +48,15 @@ const FILES: &[(&str, &str)] = &[
 #[serde(deny_unknown_fields)]
 pub struct Lexicon {
     /// Its BCP 47 code, as in the file name (the tests hold them equal).
-    #[cfg_attr(not(test), allow(dead_code))]
     pub language: String,
+    /// The script it is written in (ISO 15924: `Latn`, `Cyrl`, `Hani`;
+    /// `Jpan` for kana), for telling languages apart (`language`).
+    #[serde(default)]
+    pub script: String,
+    /// Its most frequent small words, for telling it from the other
+    /// languages of its script (`language`); none of them in two files.
+    #[serde(default)]
+    pub stopwords: Vec<String>,
     #[serde(default)]
     pub journalist: Vec<String>,
     #[serde(default)]
@@ -75,6 +83,16 @@ pub struct Lexicon {
     /// First words that open sentences, not names (`Erstens`, `Primo`).
     #[serde(default)]
     pub openers: Vec<String>,
+    /// The twelve months, January first; a month's other forms after `|`
+    /// (`марта` beside `март`, `aout` beside `août`).
+    #[serde(default)]
+    pub months: Vec<String>,
+    /// The days of the week, Monday first, other forms after `|`.
+    #[serde(default)]
+    pub weekdays: Vec<String>,
+    /// Small words that may stand in a date line (`vom`, `года`, `ore`).
+    #[serde(default)]
+    pub date_words: Vec<String>,
     /// Header keywords by the field they open (`date = ["datum"]`): the
     /// field names are those of `model::HeaderField`.
     #[serde(default)]
@@ -222,6 +240,36 @@ pub fn header_field(lower: &str) -> Option<HeaderField> {
     FIELDS.get(lower).copied()
 }
 
+/// The month (1 to 12) a word of another language names (`mars`,
+/// `марта`, `März`), any case.
+pub fn month_number(word: &str) -> Option<u32> {
+    static MONTHS: LazyLock<HashMap<&'static str, u32>> = LazyLock::new(|| {
+        let mut months = HashMap::new();
+        for lexicon in LEXICONS.iter() {
+            for (m, forms) in (1..).zip(&lexicon.months) {
+                for form in forms.split('|') {
+                    months.entry(form).or_insert(m);
+                }
+            }
+        }
+        months
+    });
+    MONTHS.get(word.to_lowercase().as_str()).copied()
+}
+
+/// Is `lower` (lower case) a weekday or a small word of a date line in
+/// another language (`mardi`, `года`, `木`)?
+pub fn is_date_word(lower: &str) -> bool {
+    static SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+        LEXICONS
+            .iter()
+            .flat_map(|l| l.weekdays.iter().chain(&l.date_words))
+            .flat_map(|forms| forms.split('|'))
+            .collect()
+    });
+    SET.contains(lower)
+}
+
 /// Honorifics of all languages, lower case.
 pub fn honorifics() -> impl Iterator<Item = &'static str> {
     LEXICONS
@@ -314,6 +362,26 @@ mod tests {
                     "{}: {w}",
                     lexicon.language
                 );
+            }
+            assert!(
+                lexicon.months.is_empty() || lexicon.months.len() == 12,
+                "{}: twelve months",
+                lexicon.language
+            );
+            for (m, forms) in (1..).zip(&lexicon.months) {
+                for form in forms.split('|') {
+                    assert_eq!(month_number(&capitals(form)), Some(m), "{form}");
+                }
+            }
+            assert!(
+                lexicon.weekdays.is_empty() || lexicon.weekdays.len() == 7,
+                "{}: seven weekdays",
+                lexicon.language
+            );
+            for forms in lexicon.weekdays.iter().chain(&lexicon.date_words) {
+                for form in forms.split('|') {
+                    assert!(is_date_word(form), "{form}");
+                }
             }
             for w in &lexicon.openers {
                 assert!(

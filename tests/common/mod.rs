@@ -22,16 +22,22 @@ pub fn whosaid() -> Command {
 }
 
 /// The lines of a transcript that no header field, turn, credit or note
-/// of a known kind claimed (`stray` notes), as `line: text`.
+/// of a known kind claimed (`stray` notes), as `line: text`; `None` for a
+/// transcript in which no turn was found (nothing to place lines around:
+/// the scores count its missed turns).
 #[allow(dead_code)] // Not every test binary asks.
-pub fn stray_lines(path: &std::path::Path) -> Vec<String> {
+pub fn stray_lines(path: &std::path::Path) -> Option<Vec<String>> {
     let bytes = std::fs::read(path).unwrap();
-    let parsed = whosaid::parse_bytes(&bytes, &path.display().to_string()).unwrap();
-    parsed
+    let parsed = match whosaid::parse_bytes(&bytes, &path.display().to_string()) {
+        Err(whosaid::InputError::NoTurns) => return None,
+        other => other.unwrap(),
+    };
+    let stray = parsed
         .transcript
         .notes
         .iter()
         .filter(|n| n.kind == whosaid::model::NoteKind::Stray)
         .map(|n| format!("{}: {}", n.line, n.text))
-        .collect()
+        .collect();
+    Some(stray)
 }
