@@ -254,3 +254,36 @@ fn a_directory_names_each_source() {
         .collect();
     assert_eq!(sources, [DATA, DATA]);
 }
+
+#[test]
+fn text_and_table_print_the_figure_as_written() {
+    let text = run(&[
+        "figures",
+        "--speaker",
+        "xiao",
+        "--unit",
+        "yuan",
+        "--max",
+        "3e13",
+    ]);
+    let first = text.stdout.lines().next().unwrap();
+    assert!(
+        first.starts_with("43: Xiao Yaqing: 23.5 trillion yuan: First,"),
+        "{first}"
+    );
+    assert!(!text.stdout.contains("23500000000000"), "{}", text.stdout);
+    let table = run(&[
+        "figures", "--format", "table", "--width", "120", "--unit", "yuan", "--max", "3e13",
+    ]);
+    assert!(
+        table.stdout.contains("23.5 trillion yuan"),
+        "{}",
+        table.stdout
+    );
+    assert!(!table.stdout.contains("23500000000000"), "{}", table.stdout);
+    // Machines keep the number.
+    let tsv = run(&[
+        "figures", "--format", "tsv", "--unit", "yuan", "--max", "3e13",
+    ]);
+    assert!(tsv.stdout.contains("\t23500000000000\t"), "{}", tsv.stdout);
+}

@@ -28,11 +28,13 @@ pub fn columns() -> Vec<Col> {
         col("label").shown(false),
         col("role").drop(4),
         col("outlet").drop(2),
-        num("value"),
-        col("unit").drop(1),
-        col("qualifier").drop(5),
+        // People read the figure as written (`23.5 trillion yuan`);
+        // machines get the number in `value`.
+        num("value").shown(false),
+        col("unit").drop(5),
+        col("qualifier").shown(false),
         col("kind").shown(false),
-        col("figure").shown(false),
+        col("figure"),
         col("sentence").flex(),
     ]
 }
@@ -73,27 +75,6 @@ fn number<S: Serializer>(v: &f64, s: S) -> Result<S::Ok, S::Error> {
     }
 }
 
-impl FigureRow<'_> {
-    /// The value with its unit and qualifier, for people: `nearly 30%`,
-    /// `over 718000 5G base stations`, `$2500000000`.
-    fn amount(&self) -> String {
-        let v = self.value;
-        let amount = if self.unit == "%" {
-            format!("{v}%")
-        } else if self.unit.is_empty() {
-            v.to_string()
-        } else if !self.unit.contains(char::is_alphabetic) || self.unit.ends_with('$') {
-            format!("{}{v}", self.unit) // a currency sign
-        } else {
-            format!("{v} {}", self.unit)
-        };
-        match self.qualifier {
-            Some(q) => format!("{q} {amount}"),
-            None => amount,
-        }
-    }
-}
-
 impl Record for FigureRow<'_> {
     fn source(&self) -> &str {
         self.source
@@ -129,7 +110,7 @@ impl Record for FigureRow<'_> {
             "{}: {}: {}: {}",
             paint.paint(&self.line.to_string(), Style::Line),
             paint.paint(&clean(self.who, true), Style::Speaker),
-            clean(&self.amount(), true),
+            clean(self.figure, true),
             paint.highlight(self.sentence, &[(self.start, self.end)], true)
         )
     }
