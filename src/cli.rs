@@ -663,6 +663,8 @@ pub struct FiguresArgs {
     #[arg(long, value_name = "TEXT")]
     pub unit: Vec<String>,
     #[command(flatten)]
+    pub ids: IdArgs,
+    #[command(flatten)]
     pub output: OutputArgs,
 }
 

@@ -18,8 +18,9 @@ use std::io::{self, Write};
 use whosaid::figures::{Figure, FigureKind, figures};
 use whosaid::{Role, Turn};
 
-/// The tsv and csv columns of `figures` (after `source`).
-pub fn columns() -> Vec<Col> {
+/// The tsv and csv columns of `figures` (after `source`); the table
+/// shows `turn_id` only with `--ids`.
+pub fn columns(ids: bool) -> Vec<Col> {
     vec![
         num("turn").drop(3),
         num("line"),
@@ -36,6 +37,7 @@ pub fn columns() -> Vec<Col> {
         col("kind").shown(false),
         col("figure"),
         col("sentence").flex(),
+        col("turn_id").shown(ids),
     ]
 }
 
@@ -61,8 +63,12 @@ pub struct FigureRow<'a> {
     /// Byte offsets of the figure in `sentence`.
     pub start: usize,
     pub end: usize,
+    /// The stable id of the turn (as `search`'s `turn_id`).
+    pub turn_id: &'a str,
     #[serde(skip)]
     who: &'a str,
+    #[serde(skip)]
+    show_id: bool,
 }
 
 /// A whole value as a JSON integer (718000, not 718000.0), else a float.
@@ -95,6 +101,7 @@ impl Record for FigureRow<'_> {
             Cell::from(self.kind.as_str()),
             Cell::from(self.figure),
             Cell::marked(self.sentence, vec![(self.start, self.end)]),
+            Cell::from(self.turn_id),
         ]
     }
 
@@ -107,8 +114,9 @@ impl Record for FigureRow<'_> {
 
     fn text(&self, paint: Paint) -> String {
         format!(
-            "{}: {}: {}: {}",
+            "{}: {}{}: {}: {}",
             paint.paint(&self.line.to_string(), Style::Line),
+            super::turns::id_prefix(self.show_id.then_some(self.turn_id), paint),
             paint.paint(&clean(self.who, true), Style::Speaker),
             clean(self.figure, true),
             paint.highlight(self.sentence, &[(self.start, self.end)], true)
@@ -187,14 +195,24 @@ pub fn run(
     let (found, multi) = super::expand(&args.input.paths, env);
     let o = Out::new(&args.output, env);
     let format = o.format;
-    let mut printer = Printer::new(out, o, multi, columns());
+    let mut printer = Printer::new(out, o, multi, columns(args.ids.ids));
     let inputs: Inputs = for_each_input(found, Reading::new(format), err, |item| {
         let Ok(loaded) = item else { return Ok(()) };
         let tr = &loaded.parsed.transcript;
         unmatched.observe(&tr.turns);
         let src = SourceText::new(&loaded.parsed);
-        for turn in tr.turns.iter().filter(|t| filter.matches(t)) {
-            print_turn(&mut printer, &loaded.source, &src, turn, &narrow)?;
+        let ids = tr.turn_ids();
+        for (turn, id) in tr.turns.iter().zip(&ids) {
+            if filter.matches(turn) && args.ids.keeps(id) {
+                let at = At {
+                    source: &loaded.source,
+                    src: &src,
+                    turn,
+                    id,
+                    show_id: args.ids.ids,
+                };
+                print_turn(&mut printer, &at, &narrow)?;
+            }
         }
         printer.end_input()
     })?;
@@ -203,14 +221,20 @@ pub fn run(
     Ok(close_listing(printed, &inputs, &unmatched, err))
 }
 
+/// A turn and where it is: its input, the input's text and its id.
+struct At<'a> {
+    source: &'a str,
+    src: &'a SourceText<'a>,
+    turn: &'a Turn,
+    id: &'a str,
+    show_id: bool,
+}
+
 /// The records of one turn's figures.
-fn print_turn(
-    printer: &mut Printer<'_>,
-    source: &str,
-    src: &SourceText<'_>,
-    turn: &Turn,
-    narrow: &Narrow,
-) -> io::Result<()> {
+fn print_turn(printer: &mut Printer<'_>, at: &At<'_>, narrow: &Narrow) -> io::Result<()> {
+    let At {
+        source, src, turn, ..
+    } = *at;
     let found: Vec<Figure> = figures(&turn.text)
         .into_iter()
         .filter(|f| narrow.keeps(f))
@@ -242,7 +266,9 @@ fn print_turn(
             sentence,
             start: f.start - off,
             end: f.end - off,
+            turn_id: at.id,
             who: who(turn),
+            show_id: at.show_id,
         })?;
     }
     Ok(())
