@@ -540,10 +540,12 @@ pub struct ChartArgs {
 
 #[derive(Args, Debug)]
 pub struct TimelineArgs {
-    /// PATTERN, then PATH... When --pattern, --speaker, --outlet or
-    /// --role is given, every argument is a PATH (transcript files or
-    /// directories, `-` for standard input; without PATH: piped input,
-    /// else the bundled transcript).
+    /// PATTERN, then PATH... Every argument is a PATH (transcript files
+    /// or directories, `-` for standard input; without PATH: piped input,
+    /// else the bundled transcript) when --pattern, --speaker, --outlet or
+    /// --role is given, or when the first names an existing file or
+    /// directory (then turns are counted; --pattern for a pattern that is
+    /// also a file name).
     /// Example: whosaid timeline tariffs briefings/
     #[arg(value_name = "PATTERN|PATH")]
     pub args: Vec<String>,
