@@ -509,7 +509,8 @@ pub struct SearchArgs {
 
     /// Draw, per transcript, where in the event PATTERN came up: a strip
     /// from the first word to the last, each match marked with the letter
-    /// (and colour) of the speaker's role.
+    /// (and colour) of the speaker's role. With --format tsv, csv, json or
+    /// jsonl the matches are printed as rows instead.
     /// Example: whosaid search chips --plot
     #[arg(long, conflicts_with_all = ["kwic", "turn", "count", "files_with_matches", "quiet", "question"])]
     pub plot: bool,
@@ -612,7 +613,8 @@ pub struct SpeakersArgs {
     #[command(flatten)]
     pub filter: FilterArgs,
     /// Draw each speaker's share of words as horizontal bars, coloured by
-    /// role on a terminal (with --svg FILE: as an SVG image).
+    /// role on a terminal (with --svg FILE: as an SVG image). With
+    /// --format tsv, csv, json or jsonl the rows are printed instead.
     /// Example: whosaid speakers --chart --sort words
     #[arg(long)]
     pub chart: bool,

@@ -355,6 +355,29 @@ fn a_first_argument_that_is_a_path_is_not_a_pattern() {
 }
 
 #[test]
+fn a_machine_format_gives_rows_not_a_chart() {
+    // As timeline does: --chart and --plot draw for people; asked for
+    // tsv, csv, json or jsonl they print the command's rows.
+    for (chart, rows) in [
+        (
+            &["speakers", "--chart", "--format", "jsonl"][..],
+            &["speakers", "--format", "jsonl"][..],
+        ),
+        (
+            &["search", "chips", "--plot", "--format", "json"],
+            &["search", "chips", "--format", "json"],
+        ),
+        (
+            &["search", "chips", "--plot", "--format", "csv"],
+            &["search", "chips", "--format", "csv"],
+        ),
+    ] {
+        assert_eq!(stdout(chart), stdout(rows), "{chart:?}");
+    }
+    assert!(stdout(&["speakers", "--chart", "--format", "text"]).contains('█'));
+}
+
+#[test]
 fn undated_transcripts_are_left_out_with_a_note() {
     let out = run(&[
         "timeline",
