@@ -1,6 +1,9 @@
 //! What the chart-drawing commands share (`speakers --chart`, `search
 //! --plot`, `timeline`): how a chart looks in this run, and where an SVG
 //! goes. The drawing itself is [`crate::chart`]'s.
+//!
+//! It must not lay out or draw a chart, nor count what a chart shows:
+//! the commands count, `crate::chart` draws.
 
 use crate::chart::Look;
 use crate::cli::{ChartArgs, Format, OutputArgs};

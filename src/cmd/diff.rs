@@ -7,6 +7,9 @@
 //! (`-`/`+` lines, `[-old-]{+new+}` words, colour instead of the markers
 //! on a terminal), or any `--format`. Exit status: 0 the same in
 //! substance, 1 they differ, 2 an input could not be read or parsed.
+//!
+//! It must not align turns or compare words itself: that belongs in
+//! `src/turn_diff.rs`, pure and unit tested.
 
 use super::{ERROR, NO_MATCH, SUCCESS, message, who};
 use crate::cli::{DiffArgs, Format};

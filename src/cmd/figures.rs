@@ -5,6 +5,9 @@
 //! tested); selecting turns is [`Filter`]'s; sentences and their lines are
 //! found as `search` finds them. This file only walks the turns, narrows
 //! the figures by `--min`, `--max` and `--unit`, and builds the records.
+//!
+//! It must not read numbers or split sentences itself: a rule of how a
+//! figure is read belongs in `src/figures.rs`, where it is unit tested.
 
 use super::search::{SourceText, locate, sentences};
 use super::{Inputs, Reading, close_listing, for_each_input, stats, who};

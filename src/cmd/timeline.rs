@@ -9,6 +9,9 @@
 //! only the counts are kept. Transcripts without a full ISO date are left
 //! out, with a note. Calendar arithmetic is here (days since 1970, no
 //! time zones: a date is a day).
+//!
+//! It must not draw (that is `crate::chart`) nor keep a transcript after
+//! counting it.
 
 use super::{ERROR, NO_MATCH, Reading, SUCCESS, for_each_input, message, stats};
 use crate::chart::bars::{self, Bar, BarChart, Group};
