@@ -516,7 +516,8 @@ pub struct SearchArgs {
 
     /// Draw, per transcript, where in the event PATTERN came up: a strip
     /// from the first word to the last, each match marked with the letter
-    /// (and colour) of the speaker's role.
+    /// (and colour) of the speaker's role. With --format tsv, csv, json or
+    /// jsonl the matches are printed as rows instead.
     /// Example: whosaid search chips --plot
     #[arg(long, conflicts_with_all = ["kwic", "turn", "count", "files_with_matches", "quiet", "question"])]
     pub plot: bool,
@@ -547,10 +548,12 @@ pub struct ChartArgs {
 
 #[derive(Args, Debug)]
 pub struct TimelineArgs {
-    /// PATTERN, then PATH... When --pattern, --speaker, --outlet or
-    /// --role is given, every argument is a PATH (transcript files or
-    /// directories, `-` for standard input; without PATH: piped input,
-    /// else the bundled transcript).
+    /// PATTERN, then PATH... Every argument is a PATH (transcript files
+    /// or directories, `-` for standard input; without PATH: piped input,
+    /// else the bundled transcript) when --pattern, --speaker, --outlet or
+    /// --role is given, or when the first names an existing file or
+    /// directory (then turns are counted; --pattern for a pattern that is
+    /// also a file name).
     /// Example: whosaid timeline tariffs briefings/
     #[arg(value_name = "PATTERN|PATH")]
     pub args: Vec<String>,
@@ -617,7 +620,8 @@ pub struct SpeakersArgs {
     #[command(flatten)]
     pub filter: FilterArgs,
     /// Draw each speaker's share of words as horizontal bars, coloured by
-    /// role on a terminal (with --svg FILE: as an SVG image).
+    /// role on a terminal (with --svg FILE: as an SVG image). With
+    /// --format tsv, csv, json or jsonl the rows are printed instead.
     /// Example: whosaid speakers --chart --sort words
     #[arg(long)]
     pub chart: bool,
@@ -669,6 +673,8 @@ pub struct FiguresArgs {
     /// Example: --unit yuan --unit "base stations"
     #[arg(long, value_name = "TEXT")]
     pub unit: Vec<String>,
+    #[command(flatten)]
+    pub ids: IdArgs,
     #[command(flatten)]
     pub output: OutputArgs,
 }

@@ -339,6 +339,45 @@ fn timeline_of_a_speaker_counts_their_turns() {
 }
 
 #[test]
+fn a_first_argument_that_is_a_path_is_not_a_pattern() {
+    // `timeline DIR` counts the turns of DIR's transcripts; it used to
+    // count the word "data/" in the bundled transcript (0, exit 1).
+    let rows = stdout(&["timeline", "data/", "--format", "tsv"]);
+    let turns = stdout(&["turns", "data/", "--format", "tsv"]);
+    let row: Vec<&str> = rows.lines().nth(1).unwrap().split('\t').collect();
+    assert_eq!(row[0], "2021-03");
+    assert_eq!(row[5].parse::<usize>().unwrap(), turns.lines().count() - 1);
+    let title = stdout(&["timeline", PSAKI, COVID, "--format", "text"]);
+    assert!(title.starts_with("turns per month"), "{title}");
+    // A word that names no file is still the pattern.
+    let chips = stdout(&["timeline", "chips", "data/", "--format", "tsv"]);
+    assert!(chips.lines().nth(1).unwrap().ends_with("\t3"), "{chips}");
+}
+
+#[test]
+fn a_machine_format_gives_rows_not_a_chart() {
+    // As timeline does: --chart and --plot draw for people; asked for
+    // tsv, csv, json or jsonl they print the command's rows.
+    for (chart, rows) in [
+        (
+            &["speakers", "--chart", "--format", "jsonl"][..],
+            &["speakers", "--format", "jsonl"][..],
+        ),
+        (
+            &["search", "chips", "--plot", "--format", "json"],
+            &["search", "chips", "--format", "json"],
+        ),
+        (
+            &["search", "chips", "--plot", "--format", "csv"],
+            &["search", "chips", "--format", "csv"],
+        ),
+    ] {
+        assert_eq!(stdout(chart), stdout(rows), "{chart:?}");
+    }
+    assert!(stdout(&["speakers", "--chart", "--format", "text"]).contains('█'));
+}
+
+#[test]
 fn undated_transcripts_are_left_out_with_a_note() {
     let out = run(&[
         "timeline",

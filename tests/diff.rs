@@ -263,7 +263,7 @@ fn colour_replaces_the_word_markers_only_when_asked() {
     let lines: Vec<&str> = tsv.stdout.lines().collect();
     assert_eq!(
         lines[0],
-        "source\tkind\told_turn\told_line\told_speaker\tnew_turn\tnew_line\tnew_speaker\tdiff"
+        "source\tkind\told_turn\told_line\told_speaker\tnew_turn\tnew_line\tnew_speaker\tdiff\told_ids\tnew_ids"
     );
     assert!(lines[1].contains("\tedited\t23\t223\tXiao Yaqing\t23\t223\tXiao Yaqing\t"));
     assert!(!tsv.stdout.contains('\x1b'));
@@ -320,5 +320,47 @@ fn old_may_come_from_standard_input() {
             serde_json::json!([2]),
             serde_json::json!([2])
         )]
+    );
+}
+
+/// The stable id of turn `index` of `path`, as `turns` prints it.
+fn turn_id(path: &Path, index: u64) -> String {
+    let out = common::whosaid()
+        .args(["turns", "--format", "jsonl"])
+        .arg(path)
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let turn: Value = text
+        .lines()
+        .map(|l| serde_json::from_str::<Value>(l).unwrap())
+        .find(|t| t["index"] == index)
+        .unwrap();
+    turn["id"].as_str().unwrap().to_string()
+}
+
+#[test]
+fn each_side_carries_the_stable_ids_of_its_turns() {
+    let dir = tempfile::tempdir().unwrap();
+    let new = copy(dir.path(), "edited.txt", |t| {
+        once(t, "nearly 30% of global", "nearly 31% of global")
+    });
+    let rows = records(&data(), &new);
+    assert_eq!(rows.len(), 1);
+    let (old_id, new_id) = (turn_id(&data(), 2), turn_id(&new, 2));
+    assert_ne!(old_id, new_id, "the edit changes the turn's id");
+    assert_eq!(rows[0]["old"]["ids"], serde_json::json!([old_id]));
+    assert_eq!(rows[0]["new"]["ids"], serde_json::json!([new_id]));
+    let tsv = diff(&data(), &new, &["--format", "tsv"]);
+    let lines: Vec<&str> = tsv.stdout.lines().collect();
+    assert!(
+        lines[0].ends_with("\tdiff\told_ids\tnew_ids"),
+        "{}",
+        lines[0]
+    );
+    assert!(
+        lines[1].ends_with(&format!("\t{old_id}\t{new_id}")),
+        "{}",
+        lines[1]
     );
 }

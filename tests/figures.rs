@@ -167,7 +167,7 @@ fn filters_narrow_and_nothing_found_exits_1() {
     assert_eq!(r.code, 1);
     assert_eq!(
         r.stdout,
-        "source,turn,line,exchange,speaker,label,role,outlet,value,unit,qualifier,kind,figure,sentence\n"
+        "source,turn,line,exchange,speaker,label,role,outlet,value,unit,qualifier,kind,figure,sentence,turn_id\n"
     );
     let r = run(&["figures", "--min", "lots"]);
     assert_eq!(r.code, 2);
@@ -193,7 +193,7 @@ fn every_format() {
     let lines: Vec<&str> = tsv.stdout.lines().collect();
     assert_eq!(
         lines[0],
-        "source\tturn\tline\texchange\tspeaker\tlabel\trole\toutlet\tvalue\tunit\tqualifier\tkind\tfigure\tsentence"
+        "source\tturn\tline\texchange\tspeaker\tlabel\trole\toutlet\tvalue\tunit\tqualifier\tkind\tfigure\tsentence\tturn_id"
     );
     let cells: Vec<&str> = lines[1].split('\t').collect();
     assert_eq!(
@@ -253,4 +253,76 @@ fn a_directory_names_each_source() {
         .map(|l| l.split('\t').next().unwrap())
         .collect();
     assert_eq!(sources, [DATA, DATA]);
+}
+
+#[test]
+fn text_and_table_print_the_figure_as_written() {
+    let text = run(&[
+        "figures",
+        "--speaker",
+        "xiao",
+        "--unit",
+        "yuan",
+        "--max",
+        "3e13",
+    ]);
+    let first = text.stdout.lines().next().unwrap();
+    assert!(
+        first.starts_with("43: Xiao Yaqing: 23.5 trillion yuan: First,"),
+        "{first}"
+    );
+    assert!(!text.stdout.contains("23500000000000"), "{}", text.stdout);
+    let table = run(&[
+        "figures", "--format", "table", "--width", "120", "--unit", "yuan", "--max", "3e13",
+    ]);
+    assert!(
+        table.stdout.contains("23.5 trillion yuan"),
+        "{}",
+        table.stdout
+    );
+    assert!(!table.stdout.contains("23500000000000"), "{}", table.stdout);
+    // Machines keep the number.
+    let tsv = run(&[
+        "figures", "--format", "tsv", "--unit", "yuan", "--max", "3e13",
+    ]);
+    assert!(tsv.stdout.contains("\t23500000000000\t"), "{}", tsv.stdout);
+}
+
+#[test]
+fn each_figure_carries_its_turns_stable_id_as_search_does() {
+    let figs = jsonl(&["--min", "718000", "--max", "718000"]);
+    let search = run(&["search", "718,000", "--format", "jsonl"]);
+    let hits: Vec<Value> = search
+        .stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(figs.len(), 2);
+    for (f, h) in figs.iter().zip(&hits) {
+        assert_eq!(f["turn"], h["turn"]);
+        assert_eq!(f["turn_id"], h["turn_id"]);
+        assert_eq!(f["turn_id"].as_str().unwrap().len(), 10);
+    }
+    // --id picks a turn's figures; --ids shows the id in text.
+    let id = figs[1]["turn_id"].as_str().unwrap();
+    let one = jsonl(&["--id", &id[..6], "--min", "718000", "--max", "718000"]);
+    assert_eq!(one.len(), 1);
+    assert_eq!(one[0]["line"], 227);
+    let text = run(&["figures", "--ids", "--id", id, "--min", "718000"]);
+    assert!(
+        text.stdout
+            .starts_with(&format!("227: {id}: Xiao Yaqing: over 718,000")),
+        "{}",
+        text.stdout
+    );
+    let tsv = run(&["figures", "--format", "tsv", "--id", id, "--min", "718000"]);
+    let head = tsv.stdout.lines().next().unwrap();
+    assert!(head.ends_with("\tsentence\tturn_id"), "{head}");
+    assert!(
+        tsv.stdout
+            .lines()
+            .nth(1)
+            .unwrap()
+            .ends_with(&format!("\t{id}"))
+    );
 }

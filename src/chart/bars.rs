@@ -2,6 +2,9 @@
 //! against the largest of its group, drawn with eighth blocks (`▏` to
 //! `█`) or `#` in ASCII, coloured by role on a terminal, with the label,
 //! the role and a note (the value as people read it) beside it.
+//!
+//! Layout only, as the rest of `crate::chart`: it must not read
+//! transcripts, count anything or write: callers hand it the numbers.
 
 use super::{Look, cut, pad, pad_left, paint, role_fill, svg_open, svg_text_width, xml};
 use unicode_width::UnicodeWidthStr;

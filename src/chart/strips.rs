@@ -2,6 +2,9 @@
 //! strip an event, from its first word (left) to its last (right), a mark
 //! where a pattern came up, the mark the letter (and on a terminal the
 //! colour) of the speaker's role.
+//!
+//! Layout only, as the rest of `crate::chart`: it must not read
+//! transcripts or find matches: callers hand it the positions.
 
 use super::bars::legend;
 use super::{

@@ -1,9 +1,12 @@
 //! What the chart-drawing commands share (`speakers --chart`, `search
 //! --plot`, `timeline`): how a chart looks in this run, and where an SVG
 //! goes. The drawing itself is [`crate::chart`]'s.
+//!
+//! It must not lay out or draw a chart, nor count what a chart shows:
+//! the commands count, `crate::chart` draws.
 
 use crate::chart::Look;
-use crate::cli::ChartArgs;
+use crate::cli::{ChartArgs, Format, OutputArgs};
 use crate::config::{Env, Out};
 use crate::query::{Case, MatchOptions};
 use std::io::{self, Write};
@@ -18,6 +21,16 @@ pub fn look(o: &Out, args: &ChartArgs, env: &Env) -> Look {
         unicode: !args.ascii && !env.dumb_term,
         color: o.color,
     }
+}
+
+/// Is `--chart` or `--plot` drawn? Not when a machine format is asked
+/// for: then the command prints its rows, as `timeline` does (an SVG is
+/// written whatever the format).
+pub fn drawn(args: &ChartArgs, output: &OutputArgs) -> bool {
+    args.svg.is_some()
+        || output
+            .format
+            .is_none_or(|f| matches!(f, Format::Table | Format::Text))
 }
 
 /// Write a file people asked for (an SVG, a metadata file) to `path`, or

@@ -7,6 +7,9 @@
 //! (`-`/`+` lines, `[-old-]{+new+}` words, colour instead of the markers
 //! on a terminal), or any `--format`. Exit status: 0 the same in
 //! substance, 1 they differ, 2 an input could not be read or parsed.
+//!
+//! It must not align turns or compare words itself: that belongs in
+//! `src/turn_diff.rs`, pure and unit tested.
 
 use super::{ERROR, NO_MATCH, SUCCESS, message, who};
 use crate::cli::{DiffArgs, Format};
@@ -31,14 +34,17 @@ pub fn columns() -> Vec<Col> {
         col("new_line"),
         col("new_speaker"),
         col("diff").flex(),
+        col("old_ids").shown(false),
+        col("new_ids").shown(false),
     ]
 }
 
-/// One side of a change: its turns (1-based), the first one's line, and
-/// who spoke them.
+/// One side of a change: its turns (1-based) and their stable ids, the
+/// first one's line, and who spoke them.
 #[derive(Serialize)]
 pub struct SideRow<'a> {
     pub turns: Vec<usize>,
+    pub ids: Vec<&'a str>,
     pub line: usize,
     pub speakers: Vec<&'a str>,
     #[serde(skip)]
@@ -69,10 +75,31 @@ pub struct DiffRow<'a> {
     context: usize,
 }
 
-fn side<'a>(turns: &'a [Turn], positions: &[usize]) -> Option<SideRow<'a>> {
+/// One version's turns and their stable ids (`Transcript::turn_ids`).
+struct Version<'a> {
+    turns: &'a [Turn],
+    ids: Vec<String>,
+}
+
+impl<'a> Version<'a> {
+    fn of(loaded: &'a Loaded) -> Self {
+        let tr = &loaded.parsed.transcript;
+        Version {
+            turns: &tr.turns,
+            ids: tr.turn_ids(),
+        }
+    }
+}
+
+fn side<'a>(version: &'a Version<'a>, positions: &[usize]) -> Option<SideRow<'a>> {
+    let turns = version.turns;
     let first = turns.get(*positions.first()?)?;
     Some(SideRow {
         turns: positions.iter().map(|&p| turns[p].index).collect(),
+        ids: positions
+            .iter()
+            .map(|&p| version.ids.get(p).map_or("", String::as_str))
+            .collect(),
         line: first.line,
         speakers: positions.iter().map(|&p| who(&turns[p])).collect(),
         texts: positions.iter().map(|&p| turns[p].text.as_str()).collect(),
@@ -82,8 +109,8 @@ fn side<'a>(turns: &'a [Turn], positions: &[usize]) -> Option<SideRow<'a>> {
 impl<'a> DiffRow<'a> {
     fn new(
         source: &'a str,
-        old: &'a [Turn],
-        new: &'a [Turn],
+        old: &'a Version<'a>,
+        new: &'a Version<'a>,
         c: &'a Change,
         context: usize,
     ) -> Self {
@@ -178,11 +205,12 @@ impl Record for DiffRow<'_> {
                 Cell::from(turns_text(s)),
                 Cell::from(s.line),
                 Cell::from(s.speakers.join("; ")),
+                Cell::from(s.ids.join(",")),
             ),
-            None => (Cell::default(), Cell::default(), Cell::default()),
+            None => Default::default(),
         };
-        let (ot, ol, os) = part(&self.old);
-        let (nt, nl, ns) = part(&self.new);
+        let (ot, ol, os, oi) = part(&self.old);
+        let (nt, nl, ns, ni) = part(&self.new);
         vec![
             Cell::from(self.kind),
             ot,
@@ -192,6 +220,8 @@ impl Record for DiffRow<'_> {
             nl,
             ns,
             Cell::from(self.diff_cell(&words, Paint { on: false })),
+            oi,
+            ni,
         ]
     }
 
@@ -342,8 +372,8 @@ pub fn run(args: &DiffArgs, env: &Env, out: &mut dyn Write, err: &mut dyn Write)
             return Ok(ERROR);
         }
     };
-    let (old_turns, new_turns) = (&old.parsed.transcript.turns, &new.parsed.transcript.turns);
-    let changes = diff_turns(&sides(old_turns), &sides(new_turns));
+    let (old_v, new_v) = (Version::of(&old), Version::of(&new));
+    let changes = diff_turns(&sides(old_v.turns), &sides(new_v.turns));
     let mut o = Out::new(&args.output, env);
     if args.output.format.is_none() {
         o.format = Format::Text; // a diff reads best as lines, even on a terminal
@@ -351,13 +381,7 @@ pub fn run(args: &DiffArgs, env: &Env, out: &mut dyn Write, err: &mut dyn Write)
     }
     let mut printer = Printer::new(out, o, false, columns());
     for c in &changes {
-        printer.record(&DiffRow::new(
-            &new.source,
-            old_turns,
-            new_turns,
-            c,
-            args.context,
-        ))?;
+        printer.record(&DiffRow::new(&new.source, &old_v, &new_v, c, args.context))?;
     }
     printer.finish()?;
     Ok(if changes.is_empty() {

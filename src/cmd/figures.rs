@@ -5,6 +5,9 @@
 //! tested); selecting turns is [`Filter`]'s; sentences and their lines are
 //! found as `search` finds them. This file only walks the turns, narrows
 //! the figures by `--min`, `--max` and `--unit`, and builds the records.
+//!
+//! It must not read numbers or split sentences itself: a rule of how a
+//! figure is read belongs in `src/figures.rs`, where it is unit tested.
 
 use super::search::{SourceText, locate, sentences};
 use super::{Inputs, Reading, close_listing, for_each_input, stats, who};
@@ -18,8 +21,9 @@ use std::io::{self, Write};
 use whosaid::figures::{Figure, FigureKind, figures};
 use whosaid::{Role, Turn};
 
-/// The tsv and csv columns of `figures` (after `source`).
-pub fn columns() -> Vec<Col> {
+/// The tsv and csv columns of `figures` (after `source`); the table
+/// shows `turn_id` only with `--ids`.
+pub fn columns(ids: bool) -> Vec<Col> {
     vec![
         num("turn").drop(3),
         num("line"),
@@ -28,12 +32,15 @@ pub fn columns() -> Vec<Col> {
         col("label").shown(false),
         col("role").drop(4),
         col("outlet").drop(2),
-        num("value"),
-        col("unit").drop(1),
-        col("qualifier").drop(5),
+        // People read the figure as written (`23.5 trillion yuan`);
+        // machines get the number in `value`.
+        num("value").shown(false),
+        col("unit").drop(5),
+        col("qualifier").shown(false),
         col("kind").shown(false),
-        col("figure").shown(false),
+        col("figure"),
         col("sentence").flex(),
+        col("turn_id").shown(ids),
     ]
 }
 
@@ -59,8 +66,12 @@ pub struct FigureRow<'a> {
     /// Byte offsets of the figure in `sentence`.
     pub start: usize,
     pub end: usize,
+    /// The stable id of the turn (as `search`'s `turn_id`).
+    pub turn_id: &'a str,
     #[serde(skip)]
     who: &'a str,
+    #[serde(skip)]
+    show_id: bool,
 }
 
 /// A whole value as a JSON integer (718000, not 718000.0), else a float.
@@ -70,27 +81,6 @@ fn number<S: Serializer>(v: &f64, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_i64(*v as i64)
     } else {
         s.serialize_f64(*v)
-    }
-}
-
-impl FigureRow<'_> {
-    /// The value with its unit and qualifier, for people: `nearly 30%`,
-    /// `over 718000 5G base stations`, `$2500000000`.
-    fn amount(&self) -> String {
-        let v = self.value;
-        let amount = if self.unit == "%" {
-            format!("{v}%")
-        } else if self.unit.is_empty() {
-            v.to_string()
-        } else if !self.unit.contains(char::is_alphabetic) || self.unit.ends_with('$') {
-            format!("{}{v}", self.unit) // a currency sign
-        } else {
-            format!("{v} {}", self.unit)
-        };
-        match self.qualifier {
-            Some(q) => format!("{q} {amount}"),
-            None => amount,
-        }
     }
 }
 
@@ -114,6 +104,7 @@ impl Record for FigureRow<'_> {
             Cell::from(self.kind.as_str()),
             Cell::from(self.figure),
             Cell::marked(self.sentence, vec![(self.start, self.end)]),
+            Cell::from(self.turn_id),
         ]
     }
 
@@ -126,10 +117,11 @@ impl Record for FigureRow<'_> {
 
     fn text(&self, paint: Paint) -> String {
         format!(
-            "{}: {}: {}: {}",
+            "{}: {}{}: {}: {}",
             paint.paint(&self.line.to_string(), Style::Line),
+            super::turns::id_prefix(self.show_id.then_some(self.turn_id), paint),
             paint.paint(&clean(self.who, true), Style::Speaker),
-            clean(&self.amount(), true),
+            clean(self.figure, true),
             paint.highlight(self.sentence, &[(self.start, self.end)], true)
         )
     }
@@ -206,14 +198,24 @@ pub fn run(
     let (found, multi) = super::expand(&args.input.paths, env);
     let o = Out::new(&args.output, env);
     let format = o.format;
-    let mut printer = Printer::new(out, o, multi, columns());
+    let mut printer = Printer::new(out, o, multi, columns(args.ids.ids));
     let inputs: Inputs = for_each_input(found, Reading::new(format), err, |item| {
         let Ok(loaded) = item else { return Ok(()) };
         let tr = &loaded.parsed.transcript;
         unmatched.observe(&tr.turns);
         let src = SourceText::new(&loaded.parsed);
-        for turn in tr.turns.iter().filter(|t| filter.matches(t)) {
-            print_turn(&mut printer, &loaded.source, &src, turn, &narrow)?;
+        let ids = tr.turn_ids();
+        for (turn, id) in tr.turns.iter().zip(&ids) {
+            if filter.matches(turn) && args.ids.keeps(id) {
+                let at = At {
+                    source: &loaded.source,
+                    src: &src,
+                    turn,
+                    id,
+                    show_id: args.ids.ids,
+                };
+                print_turn(&mut printer, &at, &narrow)?;
+            }
         }
         printer.end_input()
     })?;
@@ -222,14 +224,20 @@ pub fn run(
     Ok(close_listing(printed, &inputs, &unmatched, err))
 }
 
+/// A turn and where it is: its input, the input's text and its id.
+struct At<'a> {
+    source: &'a str,
+    src: &'a SourceText<'a>,
+    turn: &'a Turn,
+    id: &'a str,
+    show_id: bool,
+}
+
 /// The records of one turn's figures.
-fn print_turn(
-    printer: &mut Printer<'_>,
-    source: &str,
-    src: &SourceText<'_>,
-    turn: &Turn,
-    narrow: &Narrow,
-) -> io::Result<()> {
+fn print_turn(printer: &mut Printer<'_>, at: &At<'_>, narrow: &Narrow) -> io::Result<()> {
+    let At {
+        source, src, turn, ..
+    } = *at;
     let found: Vec<Figure> = figures(&turn.text)
         .into_iter()
         .filter(|f| narrow.keeps(f))
@@ -261,7 +269,9 @@ fn print_turn(
             sentence,
             start: f.start - off,
             end: f.end - off,
+            turn_id: at.id,
             who: who(turn),
+            show_id: at.show_id,
         })?;
     }
     Ok(())

@@ -535,7 +535,7 @@ pub fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> io::Result<u8> {
-    if args.plot || args.charts.svg.is_some() {
+    if (args.plot || args.charts.svg.is_some()) && super::chart::drawn(&args.charts, &args.output) {
         return plot::run(args, env, out, err);
     }
     let case = if args.case_sensitive {

@@ -181,7 +181,8 @@ pub fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> io::Result<u8> {
-    if args.chart || args.charts.svg.is_some() {
+    if (args.chart || args.charts.svg.is_some()) && super::chart::drawn(&args.charts, &args.output)
+    {
         return chart(args, env, out, err);
     }
     let filter = Filter::from_args(&args.filter);

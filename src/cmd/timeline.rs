@@ -9,6 +9,9 @@
 //! only the counts are kept. Transcripts without a full ISO date are left
 //! out, with a note. Calendar arithmetic is here (days since 1970, no
 //! time zones: a date is a day).
+//!
+//! It must not draw (that is `crate::chart`) nor keep a transcript after
+//! counting it.
 
 use super::{ERROR, NO_MATCH, Reading, SUCCESS, for_each_input, message, stats};
 use crate::chart::bars::{self, Bar, BarChart, Group};
@@ -161,13 +164,18 @@ fn rows(tally: &Tally, by: Period) -> Vec<PeriodRow> {
 }
 
 /// The pattern (from `--pattern` or the first argument) and the paths.
+/// A first argument that names an existing file or directory, or `-`, is
+/// a PATH: `timeline briefings/` counts turns, it does not look for the
+/// word `briefings/` in the bundled transcript.
 fn split_args(args: &TimelineArgs) -> (Option<String>, Vec<PathBuf>) {
     let f = &args.filter;
     let filtered = !f.speaker.is_empty() || !f.outlet.is_empty() || !f.role.is_empty();
-    let mut rest = args.args.iter();
+    let mut rest = args.args.iter().peekable();
+    let is_path = |a: &String| a == "-" || std::path::Path::new(a).exists();
     let pattern = match &args.pattern {
         Some(p) => Some(p.clone()),
         None if filtered => None,
+        None if rest.peek().is_some_and(|a| is_path(a)) => None,
         None => rest.next().cloned(),
     };
     (pattern, rest.map(PathBuf::from).collect())

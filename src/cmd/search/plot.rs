@@ -7,6 +7,9 @@
 //! the turns before it, plus its share of its own turn's words (by bytes,
 //! which is close enough for a picture). Only the positions are kept, so
 //! the plot of a large corpus holds a few numbers per match.
+//!
+//! It must not draw (that is `crate::chart::strips`) nor keep turns or
+//! text: only positions and roles.
 
 use super::super::{Inputs, Reading, close_listing, for_each_input, stats};
 use crate::chart::strips::{self, Strip, StripChart};
