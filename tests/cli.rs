@@ -272,12 +272,8 @@ fn search_exit_codes() {
     assert_eq!((r.code, r.stdout.as_str(), r.stderr.as_str()), (1, "", ""));
     let r = run(&["search", "(", "-e"]);
     assert_eq!(r.code, 2);
-    assert!(
-        r.stderr
-            .starts_with("whosaid: bad pattern: regex parse error"),
-        "{}",
-        r.stderr
-    );
+    // One line: the pattern and what is wrong with it.
+    assert_eq!(r.stderr, "whosaid: bad pattern: '(': unclosed group\n");
     assert!(r.stdout.is_empty());
     // Literal by default: "(" is fine.
     assert_eq!(run(&["search", "("]).code, 0);
@@ -1791,4 +1787,21 @@ fn a_name_too_long_has_its_own_message() {
     let r = run(&["turns", &long]);
     assert_eq!(r.code, 2);
     assert_eq!(r.stderr, format!("whosaid: {long}: file name too long\n"));
+}
+
+#[test]
+fn quote_and_cite_of_unreadable_inputs_print_only_the_errors() {
+    let r = run(&["quote", "hello world again", "/nonexistent/briefing.txt"]);
+    assert_eq!(r.code, 2);
+    assert_eq!(r.stdout, "");
+    assert_eq!(
+        r.stderr,
+        "whosaid: /nonexistent/briefing.txt: no such file or directory\n"
+    );
+    let r = run(&["cite", "abcdef", "/nonexistent/briefing.txt"]);
+    assert_eq!(r.code, 2);
+    assert_eq!(
+        r.stderr,
+        "whosaid: /nonexistent/briefing.txt: no such file or directory\n"
+    );
 }

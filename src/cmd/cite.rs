@@ -294,7 +294,10 @@ pub fn run(args: &CiteArgs, env: &Env, out: &mut dyn Write, err: &mut dyn Write)
     match cited.len() {
         0 => {
             stats::report(&inputs, Some(0), format, out, err)?;
-            message(err, &format!("no turn has the id '{query}'"));
+            // When no input could be read, the errors say it all.
+            if inputs.errors == 0 || inputs.errors < inputs.files {
+                message(err, &format!("no turn has the id '{query}'"));
+            }
             return Ok(if inputs.errors > 0 { ERROR } else { NO_MATCH });
         }
         1 => {}

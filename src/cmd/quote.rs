@@ -443,7 +443,9 @@ pub fn run(
     let holds = rows.first().is_some_and(QuoteRow::holds);
     let printed = rows.len();
     let mut printer = Printer::new(out, o, multi, columns(named.is_some()));
-    if rows.is_empty() {
+    // When no input could be read, the errors say it all: no verdict.
+    let none_read = inputs.errors > 0 && inputs.errors >= inputs.files;
+    if rows.is_empty() && !none_read {
         print_not_found(&mut printer, &quote, format)?;
     }
     for r in &rows {

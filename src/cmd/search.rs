@@ -553,7 +553,7 @@ pub fn run(
     let matcher = match Matcher::new(&args.pattern, opts) {
         Ok(m) => m,
         Err(e) => {
-            let _ = writeln!(err, "whosaid: bad pattern: {}", clean(&e, false));
+            let _ = writeln!(err, "whosaid: bad pattern: {}", one_line_error(&e));
             return Ok(ERROR);
         }
     };
@@ -858,6 +858,19 @@ fn kwic_side(width: usize, multi: bool, ids: bool) -> usize {
     let id = if ids { turn_id::LEN + 1 } else { 0 };
     let fixed = 5 + 2 + id + KWIC_WHO + 1 + 1 + 12 + 1 + if multi { 20 } else { 0 };
     (width.saturating_sub(fixed) / 2).max(10)
+}
+
+/// A regex error on one line: the parser draws the pattern with a caret
+/// under it over several lines; the last line says what is wrong
+/// (`unclosed group`), and the pattern is quoted before it.
+fn one_line_error(e: &str) -> String {
+    let lines: Vec<&str> = e.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    match lines.as_slice() {
+        [_, pattern, .., last] if e.starts_with("regex parse error") => {
+            format!("'{pattern}': {}", last.trim_start_matches("error: "))
+        }
+        _ => clean(e, true).into_owned(),
+    }
 }
 
 #[cfg(test)]
