@@ -389,36 +389,9 @@ fn scale_word(core: &str) -> Option<(i32, f64, bool)> {
     Some((exp, mult, plus))
 }
 
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-];
-
 /// A month name, capitalised as months are (`May`, not `may`).
 fn is_month(c: &Chunk<'_>) -> bool {
-    c.capitalised() && MONTHS.contains(&c.lower().as_str())
+    c.capitalised() && crate::parse::dates::is_month_word(&c.lower())
 }
 
 /// Words after a number that make it a clock time.

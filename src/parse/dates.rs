@@ -44,6 +44,16 @@ pub fn is_calendar_word(word: &str) -> bool {
     MONTHS.contains(&w.as_str()) || WEEKDAYS.contains(&w.as_str())
 }
 
+/// A month's name or its three-letter abbreviation (`May`, `Oct`,
+/// `Sept`), in English or another language of `data/lexicon` (`mars`).
+pub fn is_month_word(word: &str) -> bool {
+    let w = word.to_ascii_lowercase();
+    MONTHS.contains(&w.as_str())
+        || w == "sept"
+        || w.len() == 3 && MONTHS.iter().any(|m| m.starts_with(&w))
+        || super::vocab::month_number(word).is_some()
+}
+
 fn month_number(word: &str) -> Option<u32> {
     let w = word.trim_end_matches('.').to_ascii_lowercase();
     if w.len() < 3 {
