@@ -22,10 +22,14 @@ pub(crate) fn who(turn: &Turn) -> String {
         .to_lowercase()
 }
 
+/// Question marks of the scripts transcripts are written in (Latin and
+/// Cyrillic, full-width CJK, Arabic).
+const QUESTION_MARKS: &[char] = &['?', '？', '؟'];
+
 /// Does the turn ask something: a question mark, or a sentence that opens
 /// with a prompt for an answer ("Tell us about...", "Walk me through...")?
 pub(crate) fn asks(turn: &Turn) -> bool {
-    turn.text.contains('?') || turn.text.contains('？') || prompts(&turn.text)
+    turn.text.contains(QUESTION_MARKS) || prompts(&turn.text)
 }
 
 /// Does a sentence of `text` open with a prompt that asks without a
@@ -50,10 +54,13 @@ fn prompts(text: &str) -> bool {
 fn asks_at_end(turn: &Turn) -> bool {
     let text = turn.text.trim_end();
     let last = text
-        .rfind(['.', '!', '?', '？', '。'])
-        .and_then(|end| text[..end].rfind(['.', '!', '?', '？', '。']))
-        .map_or(text, |start| &text[start + 1..]);
-    last.contains('?') || last.contains('？')
+        .rfind(['.', '!', '?', '？', '。', '؟'])
+        .and_then(|end| text[..end].rfind(['.', '!', '?', '？', '。', '؟']))
+        .map_or(text, |start| {
+            let mark = text[start..].chars().next().map_or(1, char::len_utf8);
+            &text[start + mark..]
+        });
+    last.contains(QUESTION_MARKS)
 }
 
 /// Give a role to each turn whose role is still unknown (`None`), from the

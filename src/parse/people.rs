@@ -259,10 +259,26 @@ pub fn identify(label: &str) -> Identity {
     if let Some(id) = from_identity(main) {
         return id;
     }
-    if let Some((a, b)) = main.split_once(',') {
+    if let Some((a, b)) = main.split_once(',').or_else(|| caseless_dash(main)) {
         return comma_identity(a.trim(), b.trim());
     }
     plain_identity(label, main)
+}
+
+/// `نادر الخطيب - الشرق الأوسط`: in a script without case a dash joins a
+/// name and an outlet as a comma does (the label pass reads it so too).
+fn caseless_dash(main: &str) -> Option<(&str, &str)> {
+    let caseless = main
+        .chars()
+        .find(|c| c.is_alphabetic())
+        .is_some_and(super::label::is_caseless);
+    if !caseless {
+        return None;
+    }
+    [" - ", " – ", " — "]
+        .iter()
+        .find_map(|d| main.split_once(d))
+        .filter(|(a, b)| !a.trim().is_empty() && !b.trim().is_empty())
 }
 
 /// `Q12 Mr Adeyemi`: a select committee's transcript numbers the
