@@ -123,7 +123,7 @@ const COLON_REACH: usize = MAX_LABEL_CHARS + 12;
 /// ([`stop_label`]).
 const MAX_STOP_LABEL_CHARS: usize = 60;
 
-fn is_cjk(c: char) -> bool {
+pub(crate) fn is_cjk(c: char) -> bool {
     matches!(c, '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{ac00}'..='\u{d7af}' | '\u{f900}'..='\u{faff}')
 }
 
