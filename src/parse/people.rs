@@ -269,7 +269,7 @@ pub fn identify(label: &str) -> Identity {
 }
 
 /// Words for a reporter who works for nobody in particular: not an outlet.
-const FREELANCE: &[&str] = &[
+pub(crate) const FREELANCE: &[&str] = &[
     "フリーランス",
     "フリー",
     "프리랜서",
