@@ -257,7 +257,9 @@ fn ascii_shadow(text: &str) -> Cow<'_, str> {
 /// Read a hand-off in a turn that gives the floor: (name, outlet); the
 /// name is empty when only the outlet is called (`First, Reuters.`).
 pub fn handoff(text: &str) -> Option<(String, String)> {
-    pattern_handoff(text).or_else(|| question_call(text))
+    pattern_handoff(text)
+        .or_else(|| question_call(text))
+        .or_else(|| chinese_call(text))
 }
 
 /// [`handoff`] by the patterns of [`HANDOFFS`].
@@ -453,16 +455,16 @@ pub fn self_introduction(text: &str, named: &HashSet<String>) -> Option<(String,
     None
 }
 
-/// A reporter's self-introduction in Korean or Japanese, the first
-/// sentence of the turn in the polite copula (`입니다`, `です`): (name,
-/// outlet), at least one of them.
+/// A reporter's self-introduction in Korean, Japanese or Chinese, the
+/// first sentence of the turn: (name, outlet), at least one of them.
 /// - `연합뉴스 김민지 기자입니다.`, `KBS 박성훈입니다.`: outlet, then a name
 ///   of two to four syllables (with `기자`, reporter, or without);
 ///   `매일경제입니다.`: the outlet alone;
 /// - `NHKの佐藤です。`: outlet の name; `幹事社の毎日新聞です。`: the outlet
 ///   of the press club's organising company; `フリーランスの田中です。`: a
-///   freelance's name, no outlet.
-fn polite_introduction(text: &str) -> Option<(Option<String>, Option<String>)> {
+///   freelance's name, no outlet;
+/// - `我是浙江电视台记者。`, `新华社记者。`: an outlet's reporter.
+fn cjk_introduction(text: &str) -> Option<(Option<String>, Option<String>)> {
     let text = text.trim_start();
     let end = text.find(['.', '。', '?', '？', '!', '\n'])?;
     let sentence = text[..end].trim();
@@ -485,6 +487,9 @@ fn polite_introduction(text: &str) -> Option<(Option<String>, Option<String>)> {
             _ => None,
         };
     }
+    if let Some(outlet) = chinese_outlet(sentence.strip_prefix("我是").unwrap_or(sentence)) {
+        return Some((None, Some(outlet.to_string())));
+    }
     let rest = sentence.strip_suffix("です")?;
     let (before, who) = rest.rsplit_once('の')?;
     // Names and outlets are written in kanji, katakana or Latin letters;
@@ -504,6 +509,28 @@ fn polite_introduction(text: &str) -> Option<(Option<String>, Option<String>)> {
         return Some((None, Some(who.to_string())));
     }
     Some((Some(who.to_string()), Some(before.to_string())))
+}
+
+/// `新华社记者`, `杭州日报记者`: the outlet of an outlet's reporter,
+/// written without spaces or grammar words (`请问`, `我`, `的`).
+fn chinese_outlet(phrase: &str) -> Option<&str> {
+    let outlet = phrase
+        .strip_suffix("记者")
+        .or_else(|| phrase.strip_suffix("記者"))?;
+    let n = outlet.chars().count();
+    ((2..=12).contains(&n)
+        && outlet.chars().all(char::is_alphanumeric)
+        && !outlet.contains(['我', '的', '请', '問', '问']))
+    .then_some(outlet)
+}
+
+/// `请杭州日报记者提问。`: a Chinese host calls an outlet's reporter to ask.
+fn chinese_call(text: &str) -> Option<(String, String)> {
+    let (at, _) = text.match_indices("记者提问").last()?;
+    let before = &text[..at];
+    let start = before.rfind('请')? + '请'.len_utf8();
+    let outlet = chinese_outlet(&text[start..at + "记者".len()])?;
+    Some((String::new(), outlet.to_string()))
 }
 
 /// A reporter who gives only their outlet in the first sentence:
@@ -697,6 +724,7 @@ pub fn apply_handoffs(turns: &mut [Turn]) {
     // Numbered voices (`Speaker 3`) that introduced themselves.
     let mut introduced: Vec<(String, Option<String>, Option<String>)> = Vec::new();
     for t in turns.iter_mut() {
+        introduces_self(t, &named);
         if t.role != Role::Journalist {
             let giver = who(t);
             let ends = t.role == Role::Chair || current.as_ref().is_some_and(|c| c.2 == giver);
@@ -730,7 +758,7 @@ pub fn apply_handoffs(turns: &mut [Turn]) {
             }
             continue;
         }
-        if let Some((name, outlet)) = polite_introduction(&t.text) {
+        if let Some((name, outlet)) = cjk_introduction(&t.text) {
             t.decision.push(if name.is_some() {
                 Evidence::SelfIntroduction
             } else {
@@ -763,6 +791,26 @@ pub fn apply_handoffs(turns: &mut [Turn]) {
             t.outlet.clone_from(outlet);
             t.decision.push(Evidence::VoiceIntroduction);
         }
+    }
+}
+
+/// `П.Зимин: Владимир Александрович, добрый вечер! Павел Зимин,
+/// «Россия».`: a named speaker whose label says nothing of the role and
+/// who gives their own name and an outlet is that outlet's reporter.
+fn introduces_self(t: &mut Turn, named: &HashSet<String>) {
+    let Some(speaker) = t.speaker.as_deref() else {
+        return;
+    };
+    if t.outlet.is_some() || t.decision.role_rule() != RoleRule::None {
+        return;
+    }
+    let Some((name, outlet)) = self_introduction(&t.text, named) else {
+        return;
+    };
+    if super::text::fold_name(&name) == super::text::fold_name(speaker) {
+        t.outlet = Some(outlet);
+        t.role = Role::Journalist;
+        t.decision.push(Evidence::OutletFromIntroduction);
     }
 }
 
@@ -951,7 +999,7 @@ mod tests {
             pair("Павел Зимин", "Россия")
         );
         // ko-daetongnyeongsil-briefing.txt and ja-daijin-kaiken.txt.
-        let polite = |t: &str| polite_introduction(t);
+        let polite = |t: &str| cjk_introduction(t);
         let some =
             |n: Option<&str>, o: Option<&str>| Some((n.map(str::to_string), o.map(str::to_string)));
         assert_eq!(
@@ -974,7 +1022,22 @@ mod tests {
             polite("フリーランスの田中です。リニア中央新幹線の静岡工区について"),
             some(Some("田中"), None)
         );
+        // zh-shizhengfu-fabuhui.txt.
+        assert_eq!(
+            polite("我是浙江电视台记者。请问临时交通管制期间，市民的日常出行会受到多大影响？"),
+            some(None, Some("浙江电视台"))
+        );
+        assert_eq!(
+            polite("新华社记者。地铁延长运营时间是临时措施还是会长期保留？"),
+            some(None, Some("新华社"))
+        );
+        assert_eq!(
+            handoff("请杭州日报记者提问。"),
+            Some((String::new(), "杭州日报".to_string()))
+        );
+        assert_eq!(handoff("下面进入提问环节，请记者朋友提问。"), None);
         for text in [
+            "请问刘局长，重点企业限产会不会影响企业正常经营？",
             "(마이크 없이) 시찰단 파견은요?",
             "정부와 여당은 국민의 세금으로 개인 간 거래의 손실을 직접 보전하는 것에는 신중해야 한다는 입장입니다.",
             "被災地訪問についてです。どちらを訪問される予定でしょうか。",
@@ -982,6 +1045,30 @@ mod tests {
         ] {
             assert_eq!(polite(text), None, "{text}");
         }
+    }
+
+    #[test]
+    fn a_named_speaker_who_introduces_themselves_asks_for_their_outlet() {
+        let parsed = crate::parse::parse_text(
+            include_str!("../../tests/fixtures/langs/ru-kremlin.txt"),
+            "ru-kremlin.txt",
+        );
+        let at = |line: usize| {
+            let t = parsed
+                .transcript
+                .turns
+                .iter()
+                .find(|t| t.line == line)
+                .expect("a turn");
+            (t.speaker.as_deref(), t.role, t.outlet.as_deref())
+        };
+        // `П.Зимин: ... Павел Зимин, «Россия».`
+        assert_eq!(
+            at(10),
+            (Some("Павел Зимин"), Role::Journalist, Some("Россия"))
+        );
+        // The President answers under his own name, and stays an official.
+        assert_eq!(at(14), (Some("Владимир Соболев"), Role::Official, None));
     }
 
     #[test]
