@@ -143,7 +143,14 @@ pub fn infer_chairs(turns: &mut [Turn]) {
         let s = stats.entry(who(t)).or_default();
         s.0 += 1;
         s.1 += t.words;
-        s.2 += (i > 0 && turns[i - 1].role == Role::Journalist) as usize;
+        // An interpreter may relay the question first: the turn after
+        // the relay still answers it.
+        let asked = turns[..i]
+            .iter()
+            .rev()
+            .find(|p| p.role != Role::Other)
+            .is_some_and(|p| p.role == Role::Journalist);
+        s.2 += asked as usize;
         s.3 += turns.get(i + 1).is_some_and(|n| n.role == Role::Journalist) as usize;
     }
     let answerers = stats.values().filter(|s| s.2 > 0).count();
@@ -1069,6 +1076,31 @@ mod tests {
         );
         // The President answers under his own name, and stays an official.
         assert_eq!(at(14), (Some("Владимир Соболев"), Role::Official, None));
+    }
+
+    #[test]
+    fn an_answer_after_the_interpreters_relay_still_answers() {
+        // ar-mutamar-mushtarak.txt: the interpreter relays the Italian
+        // question (line 24), the Italian minister answers (line 26).
+        let parsed = crate::parse::parse_text(
+            include_str!("../../tests/fixtures/langs/ar-mutamar-mushtarak.txt"),
+            "ar-mutamar-mushtarak.txt",
+        );
+        let roles: Vec<(usize, Role)> = parsed
+            .transcript
+            .turns
+            .iter()
+            .filter(|t| t.label == "ماركو فيراري")
+            .map(|t| (t.line, t.role))
+            .collect();
+        assert_eq!(
+            roles,
+            vec![
+                (12, Role::Official),
+                (26, Role::Official),
+                (32, Role::Official)
+            ]
+        );
     }
 
     #[test]

@@ -353,14 +353,17 @@ fn cjk_identity(label: &str) -> Option<Identity> {
     })
 }
 
+/// Is the first letter of `s` of a script without case (Arabic, Hebrew)?
+fn starts_caseless(s: &str) -> bool {
+    s.chars()
+        .find(|c| c.is_alphabetic())
+        .is_some_and(super::label::is_caseless)
+}
+
 /// `نادر الخطيب - الشرق الأوسط`: in a script without case a dash joins a
 /// name and an outlet as a comma does (the label pass reads it so too).
 fn caseless_dash(main: &str) -> Option<(&str, &str)> {
-    let caseless = main
-        .chars()
-        .find(|c| c.is_alphabetic())
-        .is_some_and(super::label::is_caseless);
-    if !caseless {
+    if !starts_caseless(main) {
         return None;
     }
     [" - ", " – ", " — "]
@@ -437,6 +440,25 @@ fn bracket_identity(main: &str, paren: &str) -> Identity {
             title: title.map(str::to_string),
             role: Some(role),
             role_rule: RoleRule::RoleWord,
+            ..Identity::default()
+        };
+    }
+    // `أحمد سالم (العربية)`: in a script without case no capitals tell a
+    // party or a ministry's initials from an outlet; a bracket after a
+    // name that names no office is where such transcripts print the
+    // reporter's outlet.
+    let office = lexicon::names_office(paren)
+        || lexicon::is_role_word(paren)
+        || paren
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| super::vocab::title_role(&w.to_lowercase()).is_some());
+    if starts_caseless(main) && !office && !lexicon::is_role_word(main) {
+        return Identity {
+            speaker: person(main),
+            outlet: Some(paren.to_string()),
+            role: Some(Role::Journalist),
+            role_rule: RoleRule::NameWithOutlet,
             ..Identity::default()
         };
     }
@@ -1101,6 +1123,22 @@ mod tests {
         );
         // In English a dash stays part of the label.
         assert_eq!(identify("Jean-Pierre - Reuters").title, None);
+        // A bracket after a name that names no office is the outlet
+        // (ar-mofa-briefing.txt); an office in brackets is not.
+        let id = identify("ليلى حداد (وكالة الأنباء الفرنسية)");
+        assert_eq!(
+            (id.speaker.as_deref(), id.outlet.as_deref(), id.role),
+            (
+                Some("ليلى حداد"),
+                Some("وكالة الأنباء الفرنسية"),
+                Some(Role::Journalist)
+            )
+        );
+        let id = identify("عبدالله الراشد (وزير الخارجية)");
+        assert_eq!(
+            (id.outlet, id.role == Some(Role::Journalist)),
+            (None, false)
+        );
     }
 
     #[test]
