@@ -1294,6 +1294,10 @@ fn read_shape(label: &str) -> Result<Shape, &'static str> {
         if n > 16 || label.contains(['，', '。', '、', '？', '！']) {
             return Err("too long for a speaker label");
         }
+        // `注：`, `ポイント：`, `责任编辑：` head a note, never a speaker.
+        if lexicon::is_heading_word(label) {
+            return Err("it is a heading word, not a name");
+        }
         return Ok(Shape {
             cjk: true,
             words: 1,
@@ -1790,6 +1794,15 @@ mod tests {
                 (label, Form::Bracket, LabelKind::Inline)
             );
             assert_eq!(c.shape.strong(), role_word, "{line}");
+        }
+        // Heading words of the lexicon after a colon (ja-daijin-kaiken.txt,
+        // ja-chokan-youshi.txt, zh-shizhengfu-fabuhui.txt).
+        for line in [
+            "注：訪問先の詳細は後日、報道発表いたします。",
+            "ポイント：予報が出た段階で、ハザードマップや避難経路を確認していただきたい、ということです。",
+            "责任编辑：王莉",
+        ] {
+            assert!(candidate(line).is_err(), "{line}: {:?}", candidate(line));
         }
         // Headings and page chrome in the same brackets.
         for line in [
