@@ -43,16 +43,15 @@ const SETS: &[Set] = &[
         outlet: 0.82,
     },
     // Other languages (issue 11): 18 transcripts in eight languages and
-    // a bilingual one, written without reading the parser; floors at the
-    // figures of the first rules for them (the Arabic transcripts and the
-    // Japanese bracket labels are not read yet).
+    // a bilingual one, written without reading the parser (before any
+    // rule for them: F1 0.867, speaker 0.672, role 0.897, outlet 0.888).
     Set {
         dir: "langs",
         min_files: 18,
-        f1: 0.89,
-        speaker: 0.84,
-        role: 0.94,
-        outlet: 0.90,
+        f1: 0.99,
+        speaker: 0.97,
+        role: 0.96,
+        outlet: 0.97,
     },
 ];
 
@@ -184,4 +183,31 @@ fn score(set: &Set) {
     assert!(share(0) >= set.speaker, "speakers: {report}");
     assert!(share(1) >= set.role, "roles: {report}");
     assert!(share(2) >= set.outlet, "outlets: {report}");
+}
+
+/// The language fixtures' `.meta` files give each event's date: every date
+/// whosaid reads is that one, and it reads most of them (the Arabic
+/// transcripts write Arabic-Indic digits or a Hijri date, a Japanese one
+/// an era year).
+#[test]
+fn the_language_fixtures_give_their_dates() {
+    let mut right = 0;
+    for (text, tsv) in fixtures("langs") {
+        let meta = tsv.to_str().unwrap().replace(".expected.tsv", ".meta");
+        let meta = fs::read_to_string(meta).unwrap();
+        let want = meta
+            .lines()
+            .find_map(|l| l.strip_prefix("date:"))
+            .unwrap()
+            .trim();
+        let bytes = fs::read(&text).unwrap();
+        let Ok(parsed) = whosaid::parse_bytes(&bytes, "t") else {
+            continue;
+        };
+        if let Some(date) = parsed.transcript.date {
+            assert_eq!(date, want, "{}", text.display());
+            right += 1;
+        }
+    }
+    assert!(right >= 14, "{right} dates read");
 }

@@ -22,10 +22,14 @@ pub(crate) fn who(turn: &Turn) -> String {
         .to_lowercase()
 }
 
+/// Question marks of the scripts transcripts are written in (Latin and
+/// Cyrillic, full-width CJK, Arabic).
+const QUESTION_MARKS: &[char] = &['?', '？', '؟'];
+
 /// Does the turn ask something: a question mark, or a sentence that opens
 /// with a prompt for an answer ("Tell us about...", "Walk me through...")?
 pub(crate) fn asks(turn: &Turn) -> bool {
-    turn.text.contains('?') || turn.text.contains('？') || prompts(&turn.text)
+    turn.text.contains(QUESTION_MARKS) || prompts(&turn.text)
 }
 
 /// Does a sentence of `text` open with a prompt that asks without a
@@ -50,10 +54,13 @@ fn prompts(text: &str) -> bool {
 fn asks_at_end(turn: &Turn) -> bool {
     let text = turn.text.trim_end();
     let last = text
-        .rfind(['.', '!', '?', '？', '。'])
-        .and_then(|end| text[..end].rfind(['.', '!', '?', '？', '。']))
-        .map_or(text, |start| &text[start + 1..]);
-    last.contains('?') || last.contains('？')
+        .rfind(['.', '!', '?', '？', '。', '؟'])
+        .and_then(|end| text[..end].rfind(['.', '!', '?', '？', '。', '؟']))
+        .map_or(text, |start| {
+            let mark = text[start..].chars().next().map_or(1, char::len_utf8);
+            &text[start + mark..]
+        });
+    last.contains(QUESTION_MARKS)
 }
 
 /// Give a role to each turn whose role is still unknown (`None`), from the
@@ -136,7 +143,14 @@ pub fn infer_chairs(turns: &mut [Turn]) {
         let s = stats.entry(who(t)).or_default();
         s.0 += 1;
         s.1 += t.words;
-        s.2 += (i > 0 && turns[i - 1].role == Role::Journalist) as usize;
+        // An interpreter may relay the question first: the turn after
+        // the relay still answers it.
+        let asked = turns[..i]
+            .iter()
+            .rev()
+            .find(|p| p.role != Role::Other)
+            .is_some_and(|p| p.role == Role::Journalist);
+        s.2 += asked as usize;
         s.3 += turns.get(i + 1).is_some_and(|n| n.role == Role::Journalist) as usize;
     }
     let answerers = stats.values().filter(|s| s.2 > 0).count();
@@ -250,6 +264,13 @@ fn ascii_shadow(text: &str) -> Cow<'_, str> {
 /// Read a hand-off in a turn that gives the floor: (name, outlet); the
 /// name is empty when only the outlet is called (`First, Reuters.`).
 pub fn handoff(text: &str) -> Option<(String, String)> {
+    pattern_handoff(text)
+        .or_else(|| question_call(text))
+        .or_else(|| chinese_call(text))
+}
+
+/// [`handoff`] by the patterns of [`HANDOFFS`].
+fn pattern_handoff(text: &str) -> Option<(String, String)> {
     let tail = text.trim_end();
     let shadow = ascii_shadow(tail);
     let mut best: Option<(usize, String, String)> = None;
@@ -289,6 +310,46 @@ pub fn handoff(text: &str) -> Option<(String, String)> {
         }
     }
     best.map(|(_, n, o)| (n, o))
+}
+
+/// A teleconference operator's call, in any language whose question
+/// marker the lexicon knows: `First question: Catherine Lévesque,
+/// Radio-Canada. Line open.`, `Question suivante : Julie Tremblay, La
+/// Presse. Allez-y.`: a few words holding `question` (or another
+/// language's marker) before a colon, then `Name, Outlet.`. The last call
+/// in the turn counts.
+fn question_call(text: &str) -> Option<(String, String)> {
+    let mut found = None;
+    for (at, _) in text.match_indices(':') {
+        let head = text[..at].trim_end();
+        let head = head
+            .rfind(['.', '!', '?', '\n'])
+            .map_or(head, |end| head[end + 1..].trim());
+        let words: Vec<&str> = head.split_whitespace().collect();
+        let marker = |w: &&str| {
+            let lower = w.to_lowercase();
+            lower == "question" || super::vocab::is_question_marker(&lower)
+        };
+        if words.is_empty() || words.len() > 3 || !words.iter().any(marker) {
+            continue;
+        }
+        let call = text[at + 1..].trim_start();
+        let call = &call[..call.find(['.', '!', '?', '\n']).unwrap_or(call.len())];
+        let Some((name, outlet)) = call.split_once(',') else {
+            continue;
+        };
+        let (name, outlet) = (name.trim(), outlet.trim());
+        let outlet_words: Vec<&str> = outlet.split_whitespace().collect();
+        let outlet_ok = (1..=5).contains(&outlet_words.len())
+            && outlet_words.iter().enumerate().all(|(i, w)| {
+                w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                    || i > 0 && super::lexicon::is_connector(w)
+            });
+        if name_words(&name.split_whitespace().collect::<Vec<_>>()) && outlet_ok {
+            found = Some((name.to_string(), outlet.to_string()));
+        }
+    }
+    found
 }
 
 /// A hand-off's name that opens with a word no name opens with: `Is
@@ -376,16 +437,18 @@ pub fn self_introduction(text: &str, named: &HashSet<String>) -> Option<(String,
     let mut start = 0;
     for _ in 0..3 {
         let rest = &text[start..];
-        let end =
-            rest.char_indices()
-                .find(|&(i, c)| {
-                    matches!(c, '.' | '?' | '!')
-                        && rest[i + 1..].starts_with(char::is_whitespace)
-                        && !rest[..i].rsplit(' ').next().is_some_and(|w| {
-                            w.chars().count() <= 2 || super::lexicon::is_honorific(w)
-                        })
-                })
-                .map_or(rest.len(), |(i, _)| i);
+        let end = rest
+            .char_indices()
+            .find(|&(i, c)| {
+                matches!(c, '.' | '?' | '!')
+                    && rest[i + 1..].starts_with(char::is_whitespace)
+                    && !rest[..i].rsplit(' ').next().is_some_and(|w| {
+                        // An initial (`H.`), not a number (`France 2.`).
+                        w.chars().count() <= 2 && !w.chars().all(|c| c.is_ascii_digit())
+                            || super::lexicon::is_honorific(w)
+                    })
+            })
+            .map_or(rest.len(), |(i, _)| i);
         let asks = rest[end..].starts_with('?');
         let sentence = rest[..end].split_whitespace().collect::<Vec<_>>().join(" ");
         if let Some(found) = introduction_in(&sentence, named).filter(|_| !asks) {
@@ -397,6 +460,84 @@ pub fn self_introduction(text: &str, named: &HashSet<String>) -> Option<(String,
         start += end + 1;
     }
     None
+}
+
+/// A reporter's self-introduction in Korean, Japanese or Chinese, the
+/// first sentence of the turn: (name, outlet), at least one of them.
+/// - `연합뉴스 김민지 기자입니다.`, `KBS 박성훈입니다.`: outlet, then a name
+///   of two to four syllables (with `기자`, reporter, or without);
+///   `매일경제입니다.`: the outlet alone;
+/// - `NHKの佐藤です。`: outlet の name; `幹事社の毎日新聞です。`: the outlet
+///   of the press club's organising company; `フリーランスの田中です。`: a
+///   freelance's name, no outlet;
+/// - `我是浙江电视台记者。`, `新华社记者。`: an outlet's reporter.
+fn cjk_introduction(text: &str) -> Option<(Option<String>, Option<String>)> {
+    let text = text.trim_start();
+    let end = text.find(['.', '。', '?', '？', '!', '\n'])?;
+    let sentence = text[..end].trim();
+    if let Some(rest) = sentence.strip_suffix("입니다") {
+        let rest = rest.trim_end();
+        let rest = rest.strip_suffix("기자").unwrap_or(rest).trim_end();
+        let words: Vec<&str> = rest.split_whitespace().collect();
+        let hangul_name = |w: &str| {
+            (2..=4).contains(&w.chars().count())
+                && w.chars().all(|c| ('\u{ac00}'..='\u{d7af}').contains(&c))
+        };
+        let word_ok = |w: &&str| w.chars().all(char::is_alphanumeric);
+        return match words.as_slice() {
+            [outlet] if word_ok(outlet) && outlet.chars().count() >= 2 => {
+                Some((None, Some(outlet.to_string())))
+            }
+            [outlet, name] if word_ok(outlet) && hangul_name(name) => {
+                Some((Some(name.to_string()), Some(outlet.to_string())))
+            }
+            _ => None,
+        };
+    }
+    if let Some(outlet) = chinese_outlet(sentence.strip_prefix("我是").unwrap_or(sentence)) {
+        return Some((None, Some(outlet.to_string())));
+    }
+    let rest = sentence.strip_suffix("です")?;
+    let (before, who) = rest.rsplit_once('の')?;
+    // Names and outlets are written in kanji, katakana or Latin letters;
+    // hiragana is the grammar of a sentence (`これは私の考えです`).
+    let short = |w: &str| {
+        (1..=10).contains(&w.chars().count())
+            && w.chars().all(char::is_alphanumeric)
+            && !w.chars().any(|c| ('\u{3040}'..='\u{309f}').contains(&c))
+    };
+    if !short(before) || !short(who) {
+        return None;
+    }
+    if super::people::FREELANCE.contains(&before) {
+        return Some((Some(who.to_string()), None));
+    }
+    if before == "幹事社" {
+        return Some((None, Some(who.to_string())));
+    }
+    Some((Some(who.to_string()), Some(before.to_string())))
+}
+
+/// `新华社记者`, `杭州日报记者`: the outlet of an outlet's reporter,
+/// written without spaces or grammar words (`请问`, `我`, `的`).
+fn chinese_outlet(phrase: &str) -> Option<&str> {
+    let outlet = phrase
+        .strip_suffix("记者")
+        .or_else(|| phrase.strip_suffix("記者"))?;
+    let n = outlet.chars().count();
+    ((2..=12).contains(&n)
+        && outlet.chars().all(char::is_alphanumeric)
+        && !outlet.contains(['我', '的', '请', '問', '问']))
+    .then_some(outlet)
+}
+
+/// `请杭州日报记者提问。`: a Chinese host calls an outlet's reporter to ask.
+fn chinese_call(text: &str) -> Option<(String, String)> {
+    let (at, _) = text.match_indices("记者提问").last()?;
+    let before = &text[..at];
+    let start = before.rfind('请')? + '请'.len_utf8();
+    let outlet = chinese_outlet(&text[start..at + "记者".len()])?;
+    Some((String::new(), outlet.to_string()))
 }
 
 /// A reporter who gives only their outlet in the first sentence:
@@ -443,6 +584,22 @@ fn outlet_name(outlet: &str) -> String {
     words[..keep].join(" ")
 }
 
+/// `agence Lusa` -> `Lusa`: lower-case words (not small connectors such
+/// as `the`) before an outlet's capitalised name describe it.
+fn without_descriptor(outlet: &str) -> &str {
+    let mut rest = outlet.trim();
+    while let Some((word, after)) = rest.split_once(' ') {
+        let described = word.chars().all(char::is_lowercase)
+            && !super::lexicon::is_connector(word)
+            && after.starts_with(char::is_uppercase);
+        if !described {
+            break;
+        }
+        rest = after.trim_start();
+    }
+    rest
+}
+
 /// One sentence read as `[address,] Name, Outlet` or `[I'm] Name from Outlet`.
 fn introduction_in(sentence: &str, named: &HashSet<String>) -> Option<(String, String)> {
     let sentence = sentence.trim().trim_end_matches(['.', '!']);
@@ -452,7 +609,8 @@ fn introduction_in(sentence: &str, named: &HashSet<String>) -> Option<(String, S
     let parts: Vec<&str> = sentence
         .split(',')
         .map(|p| {
-            let p = p.trim();
+            // `Павел Зимин, «Россия»`: an outlet's name in quotation marks.
+            let p = p.trim().trim_matches(['«', '»', '“', '”', '„', '"']).trim();
             [
                 "I'm ",
                 "I’m ",
@@ -526,7 +684,10 @@ fn introduction_in(sentence: &str, named: &HashSet<String>) -> Option<(String, S
         }
     }
     if parts.len() >= 2 {
-        let (name, outlet) = (parts[parts.len() - 2], parts[parts.len() - 1]);
+        let (name, outlet) = (
+            parts[parts.len() - 2],
+            without_descriptor(parts[parts.len() - 1]),
+        );
         let before = &parts[..parts.len() - 2];
         // An outlet in no list is taken only after a plain address
         // (`Hi, Pak,`), not after running words (`And lastly, East
@@ -570,6 +731,7 @@ pub fn apply_handoffs(turns: &mut [Turn]) {
     // Numbered voices (`Speaker 3`) that introduced themselves.
     let mut introduced: Vec<(String, Option<String>, Option<String>)> = Vec::new();
     for t in turns.iter_mut() {
+        introduces_self(t, &named);
         if t.role != Role::Journalist {
             let giver = who(t);
             let ends = t.role == Role::Chair || current.as_ref().is_some_and(|c| c.2 == giver);
@@ -603,6 +765,16 @@ pub fn apply_handoffs(turns: &mut [Turn]) {
             }
             continue;
         }
+        if let Some((name, outlet)) = cjk_introduction(&t.text) {
+            t.decision.push(if name.is_some() {
+                Evidence::SelfIntroduction
+            } else {
+                Evidence::OutletFromIntroduction
+            });
+            t.speaker = name;
+            t.outlet = outlet;
+            continue;
+        }
         let Some((name, outlet, _)) = &current else {
             if let Some(outlet) = outlet_introduction(&t.text) {
                 t.outlet = Some(outlet);
@@ -626,6 +798,26 @@ pub fn apply_handoffs(turns: &mut [Turn]) {
             t.outlet.clone_from(outlet);
             t.decision.push(Evidence::VoiceIntroduction);
         }
+    }
+}
+
+/// `П.Зимин: Владимир Александрович, добрый вечер! Павел Зимин,
+/// «Россия».`: a named speaker whose label says nothing of the role and
+/// who gives their own name and an outlet is that outlet's reporter.
+fn introduces_self(t: &mut Turn, named: &HashSet<String>) {
+    let Some(speaker) = t.speaker.as_deref() else {
+        return;
+    };
+    if t.outlet.is_some() || t.decision.role_rule() != RoleRule::None {
+        return;
+    }
+    let Some((name, outlet)) = self_introduction(&t.text, named) else {
+        return;
+    };
+    if super::text::fold_name(&name) == super::text::fold_name(speaker) {
+        t.outlet = Some(outlet);
+        t.role = Role::Journalist;
+        t.decision.push(Evidence::OutletFromIntroduction);
     }
 }
 
@@ -781,6 +973,162 @@ mod tests {
         );
         assert_eq!(
             outlet_introduction("Sky News reported it. Is it true?"),
+            None
+        );
+    }
+
+    #[test]
+    fn reporters_introduce_themselves_in_other_languages() {
+        let named = HashSet::new();
+        let pair = |a: &str, b: &str| Some((a.to_string(), b.to_string()));
+        // fr-elysee-conference.txt: a number ends the sentence
+        // (`France 2.`); a lower-case word before the outlet describes it.
+        assert_eq!(
+            self_introduction(
+                "Merci, Monsieur le Président. Anne Leclerc, France 2. Une question de politique intérieure, si vous le permettez : allez-vous recourir au 49.3 ?",
+                &named
+            ),
+            pair("Anne Leclerc", "France 2")
+        );
+        assert_eq!(
+            self_introduction(
+                "Paula Vieira, agence Lusa. Monsieur le Président, serez-vous à Lisbonne pour le sommet de juin ?",
+                &named
+            ),
+            pair("Paula Vieira", "Lusa")
+        );
+        // ru-kremlin.txt: the outlet in quotation marks.
+        assert_eq!(
+            self_introduction(
+                "Владимир Александрович, добрый вечер! Павел Зимин, «Россия».",
+                &named
+            ),
+            pair("Павел Зимин", "Россия")
+        );
+        // ko-daetongnyeongsil-briefing.txt and ja-daijin-kaiken.txt.
+        let polite = |t: &str| cjk_introduction(t);
+        let some =
+            |n: Option<&str>, o: Option<&str>| Some((n.map(str::to_string), o.map(str::to_string)));
+        assert_eq!(
+            polite("연합뉴스 김민지 기자입니다. 전세사기 특별법과 관련해서"),
+            some(Some("김민지"), Some("연합뉴스"))
+        );
+        assert_eq!(
+            polite("KBS 박성훈입니다. 다음 주 한일 정상회담 의제에"),
+            some(Some("박성훈"), Some("KBS"))
+        );
+        assert_eq!(
+            polite("매일경제입니다. 반도체 인력 양성과 관련해"),
+            some(None, Some("매일경제"))
+        );
+        assert_eq!(
+            polite("幹事社の毎日新聞です。2点目の深夜割引の見直しについて伺います。"),
+            some(None, Some("毎日新聞"))
+        );
+        assert_eq!(
+            polite("フリーランスの田中です。リニア中央新幹線の静岡工区について"),
+            some(Some("田中"), None)
+        );
+        // zh-shizhengfu-fabuhui.txt.
+        assert_eq!(
+            polite("我是浙江电视台记者。请问临时交通管制期间，市民的日常出行会受到多大影响？"),
+            some(None, Some("浙江电视台"))
+        );
+        assert_eq!(
+            polite("新华社记者。地铁延长运营时间是临时措施还是会长期保留？"),
+            some(None, Some("新华社"))
+        );
+        assert_eq!(
+            handoff("请杭州日报记者提问。"),
+            Some((String::new(), "杭州日报".to_string()))
+        );
+        assert_eq!(handoff("下面进入提问环节，请记者朋友提问。"), None);
+        for text in [
+            "请问刘局长，重点企业限产会不会影响企业正常经营？",
+            "(마이크 없이) 시찰단 파견은요?",
+            "정부와 여당은 국민의 세금으로 개인 간 거래의 손실을 직접 보전하는 것에는 신중해야 한다는 입장입니다.",
+            "被災地訪問についてです。どちらを訪問される予定でしょうか。",
+            "これは私の考えです。",
+        ] {
+            assert_eq!(polite(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_named_speaker_who_introduces_themselves_asks_for_their_outlet() {
+        let parsed = crate::parse::parse_text(
+            include_str!("../../tests/fixtures/langs/ru-kremlin.txt"),
+            "ru-kremlin.txt",
+        );
+        let at = |line: usize| {
+            let t = parsed
+                .transcript
+                .turns
+                .iter()
+                .find(|t| t.line == line)
+                .expect("a turn");
+            (t.speaker.as_deref(), t.role, t.outlet.as_deref())
+        };
+        // `П.Зимин: ... Павел Зимин, «Россия».`
+        assert_eq!(
+            at(10),
+            (Some("Павел Зимин"), Role::Journalist, Some("Россия"))
+        );
+        // The President answers under his own name, and stays an official.
+        assert_eq!(at(14), (Some("Владимир Соболев"), Role::Official, None));
+    }
+
+    #[test]
+    fn an_answer_after_the_interpreters_relay_still_answers() {
+        // ar-mutamar-mushtarak.txt: the interpreter relays the Italian
+        // question (line 24), the Italian minister answers (line 26).
+        let parsed = crate::parse::parse_text(
+            include_str!("../../tests/fixtures/langs/ar-mutamar-mushtarak.txt"),
+            "ar-mutamar-mushtarak.txt",
+        );
+        let roles: Vec<(usize, Role)> = parsed
+            .transcript
+            .turns
+            .iter()
+            .filter(|t| t.label == "ماركو فيراري")
+            .map(|t| (t.line, t.role))
+            .collect();
+        assert_eq!(
+            roles,
+            vec![
+                (12, Role::Official),
+                (26, Role::Official),
+                (32, Role::Official)
+            ]
+        );
+    }
+
+    #[test]
+    fn operators_call_the_next_question_in_either_language() {
+        // bi-en-fr-ottawa.txt.
+        let call = |a: &str, b: &str| Some((a.to_string(), b.to_string()));
+        assert_eq!(
+            handoff(
+                "Thank you. Merci. First question: Catherine Lévesque, Radio-Canada. Line open."
+            ),
+            call("Catherine Lévesque", "Radio-Canada")
+        );
+        assert_eq!(
+            handoff("Question suivante : Julie Tremblay, La Presse. Allez-y."),
+            call("Julie Tremblay", "La Presse")
+        );
+        assert_eq!(
+            handoff("Final question: Amrit Dhillon, Global News."),
+            call("Amrit Dhillon", "Global News")
+        );
+        assert_eq!(
+            handoff(
+                "The evidence supports an interval of up to four months. Bottom line: get the first dose when it's offered."
+            ),
+            None
+        );
+        assert_eq!(
+            handoff("Moderator: Thank you. We will now take questions. Operator?"),
             None
         );
     }

@@ -44,6 +44,9 @@ pub enum Form {
     /// `MASTER OF CEREMONIES` (translated and typed transcripts). Only a
     /// shape: the parser wants a document that writes its labels so.
     Bare,
+    /// Lenticular brackets at the start of a line, the words after them:
+    /// `【上田外務大臣】本日、…` (Japanese ministries' press records).
+    Bracket,
 }
 
 /// A line that opens with something shaped like a speaker label.
@@ -77,6 +80,11 @@ pub struct Shape {
     pub words: usize,
     /// Written in CJK script.
     pub cjk: bool,
+    /// Written in a script without case (Arabic, Hebrew, Thai, ...), or
+    /// in lenticular brackets: no capitals tell a name from the first
+    /// words of a sentence, so only the document (a label that recurs, a
+    /// role word, an outlet) can make it a label.
+    pub caseless: bool,
     /// The first word usually opens a sentence or a list (`Will`, `First`,
     /// `So`): evidence against, which repetition in the document's style
     /// may outweigh (`WILL HURD:` at every other paragraph).
@@ -115,9 +123,23 @@ const COLON_REACH: usize = MAX_LABEL_CHARS + 12;
 /// ([`stop_label`]).
 const MAX_STOP_LABEL_CHARS: usize = 60;
 
-fn is_cjk(c: char) -> bool {
+pub(crate) fn is_cjk(c: char) -> bool {
     matches!(c, '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{ac00}'..='\u{d7af}' | '\u{f900}'..='\u{faff}')
 }
+
+/// A letter of a script without case (Arabic, Hebrew, Persian, Thai,
+/// Devanagari, ...), outside the CJK ranges that have rules of their own.
+pub(crate) fn is_caseless(c: char) -> bool {
+    c.is_alphabetic() && !c.is_uppercase() && !c.is_lowercase() && !is_cjk(c)
+}
+
+/// Punctuation that ends a clause or a sentence in scripts without case
+/// (the Arabic comma, semicolon and question mark): never in a label.
+const CASELESS_SENTENCE_MARKS: &[char] = &['،', '؛', '؟', '۔', '।', '॥'];
+
+/// Most words a label in a script without case may have: a name or a
+/// role (`مديرة الجلسة`), not a clause.
+const MAX_CASELESS_WORDS: usize = 6;
 
 /// Split a leading `Q` marker: `Q    text`, `Q: text`, `Q. text`, `Q` alone.
 fn q_marker(text: &str) -> Option<&str> {
@@ -263,6 +285,9 @@ pub fn candidate(text: &str) -> Result<Option<Candidate<'_>>, Refusal<'_>> {
     match first {
         '*' | '_' => return emphasised(text),
         '<' => return voice(text),
+        '【' => return bracket_label(text),
+        // No capitals to read: only a label before a colon.
+        c if is_caseless(c) => return colon_label(text),
         'Q' => {
             // `Q (Yonhap):` is a marker with its outlet, not `Q` and text.
             if text[1..].starts_with([' ', '(', '['])
@@ -342,6 +367,44 @@ fn bare_label(text: &str) -> Option<Candidate<'_>> {
     })
 }
 
+/// `【上田外務大臣】本日、…`, `【NHK　佐藤記者】…`: a label in lenticular
+/// brackets at the start of a line, the words after it on the same line,
+/// as Japanese ministries print their press records. A bracket alone on
+/// its line or before another (`【冒頭発言】`, `【打印本页】【关闭窗口】`)
+/// is a heading or page chrome, and a bracket holding a colon
+/// (`【字体：大 中 小】`) is not a name.
+fn bracket_label(text: &str) -> Result<Option<Candidate<'_>>, Refusal<'_>> {
+    let Some(after_open) = text.strip_prefix('【') else {
+        return Ok(None);
+    };
+    let Some(end) = after_open.find('】') else {
+        return Ok(None);
+    };
+    let label = after_open[..end].trim();
+    let rest = after_open[end + '】'.len_utf8()..].trim_start();
+    if label.is_empty() || rest.is_empty() || rest.starts_with('【') || label.contains([':', '：'])
+    {
+        return Ok(None);
+    }
+    let mut shape = label_shape(label).map_err(|reason| Refusal {
+        label: Cow::Borrowed(label),
+        reason,
+    })?;
+    // Brackets also hold headings: the script alone proves nothing; a
+    // role word, a reporter's `記者` or repetition must.
+    shape.cjk = false;
+    shape.caseless = true;
+    shape.role_word |= label.ends_with("記者") || label.ends_with("记者");
+    Ok(Some(Candidate {
+        label: Cow::Borrowed(label),
+        rest,
+        kind: LabelKind::Inline,
+        form: Form::Bracket,
+        timestamp: None,
+        shape,
+    }))
+}
+
 /// Can [`candidate`] find anything on this line, a label or a refusal?
 /// `false` only where it would return `Ok(None)`; read on bytes, without
 /// allocating, so that the many lines of running text cost little.
@@ -353,6 +416,9 @@ fn bare_label(text: &str) -> Option<Candidate<'_>> {
 ///   a line that may open a label itself;
 /// - `*` or `_` (at most three) and a colon ([`emphasised`]); `<v ` or
 ///   `<v.` ([`voice`]); `Q` alone or before a space, `.`, `:` or `：`;
+///   `【` and a `】` ([`bracket_label`]);
+/// - a first letter of a script without case and a `:` or `：` within
+///   [`COLON_REACH`] characters ([`colon_label`] alone);
 /// - otherwise a first character in upper case, CJK, an ASCII digit, or in
 ///   lower case with a capital later in its word (`iPhone`), and then:
 ///   a `:` or `：` within [`COLON_REACH`] characters ([`colon_label`]), a
@@ -401,6 +467,12 @@ pub(crate) fn may_open_label(text: &str) -> bool {
         }
         0x80.. => {
             let c = text.chars().next().unwrap_or(' ');
+            if c == '【' {
+                return text.contains('】');
+            }
+            if is_caseless(c) {
+                return colon_within(b, COLON_REACH);
+            }
             if !(c.is_uppercase()
                 || is_cjk(c)
                 || c.is_lowercase() && camel_word(&b[c.len_utf8()..]))
@@ -1031,7 +1103,16 @@ fn word_ok(word: &str, first: bool, last: bool) -> Result<(), &'static str> {
     }
     // `iPhone`: lower case first, a capital inside: a brand, not a word of a sentence.
     let camel = c.is_lowercase() && chars.any(char::is_uppercase);
-    if !(c.is_uppercase() || c.is_ascii_digit() || c == '#' || c == '\'' || c == '‘' || camel) {
+    // A word of a script without case (`وكالة نوفا`) has no capital to show.
+    let caseless = is_caseless(c);
+    if !(c.is_uppercase()
+        || c.is_ascii_digit()
+        || c == '#'
+        || c == '\''
+        || c == '‘'
+        || camel
+        || caseless)
+    {
         return Err("a word in it is not capitalised, so it reads as a sentence");
     }
     let allowed =
@@ -1135,6 +1216,61 @@ fn label_shape(label: &str) -> Result<Shape, &'static str> {
     })
 }
 
+/// A label in a script without case: a short run of words (a name, a
+/// role, `Name (Outlet)`, `Name - Outlet`, a question marker with its
+/// outlet). Without capitals its shape is weak evidence; a role word, an
+/// outlet or an office makes it strong, repetition in the document does
+/// the rest ([`super::labels`]).
+fn caseless_shape(label: &str) -> Result<Shape, &'static str> {
+    if label.contains(CASELESS_SENTENCE_MARKS) || label.contains(',') {
+        return Err("it holds sentence punctuation");
+    }
+    let (main, paren, trailing) = split_bracket(label)?;
+    let main = main.as_ref();
+    // `نادر الخطيب - الشرق الأوسط`: a dash between a name and an outlet.
+    let dashed = [" - ", " – ", " — "]
+        .iter()
+        .find_map(|d| main.split_once(d))
+        .filter(|(a, b)| !a.trim().is_empty() && !b.trim().is_empty());
+    let words = main
+        .split_whitespace()
+        .filter(|w| !matches!(*w, "-" | "–" | "—"))
+        .count();
+    let paren_words = paren.map_or(0, |p| p.split_whitespace().count());
+    if words > MAX_CASELESS_WORDS || paren_words > MAX_CASELESS_WORDS {
+        return Err("too many words for a speaker label");
+    }
+    // A full stop closes a sentence, except after an abbreviation of one
+    // or two letters (`د.`).
+    let word_ok = |w: &str| match w.strip_suffix('.') {
+        Some(stem) => (1..=2).contains(&stem.chars().count()) && !stem.contains('.'),
+        None => !w.contains(['.', '«', '»']),
+    };
+    if !main.split_whitespace().all(word_ok) {
+        return Err("a full stop inside it ends a sentence");
+    }
+    let first_word = main.split_whitespace().next().unwrap_or("");
+    let opener = lexicon::is_sentence_opener(first_word) && !lexicon::is_role_word(main);
+    if opener && words < 2 {
+        return Err(OPENS_LIKE_A_SENTENCE);
+    }
+    if lexicon::is_heading_word(main) {
+        return Err("it is a heading word, not a name");
+    }
+    let role_word = lexicon::is_role_word(main) || reporter_marker(label).is_some();
+    let outlet_like = paren.is_some_and(|p| trailing && !lexicon::is_stage_direction_words(p))
+        || dashed.is_some();
+    Ok(Shape {
+        titled: lexicon::title_prefix_len(main) > 0,
+        role_word,
+        outlet_like,
+        words,
+        caseless: true,
+        opener,
+        ..Shape::default()
+    })
+}
+
 /// What a label's words say about it ([`label_shape`] without the cache).
 fn read_shape(label: &str) -> Result<Shape, &'static str> {
     if label.chars().count() > MAX_LABEL_CHARS {
@@ -1145,11 +1281,22 @@ fn read_shape(label: &str) -> Result<Shape, &'static str> {
     ]) {
         return Err("it holds sentence punctuation");
     }
+    if label
+        .chars()
+        .find(|c| c.is_alphabetic())
+        .is_some_and(is_caseless)
+    {
+        return caseless_shape(label);
+    }
     let cjk = label.chars().any(is_cjk);
     if cjk {
         let n = label.chars().filter(|c| !c.is_whitespace()).count();
         if n > 16 || label.contains(['，', '。', '、', '？', '！']) {
             return Err("too long for a speaker label");
+        }
+        // `注：`, `ポイント：`, `责任编辑：` head a note, never a speaker.
+        if lexicon::is_heading_word(label) {
+            return Err("it is a heading word, not a name");
         }
         return Ok(Shape {
             cjk: true,
@@ -1243,6 +1390,7 @@ fn read_shape(label: &str) -> Result<Shape, &'static str> {
         outlet_like,
         words,
         cjk: false,
+        caseless: false,
         opener,
     })
 }
@@ -1550,6 +1698,120 @@ mod tests {
             candidate("MR. KIRBY: Yes.").unwrap().unwrap().form,
             Form::Colon
         );
+    }
+
+    #[test]
+    fn labels_in_scripts_without_case() {
+        // (line, label, role word, outlet)
+        for (line, label, role_word, outlet_like) in [
+            ("المتحدث: شكراً، ومساء الخير للجميع.", "المتحدث", true, false),
+            (
+                "مديرة الجلسة: نبدأ بالأسئلة. الزميل أحمد سالم من قناة العربية.",
+                "مديرة الجلسة",
+                false,
+                false,
+            ),
+            (
+                "أحمد سالم (العربية): شكراً. سعادة السفير، هل سيبحث الوزير في برلين ملف المساعدات الأوروبية للاجئين؟",
+                "أحمد سالم (العربية)",
+                false,
+                true,
+            ),
+            (
+                "نادر الخطيب - الشرق الأوسط: سؤالي لمعالي الوزير الراشد: ما موقف المملكة؟",
+                "نادر الخطيب - الشرق الأوسط",
+                false,
+                true,
+            ),
+            (
+                "سؤال (CNN): هل هناك اتصالات مع الإدارة الأمريكية الجديدة بشأن عملية السلام؟",
+                "سؤال (CNN)",
+                true,
+                true,
+            ),
+            (
+                "سؤال (وكالة نوفا): (بالإيطالية) Ministro Ferrari, l'Italia riprenderà le forniture di armi?",
+                "سؤال (وكالة نوفا)",
+                true,
+                true,
+            ),
+        ] {
+            assert!(may_open_label(line), "{line}");
+            let c = candidate(line).unwrap().unwrap();
+            assert_eq!(c.label, label);
+            assert!(c.shape.caseless, "{line}");
+            assert_eq!(
+                (c.shape.role_word, c.shape.outlet_like),
+                (role_word, outlet_like),
+                "{line}"
+            );
+            assert_eq!(c.shape.strong(), role_word || outlet_like, "{line}");
+        }
+        // A name seen once is only a shape: the document must confirm it.
+        let once = candidate("ماركو فيراري: وأضيف: نتوقع زيادة عدد السياح.")
+            .unwrap()
+            .unwrap();
+        assert!(!once.shape.strong());
+        // Sentences: too many words, a list opener, the Arabic comma.
+        for line in [
+            "عقدنا اليوم جلسة مباحثات مثمرة تناولت ثلاثة محاور:",
+            "ثالثاً: تدين الوزارة بأشد العبارات الهجوم الذي استهدف ميناء الحديدة.",
+            "سعادة السفير، هل: تلقت الوزارة دعوة؟",
+            "ملاحظة: يمكن للمواطنين التسجيل عبر المنصة الإلكترونية للوزارة.",
+        ] {
+            assert!(candidate(line).is_err(), "{line}: {:?}", candidate(line));
+        }
+        // No colon, no label (and the prefilter says so on bytes).
+        let prose = "عمّان، الأحد ١٤ مارس ٢٠٢١";
+        assert!(!may_open_label(prose));
+        assert_eq!(candidate(prose), Ok(None));
+    }
+
+    #[test]
+    fn japanese_bracket_labels() {
+        for (line, label, role_word) in [
+            (
+                "【上田外務大臣】本日、来日中のインドネシアのラフマン外務大臣と外相会談を行いました。",
+                "上田外務大臣",
+                false,
+            ),
+            ("【司会】それでは、質問のある方はどうぞ。", "司会", true),
+            (
+                "【NHK　佐藤記者】今日の外相会談についてお伺いします。",
+                "NHK　佐藤記者",
+                true,
+            ),
+            (
+                "【記者】関連ですけれども、防衛装備品の移転についても議論されたのでしょうか。",
+                "記者",
+                true,
+            ),
+        ] {
+            assert!(may_open_label(line), "{line}");
+            let c = candidate(line).unwrap().unwrap();
+            assert_eq!(
+                (c.label.as_ref(), c.form, c.kind),
+                (label, Form::Bracket, LabelKind::Inline)
+            );
+            assert_eq!(c.shape.strong(), role_word, "{line}");
+        }
+        // Heading words of the lexicon after a colon (ja-daijin-kaiken.txt,
+        // ja-chokan-youshi.txt, zh-shizhengfu-fabuhui.txt).
+        for line in [
+            "注：訪問先の詳細は後日、報道発表いたします。",
+            "ポイント：予報が出た段階で、ハザードマップや避難経路を確認していただきたい、ということです。",
+            "责任编辑：王莉",
+        ] {
+            assert!(candidate(line).is_err(), "{line}: {:?}", candidate(line));
+        }
+        // Headings and page chrome in the same brackets.
+        for line in [
+            "【冒頭発言】",
+            "【打印本页】【关闭窗口】",
+            "【字体：大 中 小】打印",
+        ] {
+            assert_eq!(candidate(line), Ok(None), "{line}");
+        }
     }
 
     #[test]

@@ -22,7 +22,7 @@ use std::collections::HashMap;
 /// on the line above it.
 fn closes_paragraph(text: &str) -> bool {
     text.trim_end().ends_with([
-        '.', '?', '!', '。', '？', '！', '"', '”', '’', ')', ']', ':', '：', '…', '—',
+        '.', '?', '!', '。', '？', '！', '؟', '"', '”', '’', ')', ']', ':', '：', '…', '—',
     ])
 }
 
@@ -411,6 +411,13 @@ impl Judge<'_, '_> {
         if !self.place.para_start(i) {
             return Verdict::Refuse;
         }
+        // `عقدنا اليوم جلسة مباحثات مثمرة تناولت ثلاثة محاور:` ends a
+        // sentence as a label would: without capitals, the document must
+        // speak for it.
+        let count = self.counts[&key_of(&cand.label)];
+        if cand.shape.caseless && !cand.shape.strong() && count < 2 {
+            return Verdict::Refuse;
+        }
         let Some(j) = next else {
             out.warn(
                 i,
@@ -471,6 +478,9 @@ impl Judge<'_, '_> {
         } else if count >= 2 {
             Verdict::Accept(LabelRule::InlineRepeated)
         } else if self.style.firm_inline >= 2
+            // Without case, a label seen once looks like any sentence
+            // opening with a colon (`المحور الأول: ...`).
+            && !cand.shape.caseless
             && (!self.style.caps_style || cand.shape.all_caps)
             && cand.rest.split_whitespace().count() >= 2
         {
@@ -591,7 +601,7 @@ fn asks(lines: &[Line<'_>], a: usize, rest: &str, b: usize) -> bool {
     last.trim_end_matches(|c: char| {
         c.is_whitespace() || matches!(c, '"' | '”' | '’' | '\'' | ')' | ']')
     })
-    .ends_with(['?', '？'])
+    .ends_with(['?', '？', '؟'])
 }
 
 /// Labels seen once confirm each other where one asks and the next
@@ -675,4 +685,55 @@ fn confirm_exchanges<'a>(
         }
     }
     accepted.sort_by_key(|a| a.idx);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::find_labels;
+    use crate::parse::lines;
+
+    /// The lines `find_labels` accepts in `text`, as 1-based line numbers.
+    fn accepted(text: &str) -> Vec<usize> {
+        let lines = lines::split(text);
+        find_labels(&lines, 0, None, &mut Vec::new())
+            .iter()
+            .map(|a| lines[a.idx].no)
+            .collect()
+    }
+
+    /// The line numbers of a fixture's expected turns.
+    fn expected(tsv: &str) -> Vec<usize> {
+        tsv.lines()
+            .skip(1)
+            .filter_map(|l| l.split('\t').next()?.parse().ok())
+            .collect()
+    }
+
+    #[test]
+    fn labels_in_a_script_without_case_need_the_document() {
+        // Recurring names (`عبدالله الراشد`), role words (`المترجم`,
+        // `صحفي`), an outlet in brackets or after a dash are labels; a
+        // sentence ending in a colon (line 7) and list items seen once
+        // (`المحور الأول:`, lines 8-10) are not, nor is `المصدر:`.
+        for (text, tsv) in [
+            (
+                include_str!("../../tests/fixtures/langs/ar-mutamar-mushtarak.txt"),
+                include_str!("../../tests/fixtures/langs/ar-mutamar-mushtarak.expected.tsv"),
+            ),
+            (
+                include_str!("../../tests/fixtures/langs/ar-mofa-briefing.txt"),
+                include_str!("../../tests/fixtures/langs/ar-mofa-briefing.expected.tsv"),
+            ),
+        ] {
+            assert_eq!(accepted(text), expected(tsv));
+        }
+    }
+
+    #[test]
+    fn a_caseless_label_seen_once_is_not_taken_on_the_documents_style() {
+        // In a document of firm inline labels, an English label seen once
+        // may be taken; a caseless one needs more than the style.
+        let text = "مقدم المؤتمر: مرحباً بكم.\n\nالمترجم: شكراً.\n\nمقدم المؤتمر: نبدأ.\n\nالمحور الأول: تعزيز الشراكة الاقتصادية.\n";
+        assert_eq!(accepted(text), vec![1, 3, 5]);
+    }
 }

@@ -64,8 +64,16 @@ impl FullNames {
     }
 
     /// Complete a short name (`Psaki`, `Smith`, `Xiao`) to the one full
-    /// name declared for it; `None` when there is none or several.
+    /// name declared for it; `None` when there is none or several. An
+    /// initial and a surname (`В.Соболев`, `J. Smith`) take the one full
+    /// name of that surname whose first word has that initial.
     pub fn complete(&self, short: &str) -> Option<String> {
+        if let Some((initial, surname)) = initial_and_surname(short) {
+            return match self.by_word.get(&fold_name(surname)) {
+                Some((name, false)) if has_initial(name, initial) => Some(name.clone()),
+                _ => None,
+            };
+        }
         if short.split_whitespace().count() != 1 {
             // A full name printed in another case (`XIAO YAQING`).
             return self.whole.get(&fold_name(short)).cloned();
@@ -75,6 +83,26 @@ impl FullNames {
             _ => None,
         }
     }
+}
+
+/// `В.Путин`, `Д.Громов`, `J.Smith`, `J. Smith`: one capital, a full
+/// stop and a surname, as the Kremlin and many agencies print speakers.
+/// Returns the initial and the surname.
+pub fn initial_and_surname(label: &str) -> Option<(char, &str)> {
+    let label = label.trim();
+    let mut chars = label.chars();
+    let initial = chars.next().filter(|c| c.is_uppercase())?;
+    let rest = chars.as_str().strip_prefix('.')?;
+    let surname = rest.strip_prefix(' ').unwrap_or(rest);
+    (name_word(surname) && !surname.contains('.')).then_some((initial, surname))
+}
+
+/// Does the first word of `name` start with `initial` (case aside)?
+fn has_initial(name: &str, initial: char) -> bool {
+    name.chars()
+        .next()
+        .is_some_and(|c| c.to_lowercase().eq(initial.to_lowercase()))
+        && name.split_whitespace().nth(1).is_some()
 }
 
 /// The given names the text writes between an honorific and a surname
@@ -170,7 +198,11 @@ impl GivenBefore {
     /// (each a single word, matched with its case, starting after a
     /// space and ending before a character that is not a letter or digit).
     pub fn new<'a>(surnames: impl IntoIterator<Item = &'a str>, texts: &[&str]) -> Self {
-        let wanted: HashSet<&str> = surnames.into_iter().collect();
+        // `Д.Громов` is looked for as `Громов` (`Вот Дмитрий Громов ...`).
+        let wanted: HashSet<&str> = surnames
+            .into_iter()
+            .map(|s| initial_and_surname(s).map_or(s, |(_, surname)| surname))
+            .collect();
         let mut index = GivenBefore::default();
         let Some(finder) = finder(wanted.iter().copied(), false) else {
             return index;
@@ -228,9 +260,20 @@ impl GivenBefore {
     }
 
     /// The given name most often written before `surname`, when one
-    /// stands out, joined to it and cased (`Jeff Zients`).
+    /// stands out, joined to it and cased (`Jeff Zients`). For an initial
+    /// and a surname (`Д.Громов`) only given names with that initial count
+    /// (`Дмитрий Громов`).
     pub fn full_name(&self, surname: &str) -> Option<String> {
-        let counts = self.counts.get(surname)?;
+        let (initial, surname) = match initial_and_surname(surname) {
+            Some((initial, bare)) => (Some(initial), bare),
+            None => (None, surname),
+        };
+        let counts: Vec<&(String, usize)> = self
+            .counts
+            .get(surname)?
+            .iter()
+            .filter(|(given, _)| initial.is_none_or(|i| has_initial(&format!("{given} x"), i)))
+            .collect();
         let best = counts.iter().map(|c| c.1).max()?;
         let mut at_best = counts.iter().filter(|c| c.1 == best);
         let (given, _) = at_best.next()?;
@@ -406,6 +449,42 @@ mod tests {
             full("Lee", &["Ann Lee, Ann Lee and Bo Lee"]).as_deref(),
             Some("Ann Lee")
         );
+    }
+
+    #[test]
+    fn initial_and_surname_labels() {
+        assert_eq!(initial_and_surname("В.Соболев"), Some(('В', "Соболев")));
+        assert_eq!(initial_and_surname("J. Smith"), Some(('J', "Smith")));
+        assert_eq!(initial_and_surname("U.S."), None);
+        assert_eq!(initial_and_surname("Mr. Smith"), None);
+        assert_eq!(initial_and_surname("Д.Громов: Коллеги"), None);
+        // Declared in the lead sentence of ru-kremlin.txt.
+        let known = Declared {
+            full: Vec::new(),
+            pairs: vec!["Владимир Соболев".to_string(), "Jane Smith".to_string()],
+        };
+        let index = FullNames::new(&known);
+        assert_eq!(
+            index.complete("В.Соболев").as_deref(),
+            Some("Владимир Соболев")
+        );
+        assert_eq!(index.complete("J. Smith").as_deref(), Some("Jane Smith"));
+        // Another initial is another person.
+        assert_eq!(index.complete("А.Соболев"), None);
+        assert_eq!(index.complete("K.Smith"), None);
+        // From the body: the given name written before the surname, with
+        // the initial of the label (ru-kremlin.txt, lines 10 and 46).
+        let texts = [
+            "Владимир Александрович, добрый вечер! Павел Зимин, «Россия».",
+            "Как исключительно успешный. Вот Дмитрий Громов мне показывает, что время заканчивается.",
+        ];
+        let index = GivenBefore::new(["Д.Громов", "П.Зимин", "А.Зимин"], &texts);
+        assert_eq!(
+            index.full_name("Д.Громов").as_deref(),
+            Some("Дмитрий Громов")
+        );
+        assert_eq!(index.full_name("П.Зимин").as_deref(), Some("Павел Зимин"));
+        assert_eq!(index.full_name("А.Зимин"), None);
     }
 
     #[test]

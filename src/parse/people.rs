@@ -219,6 +219,9 @@ pub fn identify(label: &str) -> Identity {
         // they do decides the role.
         return Identity::default();
     }
+    if let Some(id) = cjk_identity(label) {
+        return id;
+    }
     // `新华社记者`: an outlet's reporter.
     if let Some(outlet) = label.strip_suffix("记者").filter(|o| !o.is_empty()) {
         return Identity {
@@ -259,10 +262,114 @@ pub fn identify(label: &str) -> Identity {
     if let Some(id) = from_identity(main) {
         return id;
     }
-    if let Some((a, b)) = main.split_once(',') {
+    if let Some((a, b)) = main.split_once(',').or_else(|| caseless_dash(main)) {
         return comma_identity(a.trim(), b.trim());
     }
     plain_identity(label, main)
+}
+
+/// Words for a reporter who works for nobody in particular: not an outlet.
+pub(crate) const FREELANCE: &[&str] = &[
+    "フリーランス",
+    "フリー",
+    "프리랜서",
+    "freelance",
+    "freelancer",
+];
+
+/// Characters that end the name of an organisation in Chinese and
+/// Japanese (`外交部`, `市交通运输局`, `外務省`): what stands before an
+/// office is then its organisation, not its holder's name.
+const ORGANISATION_ENDS: &[char] = &[
+    '部', '局', '院', '省', '庁', '厅', '署', '会', '所', '委', '府', '市', '県', '区', '国', '党',
+    '社', '台',
+];
+
+/// Labels written in Chinese or Japanese that join a name to an office
+/// or an outlet without a comma or brackets:
+/// - `NHK　佐藤記者`, `共同通信 高橋記者`: an outlet, a space, a surname and
+///   `記者` (reporter): the reporter's name and outlet (`フリーランス`,
+///   freelance, is no outlet);
+/// - `上田外務大臣`: a surname and an office of the lexicon, no space;
+/// - `市交通运输局局长 陈志强`: an office, a space, a name.
+fn cjk_identity(label: &str) -> Option<Identity> {
+    let label = label.trim();
+    if !label.chars().any(super::label::is_cjk) {
+        return None;
+    }
+    let short_name = |s: &str| {
+        let n = s.chars().count();
+        (1..=4).contains(&n) && s.chars().all(super::label::is_cjk)
+    };
+    let office_end = |s: &str| -> Option<(usize, Role)> {
+        super::vocab::titles()
+            .filter(|t| t.chars().count() >= 2 && s.ends_with(t) && s.len() > t.len())
+            .max_by_key(|t| t.len())
+            .and_then(|t| Some((s.len() - t.len(), super::vocab::title_role(t)?)))
+    };
+    if let Some((before, last)) = label.rsplit_once(char::is_whitespace) {
+        let before = before.trim();
+        if let Some(name) = last
+            .strip_suffix("記者")
+            .or_else(|| last.strip_suffix("记者"))
+            .filter(|n| short_name(n))
+        {
+            let freelance = FREELANCE.iter().any(|f| before.eq_ignore_ascii_case(f));
+            return Some(Identity {
+                speaker: Some(name.to_string()),
+                outlet: (!freelance && !before.is_empty()).then(|| before.to_string()),
+                role: Some(Role::Journalist),
+                role_rule: RoleRule::NameWithOutlet,
+                ..Identity::default()
+            });
+        }
+        if short_name(last) {
+            if let Some((_, role)) = office_end(before) {
+                return Some(Identity {
+                    speaker: Some(last.to_string()),
+                    title: Some(before.to_string()),
+                    role: Some(role),
+                    role_rule: RoleRule::OfficeTitle,
+                    ..Identity::default()
+                });
+            }
+        }
+        return None;
+    }
+    if lexicon::is_role_word(label) {
+        return None;
+    }
+    let (at, role) = office_end(label)?;
+    let name = &label[..at];
+    if !short_name(name) || name.ends_with(ORGANISATION_ENDS) {
+        return None;
+    }
+    Some(Identity {
+        speaker: Some(name.to_string()),
+        title: Some(label[at..].to_string()),
+        role: Some(role),
+        role_rule: RoleRule::OfficeTitle,
+        ..Identity::default()
+    })
+}
+
+/// Is the first letter of `s` of a script without case (Arabic, Hebrew)?
+fn starts_caseless(s: &str) -> bool {
+    s.chars()
+        .find(|c| c.is_alphabetic())
+        .is_some_and(super::label::is_caseless)
+}
+
+/// `نادر الخطيب - الشرق الأوسط`: in a script without case a dash joins a
+/// name and an outlet as a comma does (the label pass reads it so too).
+fn caseless_dash(main: &str) -> Option<(&str, &str)> {
+    if !starts_caseless(main) {
+        return None;
+    }
+    [" - ", " – ", " — "]
+        .iter()
+        .find_map(|d| main.split_once(d))
+        .filter(|(a, b)| !a.trim().is_empty() && !b.trim().is_empty())
 }
 
 /// `Q12 Mr Adeyemi`: a select committee's transcript numbers the
@@ -333,6 +440,25 @@ fn bracket_identity(main: &str, paren: &str) -> Identity {
             title: title.map(str::to_string),
             role: Some(role),
             role_rule: RoleRule::RoleWord,
+            ..Identity::default()
+        };
+    }
+    // `أحمد سالم (العربية)`: in a script without case no capitals tell a
+    // party or a ministry's initials from an outlet; a bracket after a
+    // name that names no office is where such transcripts print the
+    // reporter's outlet.
+    let office = lexicon::names_office(paren)
+        || lexicon::is_role_word(paren)
+        || paren
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| super::vocab::title_role(&w.to_lowercase()).is_some());
+    if starts_caseless(main) && !office && !lexicon::is_role_word(main) {
+        return Identity {
+            speaker: person(main),
+            outlet: Some(paren.to_string()),
+            role: Some(Role::Journalist),
+            role_rule: RoleRule::NameWithOutlet,
             ..Identity::default()
         };
     }
@@ -946,6 +1072,73 @@ mod tests {
             "Minister for Foreign Affairs"
         );
         assert_eq!(name_case("Xiao Yaqing"), "Xiao Yaqing");
+    }
+
+    #[test]
+    fn chinese_and_japanese_names_with_offices_and_outlets() {
+        let who = |label: &str| {
+            let id = identify(label);
+            (id.speaker, id.title, id.outlet, id.role)
+        };
+        let s = |x: &str| Some(x.to_string());
+        // Labels of ja-gaimu-kaiken.txt and zh-shizhengfu-fabuhui.txt.
+        assert_eq!(
+            who("NHK\u{3000}佐藤記者"),
+            (s("佐藤"), None, s("NHK"), Some(Role::Journalist))
+        );
+        assert_eq!(
+            who("共同通信 高橋記者"),
+            (s("高橋"), None, s("共同通信"), Some(Role::Journalist))
+        );
+        assert_eq!(
+            who("フリーランス\u{3000}山本記者"),
+            (s("山本"), None, None, Some(Role::Journalist))
+        );
+        assert_eq!(
+            who("上田外務大臣"),
+            (s("上田"), s("外務大臣"), None, Some(Role::Official))
+        );
+        assert_eq!(
+            who("市交通运输局局长 陈志强"),
+            (
+                s("陈志强"),
+                s("市交通运输局局长"),
+                None,
+                Some(Role::Official)
+            )
+        );
+        // Role words and an outlet's reporter stay as they were.
+        assert_eq!(who("新闻发言人").0, s("新闻发言人"));
+        assert_eq!(who("新华社记者").2, s("新华社"));
+        // An organisation before an office is not a name.
+        assert_eq!(who("外交部发言人").0, s("外交部发言人"));
+    }
+
+    #[test]
+    fn a_dash_joins_name_and_outlet_without_case() {
+        let id = identify("نادر الخطيب - الشرق الأوسط");
+        assert_eq!(
+            (id.speaker.as_deref(), id.title.as_deref()),
+            (Some("نادر الخطيب"), Some("الشرق الأوسط"))
+        );
+        // In English a dash stays part of the label.
+        assert_eq!(identify("Jean-Pierre - Reuters").title, None);
+        // A bracket after a name that names no office is the outlet
+        // (ar-mofa-briefing.txt); an office in brackets is not.
+        let id = identify("ليلى حداد (وكالة الأنباء الفرنسية)");
+        assert_eq!(
+            (id.speaker.as_deref(), id.outlet.as_deref(), id.role),
+            (
+                Some("ليلى حداد"),
+                Some("وكالة الأنباء الفرنسية"),
+                Some(Role::Journalist)
+            )
+        );
+        let id = identify("عبدالله الراشد (وزير الخارجية)");
+        assert_eq!(
+            (id.outlet, id.role == Some(Role::Journalist)),
+            (None, false)
+        );
     }
 
     #[test]
