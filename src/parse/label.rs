@@ -952,18 +952,17 @@ const MARKERS: &[&str] = &[
     "q",
 ];
 
-/// Read a label (without delivery notes) as a reporter marker, if it is one.
-pub fn reporter_marker<'a>(label: &'a str) -> Option<Marker<'a>> {
-    let label = label.trim();
+/// The reporter marker a label opens with and what follows it:
+/// `QUESTION JUNG` -> (`QUESTION`, `JUNG`). Other languages' markers
+/// (`FRAGE SCHMIDT`, `Domanda (Ansa)`) are role words alone, like `Q`.
+fn marker_head(label: &str) -> Option<(&str, &str)> {
     let english = MARKERS.iter().find_map(|m| {
         let head = label.get(..m.len())?;
         let after = &label[m.len()..];
         (head.eq_ignore_ascii_case(m) && (after.is_empty() || after.starts_with(' ')))
             .then_some((head, after.trim_start()))
     });
-    // Other languages' markers (`FRAGE SCHMIDT`, `Domanda (Ansa)`) are
-    // role words alone, like `Q`.
-    let other = || {
+    english.or_else(|| {
         super::vocab::question_markers().iter().find_map(|m| {
             if !lexicon::starts_with_phrase(label, m) {
                 return None;
@@ -971,8 +970,13 @@ pub fn reporter_marker<'a>(label: &'a str) -> Option<Marker<'a>> {
             let (head, after) = label.split_at(lexicon::phrase_end(label, m));
             (after.is_empty() || after.starts_with(' ')).then_some((head, after.trim_start()))
         })
-    };
-    let (marker, after) = english.or_else(other)?;
+    })
+}
+
+/// Read a label (without delivery notes) as a reporter marker, if it is one.
+pub fn reporter_marker<'a>(label: &'a str) -> Option<Marker<'a>> {
+    let label = label.trim();
+    let (marker, after) = marker_head(label)?;
     let single = marker.eq_ignore_ascii_case("q")
         || marker.eq_ignore_ascii_case("question")
         || marker.eq_ignore_ascii_case("follow-up")
@@ -1216,6 +1220,21 @@ fn label_shape(label: &str) -> Result<Shape, &'static str> {
     })
 }
 
+/// Does the label's first word open sentences (`First`, `So`), a role
+/// word aside? One such word alone is never a name, nor is a heading word
+/// (`Date`, `Hinweis`): those are errors.
+fn opens_like_a_sentence(main: &str, words: usize) -> Result<bool, &'static str> {
+    let first_word = main.split_whitespace().next().unwrap_or("");
+    let opener = lexicon::is_sentence_opener(first_word) && !lexicon::is_role_word(main);
+    if opener && words < 2 {
+        return Err(OPENS_LIKE_A_SENTENCE);
+    }
+    if lexicon::is_heading_word(main) {
+        return Err("it is a heading word, not a name");
+    }
+    Ok(opener)
+}
+
 /// A label in a script without case: a short run of words (a name, a
 /// role, `Name (Outlet)`, `Name - Outlet`, a question marker with its
 /// outlet). Without capitals its shape is weak evidence; a role word, an
@@ -1249,14 +1268,7 @@ fn caseless_shape(label: &str) -> Result<Shape, &'static str> {
     if !main.split_whitespace().all(word_ok) {
         return Err("a full stop inside it ends a sentence");
     }
-    let first_word = main.split_whitespace().next().unwrap_or("");
-    let opener = lexicon::is_sentence_opener(first_word) && !lexicon::is_role_word(main);
-    if opener && words < 2 {
-        return Err(OPENS_LIKE_A_SENTENCE);
-    }
-    if lexicon::is_heading_word(main) {
-        return Err("it is a heading word, not a name");
-    }
+    let opener = opens_like_a_sentence(main, words)?;
     let role_word = lexicon::is_role_word(main) || reporter_marker(label).is_some();
     let outlet_like = paren.is_some_and(|p| trailing && !lexicon::is_stage_direction_words(p))
         || dashed.is_some();
@@ -1362,15 +1374,7 @@ fn read_shape(label: &str) -> Result<Shape, &'static str> {
     if words > MAX_LABEL_WORDS {
         return Err("too many words for a speaker label");
     }
-    let first_word = main.split_whitespace().next().unwrap_or("");
-    let opener = lexicon::is_sentence_opener(first_word) && !lexicon::is_role_word(main);
-    // One word that opens sentences (`First:`, `So:`) is never a name.
-    if opener && words < 2 {
-        return Err(OPENS_LIKE_A_SENTENCE);
-    }
-    if lexicon::is_heading_word(main) {
-        return Err("it is a heading word, not a name");
-    }
+    let opener = opens_like_a_sentence(main, words)?;
     // A word made of digits alone is a number or a year, not a name,
     // except as the ordinal of an anonymous speaker (`Speaker 2`).
     let tokens: Vec<&str> = main.split_whitespace().collect();
