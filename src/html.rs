@@ -124,6 +124,16 @@ pub fn looks_like_html(text: &str) -> bool {
     if starts_with_ci(head, "<!doctype html") || is_tag_at(head, "html") {
         return true;
     }
+    // Text whose `<` all stand inside lines (`<s>struck</s>` in a
+    // transcript) has no line a tag opens: no need to read its lines.
+    let opens_a_line = |at: usize| {
+        let before = text[..at]
+            .trim_end_matches(|c: char| (c.is_whitespace() && c != '\n') || c == '\u{feff}');
+        before.is_empty() || before.ends_with('\n')
+    };
+    if !memchr::memchr_iter(b'<', text.as_bytes()).any(opens_a_line) {
+        return false;
+    }
     let mut content = 0usize;
     let mut tagged = 0usize;
     let mut body = false;

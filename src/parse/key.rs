@@ -47,6 +47,32 @@ fn entry(text: &str) -> Option<(&str, &str)> {
 }
 
 impl SpeakerKey {
+    /// Could the raw line `raw` be a speaker key's heading? Ruled out on
+    /// bytes where it can be: a heading ends in `key`, `legend`, `codes`
+    /// or `speakers` (so the last ASCII letter or digit of the line is a
+    /// `y`, `d` or `s`), and holds at most 20 ASCII letters and digits
+    /// (it is at most 20 bytes trimmed, and normalising keeps them). Other
+    /// lines are normalised and read.
+    pub fn may_head_a_key(raw: &str) -> bool {
+        let b = raw.as_bytes();
+        let Some(last) = b.iter().rposition(u8::is_ascii_alphanumeric) else {
+            return false;
+        };
+        if !matches!(b[last].to_ascii_lowercase(), b'y' | b'd' | b's') {
+            return false;
+        }
+        let short = b[..last]
+            .iter()
+            .rev()
+            .filter(|c| c.is_ascii_alphanumeric())
+            .nth(19)
+            .is_none();
+        short
+            && super::lines::each_line(raw)
+                .next()
+                .is_some_and(|l| is_heading(&l.text))
+    }
+
     /// The first legend in `lines`, with at least two entries.
     pub fn find(lines: &[Line<'_>]) -> Option<SpeakerKey> {
         let head = lines.iter().position(|l| is_heading(&l.text))?;
@@ -93,6 +119,44 @@ impl SpeakerKey {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_keys_heading_is_never_ruled_out_on_bytes() {
+        let read = |raw: &str| {
+            super::super::lines::each_line(raw)
+                .next()
+                .is_some_and(|l| is_heading(&l.text))
+        };
+        let headings = [
+            "Speaker key:",
+            "  SPEAKERS KEY",
+            "Key to speakers::",
+            "key",
+            "Legend :",
+            "Speaker codes:",
+            "\u{feff}Key:",
+            "Spea\u{200b}ker key",
+            "\u{212a}ey:",
+            "Legend\u{a0}:\t",
+        ];
+        for raw in headings {
+            assert!(read(raw), "{raw:?}");
+            assert!(SpeakerKey::may_head_a_key(raw), "{raw:?}");
+        }
+        let prose = [
+            "The key issue is supply.",
+            "MS. PSAKI: That is the key.",
+            "Keys",
+            "A legend in his own time, as they said",
+        ];
+        for raw in prose {
+            assert!(!read(raw), "{raw:?}");
+        }
+        // Every line of the bundled transcript: ruled out only when not a heading.
+        for raw in crate::BUNDLED_TEXT.lines().chain(prose) {
+            assert!(SpeakerKey::may_head_a_key(raw) || !read(raw), "{raw:?}");
+        }
+    }
 
     #[test]
     fn a_legend_declares_codes() {

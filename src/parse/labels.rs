@@ -12,7 +12,7 @@
 
 use super::key::SpeakerKey;
 use super::label::{self, Candidate, Form, LabelKind};
-use super::lines::Line;
+use super::lines::{self, Line};
 use super::{header, lexicon};
 use crate::decision::LabelRule;
 use crate::diagnostic::{Diagnostic, DiagnosticKind};
@@ -166,6 +166,135 @@ impl Place<'_, '_> {
     }
 }
 
+impl Place<'_, '_> {
+    /// A label that the rest of the document cannot overturn, given the
+    /// times its label is seen (`count`, at least) and the candidate on
+    /// the next line of text (`next`, `None` when there is none or it is
+    /// not known yet): a voice tag, or, opening a paragraph, a `Q`
+    /// marker, an inline label that is strong (a title, a role, an
+    /// outlet, a name in capitals) or recurs, or a label alone on its line
+    /// above text. Never a header field, a court examination's heading or
+    /// a sentence opener. What [`Judge::verdict`] decides first, and all
+    /// that [`sure_label_near_start`] reads of a document's start: more
+    /// sightings or lines below never refuse what it accepts.
+    fn sure_label(
+        &self,
+        i: usize,
+        cand: &Candidate<'_>,
+        count: usize,
+        next: Option<Option<&Candidate<'_>>>,
+    ) -> Option<LabelRule> {
+        if cand.shape.opener
+            || lexicon::header_field(&cand.label).is_some()
+            || super::examination::examiner(&self.lines[i].text).is_some()
+        {
+            return None;
+        }
+        match (cand.form, cand.kind) {
+            (Form::Key, _) => Some(LabelRule::SpeakerKey),
+            (Form::Voice, _) => Some(LabelRule::VoiceTag),
+            (Form::Bare | Form::Period | Form::Clock, _) => None,
+            (_, LabelKind::QMarker) => self.para_start(i).then_some(LabelRule::QMarker),
+            (_, LabelKind::Inline | LabelKind::AMarker) => {
+                let rule = if cand.shape.strong() {
+                    LabelRule::InlineStrong
+                } else {
+                    LabelRule::InlineRepeated
+                };
+                ((cand.shape.strong() || count >= 2) && self.para_start(i)).then_some(rule)
+            }
+            (_, LabelKind::Alone) => {
+                let next_is_label =
+                    next?.is_some_and(|c| c.form == Form::Colon || c.kind == LabelKind::QMarker);
+                // Without case, a label seen once looks like a sentence
+                // ending in a colon.
+                let weak = cand.shape.caseless && !cand.shape.strong() && count < 2;
+                let rule = if cand.timestamp.is_some() {
+                    LabelRule::AloneWithTimestamp
+                } else {
+                    LabelRule::Alone
+                };
+                (self.para_start(i) && !weak && (!next_is_label || cand.timestamp.is_some()))
+                    .then_some(rule)
+            }
+        }
+    }
+}
+
+/// Does `text` hold a label [`find_labels`] would accept, decided from
+/// the document's first lines alone? The index of the first sure label
+/// when one opens a paragraph within the first `max_lines` lines; `None`
+/// (read the whole document) when there is none there, when front
+/// matter does not close there, or when something that changes lines or
+/// candidates across the document (a speaker key, subtitle cues, margin
+/// numbers) may be present.
+pub(super) fn sure_label_near_start(text: &str, max_lines: usize) -> Option<usize> {
+    // Subtitle cues, margin numbers and a speaker key change lines or
+    // candidates across the whole document: one look at each line's ends.
+    let mut numbered = lines::NumberedLines::default();
+    for raw in lines::raw_lines(text) {
+        if SpeakerKey::may_head_a_key(raw) {
+            return None;
+        }
+        numbered.count(raw);
+    }
+    if numbered.may_be_a_gutter() || lines::may_hold_cues(text) {
+        return None;
+    }
+    let mut lines: Vec<Line<'_>> = Vec::new();
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    // Front matter (`---` as the first line of text, up to the next `---`
+    // or `...`) holds no label; the body starts after it.
+    let mut in_front_matter = false;
+    let mut start = 0;
+    // A label alone on its line waits for the line of text below it.
+    let mut alone_above: Option<usize> = None;
+    for line in lines::each_line(text).take(max_lines) {
+        if in_front_matter {
+            in_front_matter = !(line.text == "---" || line.text == "...");
+            start = lines.len() + 1;
+            lines.push(line);
+            continue;
+        }
+        in_front_matter = line.text == "---" && lines.iter().all(Line::is_blank);
+        lines.push(line);
+        let i = lines.len() - 1;
+        let l = &lines[i];
+        if in_front_matter || l.markup || l.is_blank() {
+            continue;
+        }
+        let cand = label::may_open_label(&l.text)
+            .then(|| label::candidate(&l.text).ok().flatten())
+            .flatten();
+        if let Some(c) = &cand {
+            *counts.entry(key_of(&c.label)).or_default() += 1;
+        }
+        let place = Place {
+            lines: &lines,
+            start,
+        };
+        let seen = |c: &Candidate<'_>| counts[&key_of(&c.label)];
+        if let Some(k) = alone_above.take() {
+            if let Ok(Some(above)) = label::candidate(&lines[k].text) {
+                if place
+                    .sure_label(k, &above, seen(&above), Some(cand.as_ref()))
+                    .is_some()
+                {
+                    return Some(k);
+                }
+            }
+        }
+        let Some(cand) = cand else { continue };
+        if place.sure_label(i, &cand, seen(&cand), None).is_some() {
+            return Some(i);
+        }
+        if cand.kind == LabelKind::Alone {
+            alone_above = Some(i);
+        }
+    }
+    None
+}
+
 /// How the document as a whole writes its labels.
 struct Style {
     /// Inline colon labels that are strong or recur, at paragraph starts.
@@ -298,6 +427,10 @@ impl Judge<'_, '_> {
     ) -> Verdict {
         let count = self.counts[&key_of(&cand.label)];
         let (place, style) = (&self.place, &self.style);
+        let below = next.map(|j| self.cands[j].as_deref());
+        if let Some(rule) = place.sure_label(i, cand, count, below) {
+            return Verdict::Accept(rule);
+        }
         // `BY MR. PAK:` heads a court examination: nobody speaks it.
         if super::examination::examiner(&place.lines[i].text).is_some() {
             return Verdict::Refuse;
@@ -707,6 +840,69 @@ mod tests {
             .skip(1)
             .filter_map(|l| l.split('\t').next()?.parse().ok())
             .collect()
+    }
+
+    /// Every fixture transcript, and each with what changes lines or
+    /// candidates across a document added: front matter, a speaker key,
+    /// subtitle cues, margin numbers.
+    fn fixture_texts() -> Vec<String> {
+        let root = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+        let mut texts = vec![crate::BUNDLED_TEXT.to_string()];
+        for set in std::fs::read_dir(root).unwrap() {
+            let Ok(files) = std::fs::read_dir(set.unwrap().path()) else {
+                continue;
+            };
+            for file in files {
+                let path = file.unwrap().path();
+                let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+                if matches!(ext, "txt" | "md" | "vtt" | "srt") {
+                    if let Ok(text) = std::fs::read_to_string(&path) {
+                        texts.push(text);
+                    }
+                }
+            }
+        }
+        let mut variants = Vec::new();
+        for text in &texts {
+            let numbered: String = text
+                .lines()
+                .enumerate()
+                .map(|(n, l)| format!("{}  {l}\n", n + 1))
+                .collect();
+            variants.extend([
+                format!("---\ntitle: A briefing\n---\n{text}"),
+                format!("---\ntitle: never closed\n{text}"),
+                format!("Speaker key:\nQ Quentin Blake\nMS Mary Sue\n\n{text}"),
+                format!("{text}\n\nLegend:\nQ Quentin Blake\nMS Mary Sue\n"),
+                format!("WEBVTT\n\n1\n00:00:01.000 --> 00:00:02.000\n{text}"),
+                numbered,
+            ]);
+        }
+        texts.extend(variants);
+        texts
+    }
+
+    #[test]
+    fn a_sure_label_near_the_start_is_one_the_whole_document_accepts() {
+        let mut sure = 0;
+        let texts = fixture_texts();
+        for text in &texts {
+            let lines = lines::split(text);
+            let start = crate::parse::header::front_matter_end(&lines);
+            let key = crate::parse::key::SpeakerKey::find(&lines);
+            let accepted: Vec<usize> = find_labels(&lines, start, key.as_ref(), &mut Vec::new())
+                .iter()
+                .map(|a| a.idx)
+                .collect();
+            if let Some(i) = super::sure_label_near_start(text, 2_000) {
+                assert!(accepted.contains(&i), "line {} of:\n{text}", i + 1);
+                sure += 1;
+            }
+        }
+        // Many are decided by their start, the bundled transcript among them
+        // (the variants with cues, a key or margin numbers never are).
+        assert!(sure * 5 > texts.len(), "{sure} of {}", texts.len());
+        assert!(super::sure_label_near_start(crate::BUNDLED_TEXT, 2_000).is_some());
     }
 
     #[test]

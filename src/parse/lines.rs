@@ -229,39 +229,116 @@ pub fn split<'a>(text: &'a str) -> Vec<Line<'a>> {
         .count()
         .max(memchr::memchr_iter(b'\r', bytes).count());
     let mut lines = Vec::with_capacity(ends + 1);
-    let mut start = 0;
-    let mut i = 0;
-    let push = |start: usize, end: usize, lines: &mut Vec<Line<'a>>| {
-        let raw = &text[start..end];
-        let (norm, indent) = normalise(raw);
-        let markup = is_markup(&norm);
-        lines.push(Line {
-            no: lines.len() + 1,
-            text: norm,
-            indent: u32::try_from(indent).unwrap_or(u32::MAX),
-            markup,
-            cue: false,
-            gutter: false,
-        });
-    };
-    // Line ends found with memchr, many bytes at a time.
-    while let Some(at) = memchr::memchr2(b'\n', b'\r', &bytes[i..]) {
-        let end = i + at;
-        push(start, end, &mut lines);
-        i = end + 1;
-        if bytes[end] == b'\r' && bytes.get(i) == Some(&b'\n') {
-            i += 1;
-        }
-        start = i;
-    }
-    if start < bytes.len() {
-        push(start, bytes.len(), &mut lines);
-    }
+    lines.extend(each_line(text));
     if text.contains("-->") {
         mark_cues(&mut lines);
     }
     strip_gutters(&mut lines);
     lines
+}
+
+/// The lines of `text` one at a time, as [`split`] makes them before its
+/// passes over the whole document (subtitle cues, margin gutters): equal
+/// to `split`'s lines when [`document_passes_may_apply`] is false. A
+/// caller that needs only the start of a long document reads no further.
+pub fn each_line(text: &str) -> impl Iterator<Item = Line<'_>> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    let mut no = 0;
+    std::iter::from_fn(move || {
+        if start >= bytes.len() {
+            return None;
+        }
+        // Line ends found with memchr, many bytes at a time.
+        let (end, next) = match memchr::memchr2(b'\n', b'\r', &bytes[start..]) {
+            Some(at) => {
+                let end = start + at;
+                let crlf = bytes[end] == b'\r' && bytes.get(end + 1) == Some(&b'\n');
+                (end, end + 1 + usize::from(crlf))
+            }
+            None => (bytes.len(), bytes.len()),
+        };
+        let raw = &text[start..end];
+        start = next;
+        no += 1;
+        let (norm, indent) = normalise(raw);
+        let markup = is_markup(&norm);
+        Some(Line {
+            no,
+            text: norm,
+            indent: u32::try_from(indent).unwrap_or(u32::MAX),
+            markup,
+            cue: false,
+            gutter: false,
+        })
+    })
+}
+
+/// Could [`split`]'s subtitle pass change a line of `text`? Only where a
+/// `-->` timing arrow stands.
+pub fn may_hold_cues(text: &str) -> bool {
+    memchr::memmem::find(text.as_bytes(), b"-->").is_some()
+}
+
+/// Lines that may carry a margin number, counted on raw lines to tell
+/// whether [`split`]'s gutter pass could change any line (it needs at
+/// least ten numbered lines, or two `Q`-numbered ones). Erring towards
+/// more: a line counts when its first character after spaces is a
+/// digit, or a `Q` and a digit.
+#[derive(Default)]
+pub struct NumberedLines {
+    digits: usize,
+    q_digits: usize,
+}
+
+impl NumberedLines {
+    pub fn count(&mut self, raw: &str) {
+        let t = skip_spaces(raw.as_bytes());
+        match t.first() {
+            Some(b'0'..=b'9') => self.digits += 1,
+            Some(b'Q') if skip_spaces(&t[1..]).first().is_some_and(u8::is_ascii_digit) => {
+                self.q_digits += 1
+            }
+            _ => {}
+        }
+    }
+
+    pub fn may_be_a_gutter(&self) -> bool {
+        self.digits >= 10 || self.q_digits >= 2
+    }
+}
+
+/// The lines of `text` as written, split at every LF and CR (a CRLF
+/// gives an empty line between: for rules on line content only).
+pub fn raw_lines(text: &str) -> impl Iterator<Item = &str> {
+    let mut start = 0;
+    memchr::memchr2_iter(b'\n', b'\r', text.as_bytes())
+        .map(Some)
+        .chain([None])
+        .map(move |end| {
+            let end = end.unwrap_or(text.len());
+            let line = &text[start..end];
+            start = end + 1;
+            line
+        })
+}
+
+/// `line` after the characters [`normalise`] makes spaces or drops:
+/// ASCII white space and controls, and the Unicode spaces and zero-width
+/// characters (read on their UTF-8 bytes).
+fn skip_spaces(line: &[u8]) -> &[u8] {
+    let mut t = line;
+    loop {
+        let skip = match t {
+            [0..=0x20 | 0x7f, ..] => 1,
+            [0xc2, 0x80..=0xa0, ..] => 2,
+            [0xe1, 0x9a, 0x80, ..] | [0xe3, 0x80, 0x80, ..] | [0xef, 0xbb, 0xbf, ..] => 3,
+            [0xe2, 0x80, 0x80..=0x8d | 0xa8 | 0xa9 | 0xaf, ..] | [0xe2, 0x81, 0x9f | 0xa0, ..] => 3,
+            _ => return t,
+        };
+        t = &t[skip..];
+    }
 }
 
 /// The margin number at the start of a line and the text after it:

@@ -123,12 +123,21 @@ pub fn parse_string(text: String, source: &str) -> Parsed {
     }
 }
 
+/// How many lines [`has_turns`] reads for a sure label before it weighs
+/// the whole document.
+const SURE_LABEL_LINES: usize = 2_000;
+
 /// Would [`parse_text`] find any turn? Only the label pass runs: every
 /// accepted label opens a turn (the trailer starts after the last one),
 /// so a caller that needs no turns (a search skipping a file that cannot
 /// match) learns whether the file is a transcript at a fraction of the
 /// cost.
 pub fn has_turns(text: &str) -> bool {
+    // Most transcripts show a label no later line can overturn near the
+    // start: the rest is not read.
+    if labels::sure_label_near_start(text, SURE_LABEL_LINES).is_some() {
+        return true;
+    }
     let lines = lines::split(text);
     let body_start = header::front_matter_end(&lines);
     let speaker_key = key::SpeakerKey::find(&lines);

@@ -134,7 +134,7 @@ fn verbatim(bytes: &[u8]) -> bool {
     if memchr::memchr(0, bytes).is_some() {
         return false; // could be read as UTF-16
     }
-    let Ok(text) = std::str::from_utf8(bytes) else {
+    let Ok(text) = simdutf8::basic::from_utf8(bytes) else {
         return false;
     };
     !whosaid::html::looks_like_html(text)
@@ -190,10 +190,14 @@ fn glued_direction(text: &str) -> bool {
 fn wrapped_word(text: &str) -> bool {
     let b = text.as_bytes();
     let blank = |c: char| c.is_whitespace() && c != '\n' && c != '\r';
-    memchr::memchr2_iter(b'\n', b'\r', b).any(|end| {
-        let Some(head) = text[..end].trim_end_matches(blank).strip_suffix('-') else {
+    // From each hyphen (ten times rarer than line ends in prose) to the
+    // line end it stands at, if only blanks follow it.
+    memchr::memchr_iter(b'-', b).any(|hyphen| {
+        let end = text.len() - text[hyphen + 1..].trim_start_matches(blank).len();
+        if !matches!(b.get(end), Some(b'\n' | b'\r')) {
             return false;
-        };
+        }
+        let head = &text[..hyphen];
         let next = &text[end + 1..];
         let next = match (b[end], next.strip_prefix('\n')) {
             (b'\r', Some(after_crlf)) => after_crlf,
