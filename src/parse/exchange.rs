@@ -1229,6 +1229,57 @@ mod tests {
     }
 
     #[test]
+    fn chairs_call_in_other_languages() {
+        let pair = |a: &str, b: &str| Some((a.to_string(), b.to_string()));
+        // it-palazzo-chigi.txt, ru-kremlin.txt, de-regpk.txt, fr-elysee.
+        assert_eq!(
+            handoff("Passiamo alle domande. Prego, Ansa."),
+            pair("", "Ansa")
+        );
+        assert_eq!(handoff("Un'ultima domanda. Rai, prego."), pair("", "Rai"));
+        assert_eq!(
+            handoff("Ещё «Коммерсантъ», пожалуйста."),
+            pair("", "Коммерсантъ")
+        );
+        assert_eq!(
+            handoff("Dann zu den Cyberangriffen. Herr Jessen, bitte."),
+            pair("Jessen", "")
+        );
+        assert_eq!(
+            handoff("Merci, Rui. Madame Leclerc, pour France 2."),
+            pair("Leclerc", "France 2")
+        );
+        // A call to an office, a courtesy: no reporter named.
+        assert_eq!(
+            handoff("Il Presidente illustrerà. Presidente, prego."),
+            None
+        );
+        assert_eq!(handoff("Merci, allez-y."), None);
+        assert_eq!(handoff("Grazie, prego."), None);
+    }
+
+    #[test]
+    fn every_call_word_is_found_as_a_call() {
+        for lexicon in super::super::vocab::LEXICONS.iter() {
+            for call in &lexicon.calls {
+                let sentence = format!("X {call} Y");
+                assert!(
+                    find_call(&sentence).is_some(),
+                    "{}: {call}",
+                    lexicon.language
+                );
+                assert!(
+                    super::super::vocab::calls().contains(&call.as_str()),
+                    "{call}"
+                );
+            }
+            for c in &lexicon.courtesies {
+                assert!(super::super::vocab::is_courtesy(c), "{c}");
+            }
+        }
+    }
+
+    #[test]
     fn reporters_who_give_only_an_outlet() {
         assert_eq!(
             outlet_introduction("Treasurer, Sky News. Have you spoken to him?").as_deref(),

@@ -1713,7 +1713,8 @@ mod tests {
             (
                 "مديرة الجلسة: نبدأ بالأسئلة. الزميل أحمد سالم من قناة العربية.",
                 "مديرة الجلسة",
-                false,
+                // The lexicon's chair (the session's moderator).
+                true,
                 false,
             ),
             (

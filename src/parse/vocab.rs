@@ -441,6 +441,16 @@ mod tests {
                     lexicon.language
                 );
             }
+            for n in &lexicon.notices {
+                assert!(holds_notice(&format!("« {n}. »")), "{n}");
+            }
+            for n in &lexicon.label_notes {
+                assert!(
+                    super::super::label::is_delivery_note(n),
+                    "{}: {n}",
+                    lexicon.language
+                );
+            }
             for h in &lexicon.honorifics {
                 assert!(
                     super::super::lexicon::is_honorific(&h.to_uppercase()),
