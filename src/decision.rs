@@ -178,6 +178,8 @@ pub enum Evidence {
     TitledChair,
     /// Role: gives the floor and never answers, so chairs.
     GivesFloor,
+    /// Calls on reporters by name or outlet and never answers: chairs.
+    CallsOnReporters,
     /// Speaker and outlet from the reporter's own introduction.
     SelfIntroduction,
     /// Outlet from the reporter's own introduction.
@@ -234,6 +236,7 @@ impl Evidence {
                 "role: titled chair who opens or closes in short turns, so chairs"
             }
             Evidence::GivesFloor => "role: gives the floor and never answers, so chairs",
+            Evidence::CallsOnReporters => "role: calls on reporters and never answers, so chairs",
             Evidence::SelfIntroduction => "speaker and outlet from the reporter's own introduction",
             Evidence::OutletFromIntroduction => "outlet from the reporter's own introduction",
             Evidence::Handoff => "speaker and outlet from the hand-off that gave the floor",

@@ -75,6 +75,23 @@ static DATE_ISO: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b(\d{4})-(\d{2})-(\d{2})\b").unwrap());
 static DATE_SLASH: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b").unwrap());
+/// `令和3年3月5日`: a Japanese era year (Reiwa, Heisei).
+static DATE_JA_ERA: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(令和|平成)(\d{1,2}|元)年(\d{1,2})月(\d{1,2})日").unwrap());
+
+/// A number in ASCII or Arabic-Indic digits (`١٤`, `۱۴`).
+fn number(digits: &str) -> Option<u32> {
+    digits.chars().try_fold(0u32, |n, c| {
+        let d = match c {
+            '0'..='9' => c as u32 - '0' as u32,
+            '\u{660}'..='\u{669}' => c as u32 - 0x660,
+            '\u{6f0}'..='\u{6f9}' => c as u32 - 0x6f0,
+            _ => return None,
+        };
+        n.checked_mul(10)?.checked_add(d)
+    })
+}
+
 static DATE_CJK: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(\d{4})年(\d{1,2})月(\d{1,2})日").unwrap());
 /// `2021년 3월 1일`.
@@ -186,6 +203,17 @@ pub fn find_date(text: &str) -> Option<(Written, std::ops::Range<usize>)> {
             return iso(y, m, d).map(|s| (Written::Iso(s), c.get(0).unwrap().range()));
         }
     }
+    if let Some(c) = DATE_JA_ERA.captures(text) {
+        // Reiwa 1 is 2019, Heisei 1 is 1989; `元年` is the first year.
+        let base = if &c[1] == "令和" { 2018 } else { 1988 };
+        let n: u32 = if &c[2] == "元" {
+            1
+        } else {
+            c[2].parse().ok()?
+        };
+        let (m, d) = (c[3].parse().ok()?, c[4].parse().ok()?);
+        return iso(base + n, m, d).map(|s| (Written::Iso(s), c.get(0).unwrap().range()));
+    }
     if let Some(c) = DATE_CJK.captures(text) {
         let (y, m, d) = (c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?);
         return iso(y, m, d).map(|s| (Written::Iso(s), c.get(0).unwrap().range()));
@@ -195,9 +223,11 @@ pub fn find_date(text: &str) -> Option<(Written, std::ops::Range<usize>)> {
         return iso(y, m, d).map(|s| (Written::Iso(s), c.get(0).unwrap().range()));
     }
     // The month word decides: `12 apples 2021` is no date.
-    if let Some(c) = DATE_WORD_DMY.captures(text) {
+    // (`٢٢ شعبان ١٤٤٢هـ الموافق ٤ أبريل ٢٠٢١م`: the Hijri month is none of
+    // the lexicon's, the Gregorian date after it is read.)
+    for c in DATE_WORD_DMY.captures_iter(text) {
         if let Some(m) = super::vocab::month_number(&c[2]) {
-            let (d, y) = (c[1].parse().ok()?, c[3].parse().ok()?);
+            let (d, y) = (number(&c[1])?, number(&c[3])?);
             let (start, end) = (c.get(1).unwrap().start(), c.get(3).unwrap().end());
             return iso(y, m, d).map(|s| (Written::Iso(s), start..end));
         }

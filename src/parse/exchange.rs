@@ -156,19 +156,27 @@ pub fn infer_chairs(turns: &mut [Turn]) {
     let answerers = stats.values().filter(|s| s.2 > 0).count();
     let opener = turns.first().map(who);
     let closer = turns.last().map(who);
+    let callers = callers(turns, &stats);
     for t in turns.iter_mut() {
-        if t.role != Role::Official
-            || matches!(
-                t.decision.role_rule(),
-                RoleRule::ListedInHeader | RoleRule::RoleWord
-            )
-        {
+        if t.role != Role::Official || t.decision.role_rule() == RoleRule::ListedInHeader {
             continue;
         }
         let Some(&(n, words, answered, gave)) = stats.get(&who(t)) else {
             continue;
         };
         let short = words <= 60 * n;
+        let edge = opener.as_deref() == Some(&who(t)) || closer.as_deref() == Some(&who(t));
+        // `PORTAVOCE: ... Prego, Ansa.`, `Д.Громов: «Россия», пожалуйста.`:
+        // whoever calls on reporters and never answers chairs, whatever
+        // the label's word.
+        if answerers > 0 && answered == 0 && short && callers.contains(&who(t)) {
+            t.role = Role::Chair;
+            t.decision.push(Evidence::CallsOnReporters);
+            continue;
+        }
+        if t.decision.role_rule() == RoleRule::RoleWord {
+            continue;
+        }
         // `CHAIR BAUER`, `Chairwoman Brennan`: the label says who chairs;
         // opening or closing the event in short turns confirms it (a
         // `CHAIR ROUSE` of an economic council answers at length, mid-way,
@@ -181,11 +189,34 @@ pub fn infer_chairs(turns: &mut [Turn]) {
         if chair_titled && short {
             t.role = Role::Chair;
             t.decision.push(Evidence::TitledChair);
-        } else if answerers > 0 && answered == 0 && gave > 0 && short {
+        } else if answerers > 0 && answered == 0 && gave > 0 && short && !lone_aside(t, n, edge) {
             t.role = Role::Chair;
             t.decision.push(Evidence::GivesFloor);
         }
     }
+}
+
+/// Speakers (by [`who`]) of official turns that call on a reporter by
+/// name or outlet, among those who never answer.
+fn callers(
+    turns: &[Turn],
+    stats: &HashMap<String, (usize, usize, usize, usize)>,
+) -> HashSet<String> {
+    turns
+        .iter()
+        .filter(|t| t.role == Role::Official)
+        .filter(|t| stats.get(&who(t)).is_some_and(|s| s.2 == 0))
+        .filter(|t| handoff(&t.text).is_some())
+        .map(who)
+        .collect()
+}
+
+/// The one turn of a speaker (`n` turns) who neither opens nor closes the
+/// event (`edge`) and gives no floor by any word (`SOTTOSEGRETARIO
+/// FANTONI: Confermo: ...`, adding to an answer): too little to make a
+/// chair of them.
+fn lone_aside(t: &Turn, n: usize, edge: bool) -> bool {
+    n == 1 && !edge && handoff(&t.text).is_none()
 }
 
 /// A name: up to three capitalised words.
@@ -264,9 +295,172 @@ fn ascii_shadow(text: &str) -> Cow<'_, str> {
 /// Read a hand-off in a turn that gives the floor: (name, outlet); the
 /// name is empty when only the outlet is called (`First, Reuters.`).
 pub fn handoff(text: &str) -> Option<(String, String)> {
-    pattern_handoff(text)
+    chinese_call(text)
+        .or_else(|| word_call(text))
+        .or_else(|| pattern_handoff(text))
         .or_else(|| question_call(text))
-        .or_else(|| chinese_call(text))
+}
+
+/// The last sentence of a turn, without its closing mark.
+fn last_sentence(text: &str) -> &str {
+    let marks = ['.', '!', '?', '。', '？', '！', '\n', '؟'];
+    let text = text.trim_end().trim_end_matches(marks).trim_end();
+    text.rfind(marks)
+        .map_or(text, |end| {
+            let mark = text[end..].chars().next().map_or(1, char::len_utf8);
+            &text[end + mark..]
+        })
+        .trim()
+}
+
+/// Where a call word of any language (`prego`, `bitte`, `пожалуйста`)
+/// stands in `sentence`, as a whole word: its byte range.
+fn find_call(sentence: &str) -> Option<(usize, usize)> {
+    let spaced = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric() && c != '-');
+    for call in super::vocab::calls() {
+        // Case changes no byte length in the scripts that have case here.
+        let cased = call.chars().next().is_some_and(|c| c.is_lowercase());
+        for (at, _) in sentence.char_indices() {
+            let Some(piece) = sentence.get(at..at + call.len()) else {
+                continue;
+            };
+            if piece.to_lowercase() != *call {
+                continue;
+            }
+            let before = sentence[..at].chars().next_back();
+            let after = sentence[at + call.len()..].chars().next();
+            if !cased || (spaced(before) && spaced(after)) {
+                return Some((at, at + call.len()));
+            }
+        }
+    }
+    None
+}
+
+/// A chair's call in another language, in the turn's last sentence: a
+/// call word beside whom it calls (`Prego, Ansa.`, `Rai, prego.`, `Herr
+/// Jessen, bitte.`, `«Россия», пожалуйста.`), or a name after an
+/// honorific with an outlet (`Madame Leclerc, pour France 2.`). The call
+/// word is never the name; a call to an office (`Presidente, prego.`)
+/// names no reporter.
+fn word_call(text: &str) -> Option<(String, String)> {
+    let sentence = last_sentence(text);
+    let rest = match find_call(sentence) {
+        Some((a, b)) => format!("{} {}", &sentence[..a], &sentence[b..]),
+        None => {
+            let first = sentence.split_whitespace().next()?;
+            if !super::vocab::is_honorific(first) || !sentence.contains(',') {
+                return None;
+            }
+            sentence.to_string()
+        }
+    };
+    let rest = rest
+        .replace(['*', '_'], "")
+        .trim_matches(|c: char| {
+            c.is_whitespace() || matches!(c, ',' | ';' | ':' | '–' | '-' | '、' | '，')
+        })
+        .to_string();
+    call_target(&rest)
+}
+
+/// Whom a call names: (name, outlet), either possibly empty.
+fn call_target(rest: &str) -> Option<(String, String)> {
+    if let Some(outlet) = quoted(rest) {
+        return Some((String::new(), outlet.to_string()));
+    }
+    let (who, outlet) = match rest.split_once([',', '，', '、']) {
+        Some((a, b)) => (a.trim(), outlet_after_joiner(b)),
+        None => (rest, ""),
+    };
+    let words: Vec<&str> = who.split_whitespace().collect();
+    let honorific = words
+        .first()
+        .is_some_and(|w| super::lexicon::is_honorific(w) || super::vocab::is_honorific(w));
+    let capitalised = |p: &str| {
+        let words: Vec<&str> = p.split_whitespace().collect();
+        (1..=5).contains(&words.len())
+            && words[0].starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+            && words.iter().all(|w| {
+                w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                    || super::lexicon::is_connector(w)
+            })
+    };
+    let office = |p: &str| {
+        super::vocab::is_courtesy(&p.to_lowercase())
+            || super::lexicon::is_role_word(p)
+            || super::lexicon::names_office(p)
+            || p.split_whitespace()
+                .next()
+                .is_some_and(super::people::not_a_given_name)
+    };
+    if honorific
+        && (2..=3).contains(&words.len())
+        && words[1..].iter().all(|w| super::people::name_word(w))
+    {
+        let outlet = if capitalised(outlet) && !office(outlet) {
+            outlet
+        } else {
+            ""
+        };
+        return Some((words[1..].join(" "), outlet.to_string()));
+    }
+    if !outlet.is_empty() {
+        return (name_words(&words) && capitalised(outlet) && !office(outlet))
+            .then(|| (who.to_string(), outlet.to_string()));
+    }
+    if who.is_empty() || office(who) || !capitalised(who) {
+        return cjk_target(who);
+    }
+    if name_words(&words) && !super::lexicon::is_outlet(who) {
+        return Some((who.to_string(), String::new()));
+    }
+    Some((String::new(), who.to_string()))
+}
+
+/// `NHKさん` called in Japanese, `KBS 기자님` in Korean: an outlet in Latin
+/// letters before a polite suffix.
+fn cjk_target(who: &str) -> Option<(String, String)> {
+    let bare = ["さん", "様", "기자님", "님", "씨"]
+        .iter()
+        .find_map(|s| who.strip_suffix(s))?
+        .trim();
+    ((2..=12).contains(&bare.chars().count()) && bare.chars().all(|c| c.is_ascii_alphanumeric()))
+        .then(|| (String::new(), bare.to_string()))
+}
+
+/// The inside of the quotation marks a name is written in (`«Россия»`).
+fn quoted(text: &str) -> Option<&str> {
+    for (open, close) in [('«', '»'), ('“', '”'), ('„', '“'), ('"', '"')] {
+        if let Some(start) = text.find(open) {
+            let inner = &text[start + open.len_utf8()..];
+            if let Some(end) = inner.find(close) {
+                let inner = inner[..end].trim();
+                if !inner.is_empty() && inner.split_whitespace().count() <= 5 {
+                    return Some(inner);
+                }
+            }
+        }
+    }
+    None
+}
+
+/// `pour France 2`, `du Figaro`, `de l'AFP`: the outlet after the small
+/// lower-case words that join it to a name.
+fn outlet_after_joiner(part: &str) -> &str {
+    let mut rest = part.trim();
+    while let Some((word, after)) = rest.split_once(' ') {
+        if !word.chars().all(char::is_lowercase) {
+            break;
+        }
+        rest = after.trim_start();
+    }
+    for elided in ["l'", "l’", "d'", "d’"] {
+        if let Some(r) = rest.strip_prefix(elided) {
+            rest = r;
+        }
+    }
+    rest.trim()
 }
 
 /// [`handoff`] by the patterns of [`HANDOFFS`].
@@ -719,7 +913,8 @@ fn introduction_in(sentence: &str, named: &HashSet<String>) -> Option<(String, S
 
 /// Apply hand-offs: a chair (or an official giving the floor) names the
 /// next questioner and outlet; the anonymous questions that follow take
-/// them until whoever gave the floor (or a chair) speaks again.
+/// them until a chair speaks, whoever gave the floor speaks other than to
+/// answer once, or another reporter is named.
 pub fn apply_handoffs(turns: &mut [Turn]) {
     let named: HashSet<String> = turns
         .iter()
@@ -727,63 +922,68 @@ pub fn apply_handoffs(turns: &mut [Turn]) {
         .flat_map(str::split_whitespace)
         .map(str::to_lowercase)
         .collect();
-    let mut current: Option<(String, String, String)> = None;
+    let mut current: Option<Call> = None;
     // Numbered voices (`Speaker 3`) that introduced themselves.
     let mut introduced: Vec<(String, Option<String>, Option<String>)> = Vec::new();
-    for t in turns.iter_mut() {
+    for i in 0..turns.len() {
+        let after_question = i > 0 && turns[i - 1].role == Role::Journalist;
+        let t = &mut turns[i];
         introduces_self(t, &named);
         if t.role != Role::Journalist {
             let giver = who(t);
-            let ends = t.role == Role::Chair || current.as_ref().is_some_and(|c| c.2 == giver);
+            // Whoever gave the floor answering the question called for
+            // keeps it open for one follow-up (`Madame Leclerc, pour
+            // France 2.`, her question, the answer, `QUESTION : Mais ...`);
+            // a second answer, any other turn of theirs, or a chair's,
+            // closes it.
+            let ends = t.role == Role::Chair
+                || current.as_ref().is_some_and(|c| {
+                    c.giver == giver && (!after_question || c.answered || c.in_answer)
+                });
             if ends {
                 current = None;
+            } else if let Some(c) = current.as_mut().filter(|c| c.giver == giver) {
+                c.answered = true;
             }
             if let Some((name, outlet)) = handoff(&t.text) {
-                current = Some((name, outlet, giver));
+                current = Some(Call {
+                    name,
+                    outlet,
+                    giver,
+                    answered: false,
+                    in_answer: after_question,
+                });
             }
             continue;
         }
-        if t.speaker.is_some() {
-            continue;
-        }
-        if let Some(known) = t.outlet.as_deref() {
-            // `QUESTION (Gazeta Wyborcza): Bartłomiej Zawada, Gazeta
-            // Wyborcza.`: the reporter of the outlet the label names.
-            let same = |o: &str| super::text::fold_name(o) == super::text::fold_name(known);
-            if let Some((name, _)) = self_introduction(&t.text, &named).filter(|(_, o)| same(o)) {
-                t.speaker = Some(name);
-                t.decision.push(Evidence::SelfIntroduction);
+        let labelled = t.speaker.is_some() || t.outlet.is_some();
+        identify_asker(t, &named, &mut introduced);
+        if t.speaker.is_some() || t.outlet.is_some() {
+            // A reporter other than the one called has the floor now; the
+            // one called may give a fuller name (`Anne Leclerc, France 2.`).
+            // One whose label names them (`M. Dupont (Le Figaro)`) would
+            // be labelled so again: an anonymous question later is not
+            // theirs.
+            if let Some(c) = current.as_mut() {
+                if labelled || !c.same_reporter(t) {
+                    current = None;
+                } else if let Some(full) = t.speaker.as_deref() {
+                    if full.len() > c.name.len() {
+                        c.name = full.to_string();
+                    }
+                }
             }
             continue;
         }
-        if let Some((name, outlet)) = self_introduction(&t.text, &named) {
-            t.speaker = Some(name);
-            t.outlet = Some(outlet);
-            t.decision.push(Evidence::SelfIntroduction);
-            if numbered_voice(&t.label) {
-                introduced.push((t.label.clone(), t.speaker.clone(), t.outlet.clone()));
-            }
-            continue;
-        }
-        if let Some((name, outlet)) = cjk_introduction(&t.text) {
-            t.decision.push(if name.is_some() {
-                Evidence::SelfIntroduction
-            } else {
-                Evidence::OutletFromIntroduction
-            });
-            t.speaker = name;
-            t.outlet = outlet;
-            continue;
-        }
-        let Some((name, outlet, _)) = &current else {
+        let Some(c) = &current else {
             if let Some(outlet) = outlet_introduction(&t.text) {
                 t.outlet = Some(outlet);
                 t.decision.push(Evidence::OutletFromIntroduction);
             }
             continue;
         };
-        t.outlet = Some(outlet.clone());
-        t.speaker = (!name.is_empty()).then(|| name.clone());
+        t.outlet = (!c.outlet.is_empty()).then(|| c.outlet.clone());
+        t.speaker = (!c.name.is_empty()).then(|| c.name.clone());
         t.decision.push(Evidence::Handoff);
     }
     // A numbered voice is one person throughout: the name it gave holds
@@ -798,6 +998,78 @@ pub fn apply_handoffs(turns: &mut [Turn]) {
             t.outlet.clone_from(outlet);
             t.decision.push(Evidence::VoiceIntroduction);
         }
+    }
+}
+
+/// A reporter called on: name and outlet (either may be empty), who
+/// called, and whether the caller has answered the question yet.
+struct Call {
+    name: String,
+    outlet: String,
+    giver: String,
+    answered: bool,
+    /// The call closes an answer (`... the Department of Justice.` may be
+    /// no call at all): it holds only until its giver speaks again.
+    in_answer: bool,
+}
+
+impl Call {
+    /// Is the asker of `t`, as named by label or introduction, the one
+    /// called: the same outlet, or the same surname?
+    fn same_reporter(&self, t: &Turn) -> bool {
+        let fold = super::text::fold_name;
+        let surname = |n: &str| n.split_whitespace().last().map(fold);
+        let same_outlet = t
+            .outlet
+            .as_deref()
+            .is_some_and(|o| !self.outlet.is_empty() && fold(o) == fold(&self.outlet));
+        let same_name = t
+            .speaker
+            .as_deref()
+            .is_some_and(|s| !self.name.is_empty() && surname(s) == surname(&self.name));
+        same_outlet || same_name
+    }
+}
+
+/// The asker of a journalist's turn from the turn itself, where the label
+/// did not name them: a self-introduction (in any language), or, where
+/// the label names only the outlet, the reporter of that outlet who
+/// introduces themselves.
+fn identify_asker(
+    t: &mut Turn,
+    named: &HashSet<String>,
+    introduced: &mut Vec<(String, Option<String>, Option<String>)>,
+) {
+    if t.speaker.is_some() {
+        return;
+    }
+    if let Some(known) = t.outlet.as_deref() {
+        // `QUESTION (Gazeta Wyborcza): Bartłomiej Zawada, Gazeta
+        // Wyborcza.`: the reporter of the outlet the label names.
+        let same = |o: &str| super::text::fold_name(o) == super::text::fold_name(known);
+        if let Some((name, _)) = self_introduction(&t.text, named).filter(|(_, o)| same(o)) {
+            t.speaker = Some(name);
+            t.decision.push(Evidence::SelfIntroduction);
+        }
+        return;
+    }
+    if let Some((name, outlet)) = self_introduction(&t.text, named) {
+        t.speaker = Some(name);
+        t.outlet = Some(outlet);
+        t.decision.push(Evidence::SelfIntroduction);
+        if numbered_voice(&t.label) {
+            introduced.push((t.label.clone(), t.speaker.clone(), t.outlet.clone()));
+        }
+        return;
+    }
+    if let Some((name, outlet)) = cjk_introduction(&t.text) {
+        t.decision.push(if name.is_some() {
+            Evidence::SelfIntroduction
+        } else {
+            Evidence::OutletFromIntroduction
+        });
+        t.speaker = name;
+        t.outlet = outlet;
     }
 }
 
@@ -954,6 +1226,57 @@ mod tests {
             handoff("One question each. First, Reuters."),
             Some((String::new(), "Reuters".into()))
         );
+    }
+
+    #[test]
+    fn chairs_call_in_other_languages() {
+        let pair = |a: &str, b: &str| Some((a.to_string(), b.to_string()));
+        // it-palazzo-chigi.txt, ru-kremlin.txt, de-regpk.txt, fr-elysee.
+        assert_eq!(
+            handoff("Passiamo alle domande. Prego, Ansa."),
+            pair("", "Ansa")
+        );
+        assert_eq!(handoff("Un'ultima domanda. Rai, prego."), pair("", "Rai"));
+        assert_eq!(
+            handoff("Ещё «Коммерсантъ», пожалуйста."),
+            pair("", "Коммерсантъ")
+        );
+        assert_eq!(
+            handoff("Dann zu den Cyberangriffen. Herr Jessen, bitte."),
+            pair("Jessen", "")
+        );
+        assert_eq!(
+            handoff("Merci, Rui. Madame Leclerc, pour France 2."),
+            pair("Leclerc", "France 2")
+        );
+        // A call to an office, a courtesy: no reporter named.
+        assert_eq!(
+            handoff("Il Presidente illustrerà. Presidente, prego."),
+            None
+        );
+        assert_eq!(handoff("Merci, allez-y."), None);
+        assert_eq!(handoff("Grazie, prego."), None);
+    }
+
+    #[test]
+    fn every_call_word_is_found_as_a_call() {
+        for lexicon in super::super::vocab::LEXICONS.iter() {
+            for call in &lexicon.calls {
+                let sentence = format!("X {call} Y");
+                assert!(
+                    find_call(&sentence).is_some(),
+                    "{}: {call}",
+                    lexicon.language
+                );
+                assert!(
+                    super::super::vocab::calls().contains(&call.as_str()),
+                    "{call}"
+                );
+            }
+            for c in &lexicon.courtesies {
+                assert!(super::super::vocab::is_courtesy(c), "{c}");
+            }
+        }
     }
 
     #[test]

@@ -887,7 +887,13 @@ impl Reader {
     fn title_or_place_block(&mut self, block: &Block<'_, '_>, next: Option<&Block>) -> bool {
         let text = block.text();
         let words = text.split_whitespace().count();
-        if !self.title_done && !ends_sentence(&text) && words <= 30 {
+        // A bilingual title gives each language its line.
+        let short_lines = block.lines.len() <= 2
+            && block
+                .lines
+                .iter()
+                .all(|l| !ends_sentence(&l.text) && l.text.split_whitespace().count() <= 30);
+        if !self.title_done && !ends_sentence(&text) && (words <= 30 || short_lines) {
             self.header.title = Some(text);
             self.title_done = true;
             self.claim(HeaderField::Title, block.first(), block.last());
@@ -924,7 +930,7 @@ impl Reader {
     fn prose_block(&mut self, block: &Block<'_, '_>) -> bool {
         let text = block.text();
         let (first, last) = (block.first(), block.last());
-        if is_disclaimer(&text) {
+        if is_disclaimer(&text) || is_notice(block) {
             self.note(NoteKind::Disclaimer, text, first, last);
             return true;
         }
@@ -939,6 +945,26 @@ impl Reader {
         self.note(NoteKind::Preamble, text, first, last);
         true
     }
+}
+
+/// A notice about the document in any language: a notice phrase of the
+/// lexicon (`Seul le prononcé fait foi.`, `Es gilt das gesprochene
+/// Wort.`, as English's `Check against delivery`), or lines that each
+/// open with a note word (`Note: Remarks are reproduced ...` / `Remarque
+/// : Les propos sont reproduits ...`), quoted (`> ...`) or not.
+fn is_notice(block: &Block<'_, '_>) -> bool {
+    let plain = |t: &str| super::text::plain(t.trim_start_matches(['>', ' '])).to_lowercase();
+    if super::vocab::holds_notice(&plain(&block.text())) {
+        return true;
+    }
+    block.lines.iter().all(|l| {
+        let line = plain(&l.text);
+        line.split_once([':', '：']).is_some_and(|(key, _)| {
+            let key = key.trim().trim_matches('*').trim();
+            matches!(key, "note" | "notes" | "editor's note" | "n.b.")
+                || super::vocab::is_heading(key)
+        })
+    })
 }
 
 /// Evidence: prose before the first turn that names who chairs

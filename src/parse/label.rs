@@ -889,6 +889,7 @@ pub fn is_delivery_note(inner: &str) -> bool {
         return false;
     }
     lexicon::is_stage_direction_words(inner)
+        || super::vocab::is_label_note(&inner.to_lowercase())
         || inner
             .chars()
             .find(|c| c.is_alphabetic())
@@ -1712,7 +1713,8 @@ mod tests {
             (
                 "مديرة الجلسة: نبدأ بالأسئلة. الزميل أحمد سالم من قناة العربية.",
                 "مديرة الجلسة",
-                false,
+                // The lexicon's chair (the session's moderator).
+                true,
                 false,
             ),
             (

@@ -417,6 +417,21 @@ impl Judge<'_, '_> {
         !lexicon::is_role_word(&cand.label) || listed
     }
 
+    /// `Vogel: „Beim Netzausbau müssen wir doppelt so schnell werden“`
+    /// above the first turn: a headline quoting someone, not a turn (the
+    /// name is seen once, and nothing but the quotation follows it).
+    fn quoted_headline(&self, cand: &Candidate<'_>) -> bool {
+        let rest = cand.rest.trim();
+        let quoted = [('„', '“'), ('“', '”'), ('«', '»'), ('"', '"'), ('»', '«')]
+            .iter()
+            .any(|(open, close)| {
+                rest.strip_prefix(*open)
+                    .and_then(|r| r.strip_suffix(*close))
+                    .is_some_and(|inner| !inner.contains([*open, *close]))
+            });
+        quoted && self.counts[&key_of(&cand.label)] == 1
+    }
+
     /// The verdict on the candidate of line `i`.
     fn verdict(
         &self,
@@ -689,7 +704,7 @@ pub(super) fn find_labels<'a>(
         for (i, cand) in cands.iter().enumerate().skip(start) {
             let Some(cand) = cand else { continue };
             let next = (i + 1..lines.len()).find(|&j| !lines[j].is_blank() && !lines[j].markup);
-            if in_header && judge.header_field(cand, next) {
+            if in_header && (judge.header_field(cand, next) || judge.quoted_headline(cand)) {
                 continue;
             }
             let verdict = judge.verdict(i, cand, next, &mut notes);

@@ -45,7 +45,7 @@ use label::LabelKind;
 use labels::{Accepted, find_labels, key_of};
 pub use lexicon::role_of_word;
 use lines::Line;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// A parsed transcript with what the parser noticed on the way.
 #[derive(Clone, Debug)]
@@ -516,7 +516,11 @@ fn decide_roles(turns: &mut [Turn], unknown: &mut [Option<Role>], t: &Transcript
         })
         .count();
     if q_marked || marked >= 2 {
+        let askers = affiliated_askers(turns, unknown);
         for (t, u) in turns.iter_mut().zip(unknown.iter_mut()) {
+            if askers.contains(&exchange::who(t)) {
+                continue;
+            }
             if let Some(fallback) = u.take() {
                 t.role = fallback;
                 t.decision.push(Evidence::ReportersMarkedSoAnswers);
@@ -540,6 +544,25 @@ fn decide_roles(turns: &mut [Turn], unknown: &mut [Option<Role>], t: &Transcript
     affiliations_by_role(turns, &prose);
     exchange::infer_chairs(turns);
     setting::hearing_roles(turns, &t.participants);
+}
+
+/// Speakers (by `exchange::who`) whose label gives a name and an
+/// affiliation in no list (`Luca Ferri, La Nazione`) and whose every turn
+/// asks: reporters of that affiliation, even where reporters are marked
+/// otherwise (the affiliation decides by what the speaker does).
+fn affiliated_askers(turns: &[Turn], unknown: &[Option<Role>]) -> HashSet<String> {
+    let mut asks: HashMap<String, bool> = HashMap::new();
+    for (t, u) in turns.iter().zip(unknown) {
+        if u.is_none() || t.decision.role_rule() != RoleRule::Affiliation {
+            continue;
+        }
+        let all = asks.entry(exchange::who(t)).or_insert(true);
+        *all &= exchange::asks(t);
+    }
+    asks.into_iter()
+        .filter(|(_, a)| *a)
+        .map(|(w, _)| w)
+        .collect()
 }
 
 /// Played footage (`(BEGIN VIDEO CLIP)` ... `(END VIDEO CLIP)`) is not the

@@ -32,10 +32,7 @@ impl FullNames {
         let mut index = FullNames::default();
         let mut seen: HashSet<&str> = HashSet::new();
         for name in known.full.iter().filter(|n| seen.insert(n.as_str())) {
-            index
-                .whole
-                .entry(fold_name(name))
-                .or_insert_with(|| name.clone());
+            index.whole.entry(key(name)).or_insert_with(|| name.clone());
             if name.split_whitespace().nth(1).is_some() {
                 for word in name.split_whitespace() {
                     index.note(word, name);
@@ -51,12 +48,12 @@ impl FullNames {
     }
 
     fn note(&mut self, word: &str, name: &str) {
-        match self.by_word.entry(fold_name(word)) {
+        match self.by_word.entry(key(word)) {
             Entry::Vacant(e) => {
                 e.insert((name.to_string(), false));
             }
             Entry::Occupied(mut e) => {
-                if fold_name(&e.get().0) != fold_name(name) {
+                if key(&e.get().0) != key(name) {
                     e.get_mut().1 = true;
                 }
             }
@@ -69,20 +66,29 @@ impl FullNames {
     /// name of that surname whose first word has that initial.
     pub fn complete(&self, short: &str) -> Option<String> {
         if let Some((initial, surname)) = initial_and_surname(short) {
-            return match self.by_word.get(&fold_name(surname)) {
+            return match self.by_word.get(&key(surname)) {
                 Some((name, false)) if has_initial(name, initial) => Some(name.clone()),
                 _ => None,
             };
         }
         if short.split_whitespace().count() != 1 {
             // A full name printed in another case (`XIAO YAQING`).
-            return self.whole.get(&fold_name(short)).cloned();
+            return self.whole.get(&key(short)).cloned();
         }
-        match self.by_word.get(&fold_name(short)) {
+        match self.by_word.get(&key(short)) {
             Some((name, false)) => Some(name.clone()),
-            _ => None,
+            Some(_) => None,
+            // `WEISS-LÖHRER` for the declared `Weiß-Löhrer`: capitals
+            // lose the ß, the declared spelling keeps it.
+            None => self.whole.get(&key(short)).cloned(),
         }
     }
+}
+
+/// A name as [`FullNames`] compares names: folded (`text::fold_name`),
+/// and `ß` as the `ss` that capitals print (`WEISS` is `Weiß`).
+fn key(name: &str) -> String {
+    fold_name(&name.replace('ß', "ss"))
 }
 
 /// `В.Путин`, `Д.Громов`, `J.Smith`, `J. Smith`: one capital, a full

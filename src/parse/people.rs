@@ -498,6 +498,24 @@ fn bracket_identity(main: &str, paren: &str) -> Identity {
             ..Identity::default()
         };
     }
+    // `M. Dupont (Le Figaro)`: a courtesy title says nothing of the role;
+    // the affiliation decides by what the speaker does, as without it.
+    // (`Dr.`, `Prof.` are degrees that officials print too: `DR. KALL (BMG)`.)
+    let academic = |t: &str| {
+        let t = t.trim_end_matches('.').to_lowercase();
+        t.starts_with("dr") || t.starts_with("prof")
+    };
+    let courtesy_only = title.is_some_and(|t| lexicon::is_honorific(t) && !academic(t))
+        && affiliation.starts_with(|c: char| c.is_uppercase())
+        && !lexicon::is_role_word(affiliation);
+    if courtesy_only {
+        return Identity {
+            speaker: person(name),
+            title: Some(affiliation.to_string()),
+            role_rule: RoleRule::Affiliation,
+            ..Identity::default()
+        };
+    }
     Identity {
         speaker: person(name),
         title: Some(joined(title)),

@@ -93,6 +93,26 @@ pub struct Lexicon {
     /// Small words that may stand in a date line (`vom`, `года`, `ore`).
     #[serde(default)]
     pub date_words: Vec<String>,
+    /// A chair's words that give the floor (`adelante`, `bitte`, `prego`,
+    /// `пожалуйста`, `どうぞ`): beside a name or an outlet they call on a
+    /// reporter (`Prego, Ansa.`, `Herr Jessen, bitte.`), and are never
+    /// that name.
+    #[serde(default)]
+    pub calls: Vec<String>,
+    /// Thanks, greetings and small assents that stand beside a call
+    /// (`Merci, allez-y.`, `Grazie, prego.`) and name nobody.
+    #[serde(default)]
+    pub courtesies: Vec<String>,
+    /// Phrases of notices about the document rather than speech (`Seul le
+    /// prononcé fait foi`, `Es gilt das gesprochene Wort`, as English's
+    /// `Check against delivery`).
+    #[serde(default)]
+    pub notices: Vec<String>,
+    /// Notes in a label's brackets on how a question came, not who asked,
+    /// in scripts without case (`سؤال (متابعة)`, a follow-up); cased
+    /// scripts write them in lower case, which says as much.
+    #[serde(default)]
+    pub label_notes: Vec<String>,
     /// Header keywords by the field they open (`date = ["datum"]`): the
     /// field names are those of `model::HeaderField`.
     #[serde(default)]
@@ -217,6 +237,37 @@ pub fn is_heading(lower: &str) -> bool {
 /// another language?
 pub fn is_opener(lower: &str) -> bool {
     static SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| word_set(|l| &l.openers));
+    SET.contains(lower)
+}
+
+/// Every language's calls, longest first (`sie haben das wort` before
+/// `bitte`... and `请提问` before `请`).
+pub fn calls() -> &'static [&'static str] {
+    static SORTED: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+        let mut v: Vec<&'static str> = word_set(|l| &l.calls).into_iter().collect();
+        v.sort_by_key(|c| (std::cmp::Reverse(c.len()), *c));
+        v
+    });
+    &SORTED
+}
+
+/// Is `lower` (lower case) a courtesy of another language (`merci`)?
+pub fn is_courtesy(lower: &str) -> bool {
+    static SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| word_set(|l| &l.courtesies));
+    SET.contains(lower)
+}
+
+/// Does `lower` (lower case) hold a notice phrase of another language?
+pub fn holds_notice(lower: &str) -> bool {
+    static NOTICES: LazyLock<Vec<&'static str>> =
+        LazyLock::new(|| word_set(|l| &l.notices).into_iter().collect());
+    NOTICES.iter().any(|n| lower.contains(n))
+}
+
+/// Is `lower` (lower case, without brackets) a note of another language
+/// on how a question came (`متابعة`)?
+pub fn is_label_note(lower: &str) -> bool {
+    static SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| word_set(|l| &l.label_notes));
     SET.contains(lower)
 }
 
@@ -387,6 +438,16 @@ mod tests {
                 assert!(
                     super::super::lexicon::is_sentence_opener(&format!("{}:", capitals(w))),
                     "{}: {w}",
+                    lexicon.language
+                );
+            }
+            for n in &lexicon.notices {
+                assert!(holds_notice(&format!("« {n}. »")), "{n}");
+            }
+            for n in &lexicon.label_notes {
+                assert!(
+                    super::super::label::is_delivery_note(n),
+                    "{}: {n}",
                     lexicon.language
                 );
             }
