@@ -12,7 +12,6 @@ use super::lines::Line;
 use super::text::{ends_sentence, is_disclaimer, is_signoff_name};
 use crate::diagnostic::{Diagnostic, DiagnosticKind};
 use crate::model::{HeaderField, HeaderLine, Note, NoteKind, Participant, Role};
-use regex::Regex;
 use std::sync::LazyLock;
 
 /// What the header yielded.
@@ -1126,8 +1125,9 @@ fn read_place_date_time(text: &str, line: usize, header: &mut Header) {
 }
 
 /// `Moderators: A and B`, `Chair: A`, `moderated by A`, `chaired by A`.
-static CHAIR_DECLARED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+// `regex_lite`: compiled in microseconds; the declaration's words are ASCII.
+static CHAIR_DECLARED: LazyLock<regex_lite::Regex> = LazyLock::new(|| {
+    regex_lite::Regex::new(
         r"(?i)\b(?:(?:moderators?|chair(?:person|man|woman)?)\s*[:：]|(?:moderated|chaired|presided\s+over)\s+by)\s*",
     )
     .expect("chair declaration pattern")
