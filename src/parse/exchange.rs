@@ -317,21 +317,29 @@ fn last_sentence(text: &str) -> &str {
 /// stands in `sentence`, as a whole word: its byte range.
 fn find_call(sentence: &str) -> Option<(usize, usize)> {
     let spaced = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric() && c != '-');
-    for call in super::vocab::calls() {
-        // Case changes no byte length in the scripts that have case here.
-        let cased = call.chars().next().is_some_and(|c| c.is_lowercase());
-        for (at, _) in sentence.char_indices() {
-            let Some(piece) = sentence.get(at..at + call.len()) else {
-                continue;
-            };
-            if piece.to_lowercase() != *call {
-                continue;
+    // The sentence lower-cased once, character for character where that
+    // keeps a character's length (so offsets are the sentence's); the rare
+    // others are kept as written, and no call word holds them.
+    let lower: String = sentence
+        .chars()
+        .map(|c| {
+            let mut l = c.to_lowercase();
+            match (l.next(), l.next()) {
+                (Some(x), None) if x.len_utf8() == c.len_utf8() => x,
+                _ => c,
             }
+        })
+        .collect();
+    for call in super::vocab::calls() {
+        let cased = call.chars().next().is_some_and(|c| c.is_lowercase());
+        let mut from = 0;
+        while let Some(at) = lower[from..].find(call).map(|i| i + from) {
             let before = sentence[..at].chars().next_back();
             let after = sentence[at + call.len()..].chars().next();
             if !cased || (spaced(before) && spaced(after)) {
                 return Some((at, at + call.len()));
             }
+            from = at + lower[at..].chars().next().map_or(1, char::len_utf8);
         }
     }
     None
