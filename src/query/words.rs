@@ -177,6 +177,64 @@ mod tests {
         assert_eq!(words_of("don", "I don't"), ["don"]);
     }
 
+    /// On Latin text (curly quotes, accents, dashes and all) the whole
+    /// words are exactly `\b`'s, whatever the pattern: every line of the
+    /// style fixtures whose letters are all Latin.
+    #[test]
+    fn latin_text_keeps_the_regex_word_boundaries() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/styles");
+        let latin = |c: char| {
+            !c.is_alphabetic() || (c as u32) < 0x250 || ('\u{1e00}'..='\u{1eff}').contains(&c)
+        };
+        let patterns = [
+            r"the",
+            r"don",
+            r"U\.S",
+            r"chips?|chip",
+            r"\w+ing",
+            r"é\w*",
+            r"\d+",
+            r"[“”]\w+",
+        ];
+        let regexes: Vec<(Regex, Regex)> = patterns
+            .iter()
+            .map(|p| {
+                let strict = Regex::new(&format!(r"(?i)\b(?:{p})\b")).unwrap();
+                (strict, Regex::new(&format!("(?i)(?:{p})")).unwrap())
+            })
+            .collect();
+        let (mut lines, mut matches) = (0, 0);
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let Ok(text) = std::fs::read_to_string(entry.unwrap().path()) else {
+                continue;
+            };
+            for line in text
+                .lines()
+                .filter(|l| !l.is_ascii() && l.chars().all(latin))
+            {
+                lines += 1;
+                for (strict, loose) in &regexes {
+                    let want: Vec<(usize, usize)> = strict
+                        .find_iter(line)
+                        .filter(|m| !m.is_empty())
+                        .map(|m| (m.start(), m.end()))
+                        .collect();
+                    matches += want.len();
+                    assert_eq!(
+                        find(strict, loose, line),
+                        want,
+                        "{} in {line}",
+                        strict.as_str()
+                    );
+                }
+            }
+        }
+        assert!(
+            lines > 100 && matches > 1000,
+            "{lines} lines, {matches} matches"
+        );
+    }
+
     #[test]
     fn boundaries_at_the_edges_and_between_marks() {
         assert!(is_boundary("abc", 0) && is_boundary("abc", 3));
