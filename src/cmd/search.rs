@@ -1,4 +1,4 @@
-//! `whosaid search`: the sentences (Unicode sentence boundaries) that match
+//! `whosaid search`: the sentences (cut by [`sentences`]) that match
 //! a pattern, each with its speaker, role, outlet, turn and source line;
 //! or whole turns (`--turn`), or a keyword-in-context concordance
 //! (`--kwic`); optionally preceded by the question an answer answers.
