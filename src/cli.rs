@@ -441,7 +441,8 @@ pub struct SearchArgs {
     #[arg(short = 'e', long)]
     pub regex: bool,
 
-    /// Match whole words only.
+    /// Match whole words only, in any script (in Chinese and Japanese
+    /// text every Han character is a word: -w 记者 matches in 各位记者朋友).
     /// Example: whosaid search -w chip
     #[arg(short = 'w', long)]
     pub word: bool,
@@ -570,7 +571,7 @@ pub struct TimelineArgs {
     #[arg(short = 'e', long)]
     pub regex: bool,
 
-    /// Match whole words only.
+    /// Match whole words only, in any script (as search -w).
     /// Example: whosaid timeline -w chip briefings/
     #[arg(short = 'w', long)]
     pub word: bool,

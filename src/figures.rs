@@ -194,12 +194,17 @@ impl Chunk<'_> {
     }
 }
 
+/// Marks that open a phrase before a number: brackets, quotation marks,
+/// Spanish `¿` and `¡`, dashes, emphasis.
 const LEAD: &[char] = &[
     '(', '[', '{', '"', '\'', '\u{201c}', '\u{2018}', '\u{ab}', '*', '_', '\u{2014}', '\u{2013}',
+    '\u{bf}', '\u{a1}',
 ];
+/// Marks that close a phrase after a number: brackets, quotation marks,
+/// punctuation (with the question marks of other scripts), dashes.
 const TRAIL: &[char] = &[
     ')', ']', '}', '"', '\'', '\u{201d}', '\u{2019}', '\u{bb}', ',', ';', ':', '!', '?',
-    '\u{2026}', '*', '_', '\u{2014}', '\u{2013}',
+    '\u{2026}', '*', '_', '\u{2014}', '\u{2013}', '\u{ff1f}', '\u{ff01}', '\u{61f}',
 ];
 
 /// Abbreviations whose full stop ends no sentence (lower case, no dot).
@@ -261,8 +266,9 @@ fn chunk<'a>(
     }
     let sentence_start = line_start
         || prev.is_none_or(|p| {
-            p.trail.contains(['.', '!', '?', ':', '\u{2026}'])
-                && !NO_SENTENCE_END.contains(&p.lower().as_str())
+            p.trail.contains([
+                '.', '!', '?', ':', '\u{2026}', '\u{ff1f}', '\u{ff01}', '\u{61f}',
+            ]) && !NO_SENTENCE_END.contains(&p.lower().as_str())
         });
     Chunk {
         core: &raw[lead_len..end],
@@ -1689,6 +1695,18 @@ mod tests {
             ]
         );
         assert_eq!(one("more than 95% are SMEs").2, q("more than"));
+    }
+
+    #[test]
+    fn questions_of_other_scripts_open_and_close_phrases() {
+        // Spanish `¿` opens the phrase; `？` and `؟` close it.
+        let f = one("¿Son 20 estaciones? No.");
+        assert_eq!(
+            (f.0, f.1.as_str(), f.3.as_str()),
+            (20.0, "estaciones", "20 estaciones")
+        );
+        assert_eq!(one("Are there 12 stations？ Yes.").1, "stations");
+        assert_eq!(one("Are there 12 stations؟ Yes.").1, "stations");
     }
 
     #[test]

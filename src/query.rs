@@ -9,6 +9,7 @@
 //! Pure functions over the model: no I/O, no printing, no terminal.
 
 mod prefilter;
+pub mod words;
 
 pub use prefilter::Prefilter;
 use regex::{Regex, RegexBuilder};
@@ -288,7 +289,12 @@ pub struct MatchOptions {
 /// A compiled search pattern.
 #[derive(Clone, Debug)]
 pub struct Matcher {
+    /// The pattern; with `-w`, between `\b`s.
     re: Regex,
+    /// With `-w`, the bare pattern: its matches count where both ends are
+    /// word boundaries in the sense of [`words`] (every Han character a
+    /// word, ...), which `\b` alone cannot say.
+    whole_words: Option<Regex>,
     /// A literal or whole-word pattern: a match in a sentence is a match
     /// in the turn that holds it (not so for a user regex with anchors).
     literal: bool,
@@ -309,32 +315,38 @@ impl Matcher {
         } else {
             regex::escape(pattern)
         };
-        let body = if opts.word {
-            format!(r"\b(?:{body})\b")
-        } else {
-            body
-        };
         let insensitive = match opts.case {
             Case::Insensitive => true,
             Case::Sensitive => false,
             Case::Smart => !pattern.chars().any(char::is_uppercase),
         };
-        let re = RegexBuilder::new(&body)
-            .case_insensitive(insensitive)
-            .size_limit(50 << 20)
-            .build()
-            .map_err(|e| e.to_string())?;
+        let build = |body: &str| {
+            RegexBuilder::new(body)
+                .case_insensitive(insensitive)
+                .size_limit(50 << 20)
+                .build()
+                .map_err(|e| e.to_string())
+        };
+        let (re, whole_words) = if opts.word {
+            let strict = build(&format!(r"\b(?:{body})\b"))?;
+            (strict, Some(build(&format!("(?:{body})"))?))
+        } else {
+            (build(&body)?, None)
+        };
         Ok(Matcher {
             re,
+            whole_words,
             literal: !opts.regex,
             insensitive,
         })
     }
 
     /// The literals every match holds, to rule out inputs unparsed;
-    /// `None` when the pattern has none that can be trusted.
+    /// `None` when the pattern has none that can be trusted. With `-w`,
+    /// those of the bare pattern: every whole-word match is one of its.
     pub fn prefilter(&self) -> Option<Prefilter> {
-        Prefilter::new(self.re.as_str(), self.insensitive)
+        let pattern = self.whole_words.as_ref().unwrap_or(&self.re).as_str();
+        Prefilter::new(pattern, self.insensitive)
     }
 
     /// The pattern can match empty text (`^`, `$`, `x*`): such matches
@@ -351,21 +363,32 @@ impl Matcher {
     /// False only when no part of `text` can match: lets a search skip a
     /// turn before splitting it into sentences.
     pub fn may_match_within(&self, text: &str) -> bool {
-        !self.literal || self.re.find_iter(text).any(|m| !m.is_empty())
+        !self.literal || self.has_match(text)
     }
 
     /// `text` holds a (non-empty) match.
     pub fn has_match(&self, text: &str) -> bool {
-        self.re.find_iter(text).any(|m| !m.is_empty())
+        match &self.whole_words {
+            Some(loose) if words::may_part_within_letters(text) => {
+                !words::find(&self.re, loose, text).is_empty()
+            }
+            _ => self.re.find_iter(text).any(|m| !m.is_empty()),
+        }
     }
 
     /// Byte ranges of the (non-empty) matches in `text`.
     pub fn find_all(&self, text: &str) -> Vec<(usize, usize)> {
-        self.re
-            .find_iter(text)
-            .filter(|m| !m.is_empty())
-            .map(|m| (m.start(), m.end()))
-            .collect()
+        match &self.whole_words {
+            Some(loose) if words::may_part_within_letters(text) => {
+                words::find(&self.re, loose, text)
+            }
+            _ => self
+                .re
+                .find_iter(text)
+                .filter(|m| !m.is_empty())
+                .map(|m| (m.start(), m.end()))
+                .collect(),
+        }
     }
 }
 

@@ -398,8 +398,10 @@ fn bracket_edges(quote: &Quotation, text: &str, tw: &[Word], mut steps: Vec<Step
     };
     // Nothing but spaces and commas between two words of a sentence.
     let joined = |a: usize, b: usize| {
-        !text[tw[a].span.end..tw[b].span.start]
-            .contains(['.', '!', '?', '\n', '\u{3002}', '\u{ff01}', '\u{ff1f}'])
+        !text[tw[a].span.end..tw[b].span.start].contains([
+            '.', '!', '?', '\n', '\u{3002}', '\u{ff01}', '\u{ff1f}', '\u{ff0e}', '\u{61f}',
+            '\u{964}',
+        ])
     };
     let m = quote.words.len();
     if let (Gap::Insertion(s), Some(first)) = (&quote.gaps[0], steps.iter().find_map(t_of)) {

@@ -172,8 +172,9 @@ fn prefilter_changes_nothing_on_small_inputs() {
 
 /// Every fixture and `data/` (slow to parse in a debug build): patterns
 /// chosen for what the fixtures hold (labels, no-break spaces, Markdown
-/// escapes, HTML pages, header and trailer lines), each in one format
-/// or two; the proof over every fixture's text is the prefilter's unit
+/// escapes, HTML pages, header and trailer lines, whole words of CJK,
+/// Hangul, Cyrillic and accented Latin), each in one format or two; the
+/// proof over every fixture's text is the prefilter's unit
 /// test.
 #[test]
 fn prefilter_changes_nothing_on_every_fixture() {
@@ -187,6 +188,10 @@ fn prefilter_changes_nothing_on_every_fixture() {
         (&["[senior administration official]"], &["-l"]),
         (&["QUESTION:"], &["-c"]),
         (&["AT&T"], &["-l"]),
+        // Whole words in scripts without spaces and with them.
+        (&["-w", "记者"], &["--format", "jsonl"]),
+        (&["-w", "-e", "会見|장관은|été"], &["-c"]),
+        (&["-w", "-i", "МИР"], &["-c"]),
     ] {
         same_with_and_without(&[&["search"], pattern, format, &all].concat());
     }

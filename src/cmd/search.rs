@@ -1,4 +1,4 @@
-//! `whosaid search`: the sentences (Unicode sentence boundaries) that match
+//! `whosaid search`: the sentences (cut by [`sentences`]) that match
 //! a pattern, each with its speaker, role, outlet, turn and source line;
 //! or whole turns (`--turn`), or a keyword-in-context concordance
 //! (`--kwic`); optionally preceded by the question an answer answers.
@@ -21,7 +21,6 @@ use crate::render::text::clean;
 use crate::render::{Cell, Col, Paint, Printer, Record, Style, col, num};
 use serde::Serialize;
 use std::io::{self, Write};
-use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 use whosaid::linemap::LineMap;
 use whosaid::model::{Exchange, Transcript};
@@ -29,6 +28,9 @@ use whosaid::turn_id;
 use whosaid::{Parsed, Role, Turn};
 
 mod plot;
+mod sentences;
+
+pub use sentences::sentences;
 
 /// A byte range of a match within `text`.
 #[derive(Serialize, Clone, Copy, Debug)]
@@ -390,78 +392,6 @@ fn head(s: &str, w: usize) -> String {
         }
     }
     s[..end].trim_end().to_string()
-}
-
-/// Abbreviations that never end a sentence (lower case, with their dot).
-const ABBREVIATIONS: &[&str] = &[
-    "mr.", "mrs.", "ms.", "mx.", "dr.", "prof.", "sen.", "rep.", "gov.", "gen.", "st.", "jr.",
-    "sr.", "lt.", "col.", "capt.", "cmdr.", "sgt.", "adm.", "maj.", "hon.", "rev.", "fr.",
-    "messrs.", "mmes.", "amb.", "pres.", "supt.", "mt.", "ft.", "vs.", "v.", "approx.", "dept.",
-    "corp.", "inc.", "ltd.", "co.", "jan.", "feb.", "mar.", "apr.", "aug.", "sept.", "sep.",
-    "oct.", "nov.", "dec.", "e.g.", "i.e.", "cf.", "art.", "sec.", "para.", "fig.", "vol.",
-];
-
-/// Does a sentence that ends with `sentence` go on into `next`? After an
-/// abbreviation (`Mr.`, `Dr.`), initials and dotted acronyms (`H.W.`,
-/// `U.S.`, `a.m.`), `No.` before a number, and an ellipsis.
-fn continues(sentence: &str, next: &str) -> bool {
-    let s = sentence.trim_end();
-    if s.ends_with("...") || s.ends_with('\u{2026}') {
-        return true;
-    }
-    if !s.ends_with('.') {
-        return false;
-    }
-    let word = s
-        .rsplit(|c: char| {
-            c.is_whitespace() || matches!(c, '(' | '[' | '"' | '\u{201c}' | '\u{2018}' | '\'')
-        })
-        .next()
-        .unwrap_or("");
-    let lower = word.to_lowercase();
-    if lower == "no." {
-        return next.trim_start().starts_with(|c: char| c.is_ascii_digit());
-    }
-    if ABBREVIATIONS.contains(&lower.as_str()) {
-        return true;
-    }
-    // Initials and dotted acronyms: one letter, a dot, any number of times.
-    let mut chars = word.chars();
-    let mut letters = 0;
-    loop {
-        match (chars.next(), chars.next()) {
-            (Some(c), Some('.')) if c.is_alphabetic() => letters += 1,
-            (None, _) => break letters > 0,
-            _ => break false,
-        }
-    }
-}
-
-/// Sentences of `text` with their byte offsets, trimmed, empty ones dropped,
-/// split as a person would: Unicode sentence boundaries, except after an
-/// abbreviation, initials, `No.` before a number or an ellipsis.
-pub fn sentences(text: &str) -> Vec<(usize, &str)> {
-    let mut out: Vec<(usize, &str)> = Vec::new();
-    let mut start: Option<usize> = None;
-    let mut segments = text.split_sentence_bound_indices().peekable();
-    while let Some((i, s)) = segments.next() {
-        let from = *start.get_or_insert(i);
-        let end = i + s.len();
-        if let Some(&(_, next)) = segments.peek() {
-            if continues(s, next) {
-                continue;
-            }
-        }
-        start = None;
-        let whole = &text[from..end];
-        let trimmed = whole.trim_start();
-        let lead = whole.len() - trimmed.len();
-        let trimmed = trimmed.trim_end();
-        if !trimmed.is_empty() {
-            out.push((from + lead, trimmed));
-        }
-    }
-    out
 }
 
 /// The lines of the text the parser read, and where they are in the input.
@@ -876,61 +806,6 @@ fn one_line_error(e: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn sentences_are_trimmed_with_offsets() {
-        let text = "One two. Three?\n\nFour five.";
-        let s = sentences(text);
-        assert_eq!(s, [(0, "One two."), (9, "Three?"), (17, "Four five.")]);
-        for (i, x) in s {
-            assert_eq!(&text[i..i + x.len()], x);
-        }
-    }
-
-    #[test]
-    fn abbreviations_never_end_a_sentence() {
-        fn texts(t: &str) -> Vec<&str> {
-            sentences(t).into_iter().map(|x| x.1).collect()
-        }
-        assert_eq!(
-            texts("Thank you, Mr. Xiao. Now Dr. Fauci and Mrs. Biden spoke."),
-            [
-                "Thank you, Mr. Xiao.",
-                "Now Dr. Fauci and Mrs. Biden spoke."
-            ]
-        );
-        assert_eq!(
-            texts(
-                "Ask Sen. Warren, Rep. Ocasio-Cortez, Gov. Newsom and Gen. Milley. Then St. Louis."
-            ),
-            [
-                "Ask Sen. Warren, Rep. Ocasio-Cortez, Gov. Newsom and Gen. Milley.",
-                "Then St. Louis."
-            ]
-        );
-        assert_eq!(
-            texts(
-                "The U.S. Government and the U.N. Council met George H.W. Bush at 10 a.m. Tuesday."
-            ),
-            ["The U.S. Government and the U.N. Council met George H.W. Bush at 10 a.m. Tuesday."]
-        );
-        assert_eq!(
-            texts(
-                "Resolution No. 5 passed. No. We did not. It grew 2.5 percent... We think. Wait\u{2026} Then."
-            ),
-            [
-                "Resolution No. 5 passed.",
-                "No.",
-                "We did not.",
-                "It grew 2.5 percent... We think.",
-                "Wait\u{2026} Then."
-            ]
-        );
-        let t = "One. Ms. Psaki: yes.";
-        for (i, x) in sentences(t) {
-            assert_eq!(&t[i..i + x.len()], x);
-        }
-    }
 
     #[test]
     fn kwic_sides_cut_by_display_width() {

@@ -24,13 +24,16 @@ pub fn fold_name(name: &str) -> String {
 }
 
 /// Does the line end a sentence: `.`, `?`, `!` (or their full-width
-/// forms), perhaps inside closing quotation marks or brackets (`... done."`,
-/// `(Laughter.)`)? Emphasis and markdown escapes are ignored; `Briefing
+/// forms), the Arabic `؟` and `۔`, the Devanagari `।`, perhaps inside
+/// closing quotation marks or brackets (`... done."`, `(Laughter.)`,
+/// `« Merci. »`)? Emphasis and markdown escapes are ignored; `Briefing
 /// (March 09, 2023)` is a title, not a sentence.
 pub fn ends_sentence(text: &str) -> bool {
     plain(text)
-        .trim_end_matches(['"', '”', '’', '\'', ')', ']', '）', '」', '』'])
-        .ends_with(['.', '?', '!', '。', '？', '！', '…'])
+        .trim_end_matches([
+            '"', '”', '’', '\'', ')', ']', '）', '」', '』', '»', '›', ' ',
+        ])
+        .ends_with(['.', '?', '!', '。', '？', '！', '．', '…', '؟', '۔', '।'])
 }
 
 /// A line as classified: markdown escapes (`\###`) and emphasis around the
@@ -186,6 +189,10 @@ mod tests {
         assert!(!ends_sentence("Briefing (March 09, 2023)"));
         assert!(ends_sentence("*Thanks, everyone.*"));
         assert!(ends_sentence("谢谢！"));
+        assert!(ends_sentence("هل هناك أرقام محددة؟"));
+        assert!(ends_sentence("यह ठीक है।"));
+        assert!(ends_sentence("Il a dit : « Merci. »"));
+        assert!(!ends_sentence("« Le Monde »"));
         assert!(!ends_sentence("Briefing on the budget"));
     }
 }

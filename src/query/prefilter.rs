@@ -293,10 +293,12 @@ mod tests {
 
     /// Every fixture, `data/` and the bundled transcript: a pattern taken
     /// from a turn's text (so it matches) is never ruled out, whatever its
-    /// case options, across sentence and paragraph ends alike.
+    /// case options, across sentence and paragraph ends alike; nor is a
+    /// run of whole words of any script taken with `-w`.
     #[test]
     fn text_from_any_turn_is_never_ruled_out() {
-        use crate::query::{Case, MatchOptions, Matcher};
+        use crate::query::Case;
+        use unicode_segmentation::UnicodeSegmentation;
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
         let mut files = vec![root.join("data")];
         let mut inputs = Vec::new();
@@ -312,7 +314,7 @@ mod tests {
             }
         }
         inputs.push(whosaid::BUNDLED_TEXT.as_bytes().to_vec());
-        let mut tried = 0;
+        let (mut tried, mut words_tried) = (0, 0);
         for bytes in &inputs {
             let Ok(parsed) = whosaid::parse_bytes(bytes, "test") else {
                 continue;
@@ -329,29 +331,68 @@ mod tests {
                         (piece.to_uppercase(), Case::Insensitive),
                         (piece.to_lowercase(), Case::Smart),
                     ] {
-                        let opts = MatchOptions {
-                            regex: false,
-                            word: false,
-                            case,
-                        };
-                        let Ok(m) = Matcher::new(&pattern, opts) else {
-                            continue;
-                        };
-                        if !m.has_match(&turn.text) {
-                            continue; // case mapping changed its length
-                        }
-                        if let Some(p) = m.prefilter() {
-                            tried += 1;
-                            assert!(
-                                p.may_match(bytes),
-                                "{pattern:?} ({case:?}) is in a turn of {}",
-                                String::from_utf8_lossy(&bytes[..bytes.len().min(200)])
-                            );
-                        }
+                        tried +=
+                            usize::from(never_ruled_out(bytes, &turn.text, &pattern, case, false));
+                    }
+                }
+                // Whole words (`-w`) in every script: runs of one to three
+                // UAX #29 words at every 13th word, so that CJK, Hangul,
+                // Cyrillic and Arabic turns give patterns that do match.
+                let bounds: Vec<usize> = turn
+                    .text
+                    .split_word_bound_indices()
+                    .map(|(i, _)| i)
+                    .chain(std::iter::once(turn.text.len()))
+                    .collect();
+                for (k, &start) in bounds.iter().enumerate().step_by(13) {
+                    let end = bounds[(k + 1 + k % 3).min(bounds.len() - 1)];
+                    let piece = &turn.text[start..end];
+                    if !piece.is_ascii() {
+                        words_tried += usize::from(never_ruled_out(
+                            bytes,
+                            &turn.text,
+                            piece,
+                            Case::Smart,
+                            true,
+                        ));
                     }
                 }
             }
         }
         assert!(tried > 3_000, "{tried}");
+        assert!(words_tried > 400, "{words_tried}");
+    }
+
+    /// A pattern that matches `text` (a turn of the input `bytes`) is not
+    /// ruled out by its prefilter; false when it does not match or has no
+    /// prefilter (nothing tried).
+    fn never_ruled_out(
+        bytes: &[u8],
+        text: &str,
+        pattern: &str,
+        case: crate::query::Case,
+        word: bool,
+    ) -> bool {
+        use crate::query::{MatchOptions, Matcher};
+        let opts = MatchOptions {
+            regex: false,
+            word,
+            case,
+        };
+        let Ok(m) = Matcher::new(pattern, opts) else {
+            return false;
+        };
+        if !m.has_match(text) {
+            return false; // case mapping changed its length; not a whole word
+        }
+        let Some(p) = m.prefilter() else {
+            return false;
+        };
+        assert!(
+            p.may_match(bytes),
+            "{pattern:?} ({case:?}, -w {word}) is in a turn of {}",
+            String::from_utf8_lossy(&bytes[..bytes.len().min(200)])
+        );
+        true
     }
 }
