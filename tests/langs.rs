@@ -19,19 +19,6 @@ const KNOWN_DIFFERENCES: &[(&str, &[&str])] = &[
         "fr-matignon-conference.md",
         &["- 13\tLéa Fontaine, porte-parole du Gouvernement\tLéa Fontaine\tchair\t"],
     ),
-    (
-        // Labels are printed with their spaces made one ASCII space; the
-        // README keeps the ideographic space U+3000 as printed.
-        "ja-gaimu-kaiken.txt",
-        &[
-            "- 19\tNHK\u{3000}佐藤記者\t佐藤\tjournalist\tNHK",
-            "- 29\t共同通信\u{3000}高橋記者\t高橋\tjournalist\t共同通信",
-            "- 33\tフリーランス\u{3000}山本記者\t山本\tjournalist\t",
-            "+ 19\tNHK 佐藤記者\t佐藤\tjournalist\tNHK",
-            "+ 29\t共同通信 高橋記者\t高橋\tjournalist\t共同通信",
-            "+ 33\tフリーランス 山本記者\t山本\tjournalist\t",
-        ],
-    ),
 ];
 
 /// Warnings `check` rightly gives, by file and kind.
