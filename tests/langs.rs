@@ -5,6 +5,8 @@
 //! `tests/fixtures/langs/README.md`). A listed difference that goes away
 //! fails the test too, so the list stays true.
 
+mod common;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -12,14 +14,12 @@ const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/langs");
 
 /// Expected rows the parser does not give yet, by file: each `-` row
 /// missing, each `+` row extra.
-const KNOWN_DIFFERENCES: &[(&str, &[&str])] = &[
-    (
-        // A label whose comma part is a lower-case office
-        // (`porte-parole du Gouvernement`) is refused as a sentence.
-        "fr-matignon-conference.md",
-        &["- 13\tLéa Fontaine, porte-parole du Gouvernement\tLéa Fontaine\tchair\t"],
-    ),
-];
+const KNOWN_DIFFERENCES: &[(&str, &[&str])] = &[(
+    // A label whose comma part is a lower-case office
+    // (`porte-parole du Gouvernement`) is refused as a sentence.
+    "fr-matignon-conference.md",
+    &["- 13\tLéa Fontaine, porte-parole du Gouvernement\tLéa Fontaine\tchair\t"],
+)];
 
 /// Warnings `check` rightly gives, by file and kind.
 const TRUE_WARNINGS: &[(&str, &str)] = &[
@@ -60,44 +60,14 @@ fn file_name(path: &Path) -> &str {
     path.file_name().unwrap().to_str().unwrap()
 }
 
-/// Rows as `line\tlabel\tspeaker\trole\toutlet`.
-fn actual_rows(parsed: &whosaid::Parsed) -> Vec<String> {
-    parsed
-        .transcript
-        .turns
-        .iter()
-        .map(|t| {
-            format!(
-                "{}\t{}\t{}\t{}\t{}",
-                t.line,
-                t.label,
-                t.speaker.as_deref().unwrap_or(""),
-                t.role,
-                t.outlet.as_deref().unwrap_or("")
-            )
-        })
-        .collect()
-}
-
-fn expected_rows(path: &Path) -> Vec<String> {
-    let text = fs::read_to_string(path).unwrap();
-    let mut lines = text.lines();
-    assert_eq!(lines.next(), Some("line\tlabel\tspeaker\trole\toutlet"));
-    lines
-        .filter(|l| !l.is_empty())
-        .map(|l| {
-            let mut cols: Vec<&str> = l.split('\t').collect();
-            cols.resize(5, "");
-            cols.join("\t")
-        })
-        .collect()
-}
-
 #[test]
 fn every_language_fixture_gives_exactly_its_expected_turns() {
     let mut failures = String::new();
     for (text, tsv) in fixtures() {
-        let (expected, actual) = (expected_rows(&tsv), actual_rows(&parse(&text)));
+        let (expected, actual) = (
+            common::expected_rows(&tsv),
+            common::turn_rows(&parse(&text)),
+        );
         let mut differences: Vec<String> = expected
             .iter()
             .filter(|e| !actual.contains(e))

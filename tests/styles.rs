@@ -34,35 +34,7 @@ fn actual_rows(path: &Path) -> Vec<String> {
     let bytes = fs::read(path).unwrap();
     let parsed = whosaid::parse_bytes(&bytes, &path.display().to_string())
         .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    parsed
-        .transcript
-        .turns
-        .iter()
-        .map(|t| {
-            format!(
-                "{}\t{}\t{}\t{}\t{}",
-                t.line,
-                t.label,
-                t.speaker.as_deref().unwrap_or(""),
-                t.role,
-                t.outlet.as_deref().unwrap_or("")
-            )
-        })
-        .collect()
-}
-
-fn expected_rows(path: &Path) -> Vec<String> {
-    let text = fs::read_to_string(path).unwrap();
-    let mut lines = text.lines();
-    assert_eq!(lines.next(), Some("line\tlabel\tspeaker\trole\toutlet"));
-    lines
-        .filter(|l| !l.is_empty())
-        .map(|l| {
-            let mut cols: Vec<&str> = l.split('\t').collect();
-            cols.resize(5, "");
-            cols.join("\t")
-        })
-        .collect()
+    common::turn_rows(&parsed)
 }
 
 /// A readable diff of the rows that differ.
@@ -172,7 +144,7 @@ fn every_style_fixture_parses_to_its_expected_turns() {
     let mut failures = String::new();
     for (text, expected) in fixtures() {
         let name = text.file_name().unwrap().to_str().unwrap();
-        let mut want = expected_rows(&expected);
+        let mut want = common::expected_rows(&expected);
         let mut got = actual_rows(&text);
         for closed in mask_gaps(name, &mut want, &mut got) {
             failures.push_str(&closed);

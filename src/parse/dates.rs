@@ -193,7 +193,11 @@ pub fn find_date(text: &str) -> Option<(Written, std::ops::Range<usize>)> {
     if !text.chars().any(char::is_numeric) {
         return None;
     }
-    if let Some(c) = text.contains('-').then(|| DATE_ISO.captures(text)).flatten() {
+    if let Some(c) = text
+        .contains('-')
+        .then(|| DATE_ISO.captures(text))
+        .flatten()
+    {
         let (y, m, d) = (c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?);
         return iso(y, m, d).map(|s| (Written::Iso(s), c.get(0).unwrap().range()));
     }
@@ -225,7 +229,11 @@ pub fn find_date(text: &str) -> Option<(Written, std::ops::Range<usize>)> {
         let (y, m, d) = (c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?);
         return iso(y, m, d).map(|s| (Written::Iso(s), c.get(0).unwrap().range()));
     }
-    if let Some(c) = text.contains('년').then(|| DATE_KO.captures(text)).flatten() {
+    if let Some(c) = text
+        .contains('년')
+        .then(|| DATE_KO.captures(text))
+        .flatten()
+    {
         let (y, m, d) = (c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?);
         return iso(y, m, d).map(|s| (Written::Iso(s), c.get(0).unwrap().range()));
     }
@@ -239,7 +247,11 @@ pub fn find_date(text: &str) -> Option<(Written, std::ops::Range<usize>)> {
             return iso(y, m, d).map(|s| (Written::Iso(s), start..end));
         }
     }
-    if let Some(c) = text.contains('/').then(|| DATE_SLASH.captures(text)).flatten() {
+    if let Some(c) = text
+        .contains('/')
+        .then(|| DATE_SLASH.captures(text))
+        .flatten()
+    {
         let (first, second, year): (u32, u32, u32) =
             (c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?);
         // At least one reading must be a date.

@@ -41,3 +41,41 @@ pub fn stray_lines(path: &std::path::Path) -> Option<Vec<String>> {
         .collect();
     Some(stray)
 }
+
+/// A transcript's turns as `line\tlabel\tspeaker\trole\toutlet` rows,
+/// the columns of the fixtures' `.expected.tsv` files.
+#[allow(dead_code)] // Not every test binary compares rows.
+pub fn turn_rows(parsed: &whosaid::Parsed) -> Vec<String> {
+    parsed
+        .transcript
+        .turns
+        .iter()
+        .map(|t| {
+            format!(
+                "{}\t{}\t{}\t{}\t{}",
+                t.line,
+                t.label,
+                t.speaker.as_deref().unwrap_or(""),
+                t.role,
+                t.outlet.as_deref().unwrap_or("")
+            )
+        })
+        .collect()
+}
+
+/// The rows of an `.expected.tsv` file (its header checked), each padded
+/// to five columns.
+#[allow(dead_code)] // Not every test binary compares rows.
+pub fn expected_rows(path: &std::path::Path) -> Vec<String> {
+    let text = std::fs::read_to_string(path).unwrap();
+    let mut lines = text.lines();
+    assert_eq!(lines.next(), Some("line\tlabel\tspeaker\trole\toutlet"));
+    lines
+        .filter(|l| !l.is_empty())
+        .map(|l| {
+            let mut cols: Vec<&str> = l.split('\t').collect();
+            cols.resize(5, "");
+            cols.join("\t")
+        })
+        .collect()
+}
