@@ -330,19 +330,27 @@ fn find_call(sentence: &str) -> Option<(usize, usize)> {
             }
         })
         .collect();
-    for call in super::vocab::calls() {
+    // Every call word found in one pass; the first in the list's order
+    // (longest first), then the leftmost, that stands as a whole word wins.
+    static CALLS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+        aho_corasick::AhoCorasick::new(super::vocab::calls()).expect("call words")
+    });
+    let calls = super::vocab::calls();
+    let mut best: Option<(usize, usize)> = None;
+    for m in CALLS.find_overlapping_iter(&lower) {
+        let (k, at) = (m.pattern().as_usize(), m.start());
+        if best.is_some_and(|b| b <= (k, at)) {
+            continue;
+        }
+        let call = calls[k];
         let cased = call.chars().next().is_some_and(|c| c.is_lowercase());
-        let mut from = 0;
-        while let Some(at) = lower[from..].find(call).map(|i| i + from) {
-            let before = sentence[..at].chars().next_back();
-            let after = sentence[at + call.len()..].chars().next();
-            if !cased || (spaced(before) && spaced(after)) {
-                return Some((at, at + call.len()));
-            }
-            from = at + lower[at..].chars().next().map_or(1, char::len_utf8);
+        let before = sentence[..at].chars().next_back();
+        let after = sentence[m.end()..].chars().next();
+        if !cased || (spaced(before) && spaced(after)) {
+            best = Some((k, at));
         }
     }
-    None
+    best.map(|(k, at)| (at, at + calls[k].len()))
 }
 
 /// A chair's call in another language, in the turn's last sentence: a
