@@ -632,6 +632,9 @@ impl Judge<'_, '_> {
             // closes a run-in head as often as a label.
             && !cand.shape.caseless
             && cand.form != Form::Dash
+            // A header's keyword seen once past the header closes the
+            // document (`Fuente: La Moncloa`, `Source: ...`).
+            && lexicon::header_field(&cand.label).is_none()
             && (!self.style.caps_style || cand.shape.all_caps)
             && cand.rest.split_whitespace().count() >= 2
         {

@@ -323,6 +323,20 @@ fn cjk_identity(label: &str) -> Option<Identity> {
                 ..Identity::default()
             });
         }
+        // `박정훈 제2차관`, `한지원 대변인`: Korean writes the office after
+        // the name.
+        if short_name(before) && !before.chars().any(|c| !is_hangul(c)) {
+            let role = super::vocab::title_role(last).or_else(|| office_end(last).map(|(_, r)| r));
+            if let Some(role) = role {
+                return Some(Identity {
+                    speaker: Some(before.to_string()),
+                    title: Some(last.to_string()),
+                    role: Some(role),
+                    role_rule: RoleRule::OfficeTitle,
+                    ..Identity::default()
+                });
+            }
+        }
         if short_name(last) {
             if let Some((_, role)) = office_end(before) {
                 return Some(Identity {
@@ -341,7 +355,9 @@ fn cjk_identity(label: &str) -> Option<Identity> {
     }
     let (at, role) = office_end(label)?;
     let name = &label[..at];
-    if !short_name(name) || name.ends_with(ORGANISATION_ENDS) {
+    // Surnames run to three characters (`上田`, `長谷川`); four before an
+    // office are a place or a department (`都市交通部長`).
+    if !short_name(name) || name.chars().count() > 3 || name.ends_with(ORGANISATION_ENDS) {
         return None;
     }
     Some(Identity {
@@ -351,6 +367,11 @@ fn cjk_identity(label: &str) -> Option<Identity> {
         role_rule: RoleRule::OfficeTitle,
         ..Identity::default()
     })
+}
+
+/// A Hangul syllable.
+fn is_hangul(c: char) -> bool {
+    ('\u{ac00}'..='\u{d7af}').contains(&c)
 }
 
 /// Is the first letter of `s` of a script without case (Arabic, Hebrew)?
@@ -1004,6 +1025,18 @@ pub fn declared_names(participants: &[Participant], prose: &[&str]) -> Declared 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn offices_beside_names_in_cjk_labels() {
+        let who = |l: &str| cjk_identity(l).and_then(|id| id.speaker);
+        // Korean writes the office after the name.
+        assert_eq!(who("박정훈 제2차관").as_deref(), Some("박정훈"));
+        assert_eq!(who("김태석 도시계획국장").as_deref(), Some("김태석"));
+        assert_eq!(who("交通部長 林志遠").as_deref(), Some("林志遠"));
+        assert_eq!(who("林部長").as_deref(), Some("林"));
+        // Four characters before an office are a department, not a surname.
+        assert_eq!(who("都市交通部長"), None);
+    }
 
     #[test]
     fn office_holders_named_in_prose() {
