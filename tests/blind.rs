@@ -201,10 +201,11 @@ fn score(set: &Set) {
 /// The language fixtures' `.meta` files give each event's date: every date
 /// whosaid reads is that one, and it reads them all (Arabic-Indic digits,
 /// a Hijri date beside the Gregorian one, a Japanese era year).
-#[test]
-fn the_language_fixtures_give_their_dates() {
+/// How many of a language set's transcripts give a date, asserting that
+/// each one given is the `.meta` file's.
+fn dates_read(dir: &str) -> usize {
     let mut right = 0;
-    for (text, tsv) in fixtures("langs") {
+    for (text, tsv) in fixtures(dir) {
         let meta = tsv.to_str().unwrap().replace(".expected.tsv", ".meta");
         let meta = fs::read_to_string(meta).unwrap();
         let want = meta
@@ -221,5 +222,19 @@ fn the_language_fixtures_give_their_dates() {
             right += 1;
         }
     }
+    right
+}
+
+#[test]
+fn the_language_fixtures_give_their_dates() {
+    let right = dates_read("langs");
     assert_eq!(right, 18, "{right} dates read");
+}
+
+/// Minguo years, `2023. 12. 6.`, `05.10.2023`, a release date below the
+/// text, and the two transcripts whose labels were all missed before.
+#[test]
+fn the_second_language_set_gives_its_dates() {
+    let right = dates_read("langs2");
+    assert_eq!(right, 20, "{right} dates read");
 }

@@ -152,6 +152,9 @@ fn read(text: &str, source: &str) -> (Transcript, Vec<Diagnostic>) {
     let labels = find_labels(&lines, body_start, speaker_key.as_ref(), &mut diags);
     let (mut transcript, header_prose) = read_header(&lines, &labels, source, &mut diags);
     let end = read_trailer(&lines, &labels, &mut transcript);
+    if transcript.date.is_none() {
+        transcript.date = trailer::release_date(&transcript.notes);
+    }
     let q_marked = labels
         .iter()
         .filter(|a| a.cand.kind == LabelKind::QMarker)
