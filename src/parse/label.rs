@@ -501,7 +501,8 @@ fn wide_marker(text: &str) -> Option<Candidate<'_>> {
 ///   a line that may open a label itself;
 /// - `*` or `_` (at most three) and a colon ([`emphasised`]); `<v ` or
 ///   `<v.` ([`voice`]); `Q` alone or before a space, `.`, `:` or `：`;
-///   `【` and a `】` ([`bracket_label`]);
+///   `【` and a `】`, `（` and a `）`, `[` and a `]`, `<` and a `>`, `‹`
+///   and a `>` or `›` ([`bracket_label`]); `Ｑ` or `Ａ` ([`wide_marker`]);
 /// - a first letter of a script without case and a `:` or `：` within
 ///   [`COLON_REACH`] characters ([`colon_label`] alone);
 /// - otherwise a first character in upper case, CJK, an ASCII digit, or in

@@ -182,6 +182,7 @@ fn read(text: &str, source: &str) -> (Transcript, Vec<Diagnostic>) {
     };
     let (mut turns, mut unknown_role) = ctx.turns(&labels, &mut transcript);
     cue_events(&lines, &mut turns);
+    people::answerer_in_brackets(&mut turns);
     resolve_short_labels(&mut turns, &mut unknown_role);
     complete_from_body(&mut turns);
     names_written_in_full(&mut turns, &transcript);
