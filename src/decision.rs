@@ -182,6 +182,9 @@ pub enum Evidence {
     CallsOnReporters,
     /// Speaker and outlet from the reporter's own introduction.
     SelfIntroduction,
+    /// Speaker named in brackets after an answer marker (`<답변> (박정훈
+    /// 제2차관)`, `Ａ　（市長）`).
+    AnswererInBrackets,
     /// Outlet from the reporter's own introduction.
     OutletFromIntroduction,
     /// Speaker and outlet from the hand-off that gave the floor.
@@ -238,6 +241,7 @@ impl Evidence {
             Evidence::GivesFloor => "role: gives the floor and never answers, so chairs",
             Evidence::CallsOnReporters => "role: calls on reporters and never answers, so chairs",
             Evidence::SelfIntroduction => "speaker and outlet from the reporter's own introduction",
+            Evidence::AnswererInBrackets => "speaker named in brackets after the answer marker",
             Evidence::OutletFromIntroduction => "outlet from the reporter's own introduction",
             Evidence::Handoff => "speaker and outlet from the hand-off that gave the floor",
             Evidence::VoiceIntroduction => "speaker and outlet from this voice's own introduction",

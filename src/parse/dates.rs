@@ -75,9 +75,19 @@ static DATE_ISO: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b(\d{4})-(\d{2})-(\d{2})\b").unwrap());
 static DATE_SLASH: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b").unwrap());
-/// `令和3年3月5日`: a Japanese era year (Reiwa, Heisei).
-static DATE_JA_ERA: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(令和|平成)(\d{1,2}|元)年(\d{1,2})月(\d{1,2})日").unwrap());
+/// `令和3年3月5日`: a Japanese era year (Reiwa, Heisei); `中華民國113年3月21日`,
+/// Taiwan's Minguo years.
+static DATE_JA_ERA: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(令和|平成|中華民國|中华民国|民國|民国)(\d{1,3}|元)年(\d{1,2})月(\d{1,2})日")
+        .unwrap()
+});
+/// `2023. 12. 6.`: year, month and day closed by full stops (Korea).
+static DATE_YMD_DOTS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(\d{4})\.\s*(\d{1,2})\.\s*(\d{1,2})\.").unwrap());
+/// `05.10.2023`: day, month, year between full stops (Germany, Russia,
+/// most of Europe; the United States never writes dates so).
+static DATE_DMY_DOTS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b").unwrap());
 
 /// A number in ASCII or Arabic-Indic digits (`١٤`, `۱۴`).
 fn number(digits: &str) -> Option<u32> {
@@ -188,7 +198,7 @@ impl Written {
 /// the order of its place; every other form is read here.
 pub fn find_date(text: &str) -> Option<(Written, std::ops::Range<usize>)> {
     // Every pattern needs a digit, and most a mark of their own (`-`,
-    // `年`, `년`, `/`): a text without it is not matched against them, nor
+    // `年`, `년`, `.`, `/`): a text without it is not matched against them, nor
     // are they compiled (a third of a millisecond each) for it.
     if !text.chars().any(char::is_numeric) {
         return None;
@@ -215,8 +225,13 @@ pub fn find_date(text: &str) -> Option<(Written, std::ops::Range<usize>)> {
     }
     let han_year = text.contains('年');
     if let Some(c) = han_year.then(|| DATE_JA_ERA.captures(text)).flatten() {
-        // Reiwa 1 is 2019, Heisei 1 is 1989; `元年` is the first year.
-        let base = if &c[1] == "令和" { 2018 } else { 1988 };
+        // Reiwa 1 is 2019, Heisei 1 is 1989, Minguo 1 is 1912; `元年` is
+        // the first year.
+        let base = match &c[1] {
+            "令和" => 2018,
+            "平成" => 1988,
+            _ => 1911,
+        };
         let n: u32 = if &c[2] == "元" {
             1
         } else {
@@ -235,6 +250,15 @@ pub fn find_date(text: &str) -> Option<(Written, std::ops::Range<usize>)> {
         .flatten()
     {
         let (y, m, d) = (c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?);
+        return iso(y, m, d).map(|s| (Written::Iso(s), c.get(0).unwrap().range()));
+    }
+    let dots = text.contains('.');
+    if let Some(c) = dots.then(|| DATE_YMD_DOTS.captures(text)).flatten() {
+        let (y, m, d) = (c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?);
+        return iso(y, m, d).map(|s| (Written::Iso(s), c.get(0).unwrap().range()));
+    }
+    if let Some(c) = dots.then(|| DATE_DMY_DOTS.captures(text)).flatten() {
+        let (d, m, y) = (c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?);
         return iso(y, m, d).map(|s| (Written::Iso(s), c.get(0).unwrap().range()));
     }
     // The month word decides: `12 apples 2021` is no date.
@@ -398,6 +422,24 @@ pub fn is_date_or_time_line(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn era_and_dotted_dates() {
+        let read = |t: &str| find_date(t).and_then(|(w, _)| w.iso(None));
+        assert_eq!(
+            read("發布日期：中華民國113年3月21日").as_deref(),
+            Some("2024-03-21")
+        );
+        assert_eq!(read("民國112年10月1日").as_deref(), Some("2023-10-01"));
+        assert_eq!(
+            read("일시: 2023. 12. 6.(수) 11:00").as_deref(),
+            Some("2023-12-06")
+        );
+        // Dots between day, month and year put the day first.
+        assert_eq!(read("Дата: 05.10.2023").as_deref(), Some("2023-10-05"));
+        assert_eq!(read("Version 1.2.3 of 2023"), None);
+        assert_eq!(read("In 2023. 12 states agreed."), None);
+    }
 
     fn read(text: &str, order: Option<DateOrder>) -> Option<String> {
         find_date(text).and_then(|(w, _)| w.iso(order))

@@ -305,11 +305,13 @@ pub fn handoff(text: &str) -> Option<(String, String)> {
 fn last_sentence(text: &str) -> &str {
     let marks = ['.', '!', '?', '。', '？', '！', '\n', '؟'];
     let text = text.trim_end().trim_end_matches(marks).trim_end();
-    text.rfind(marks)
-        .map_or(text, |end| {
-            let mark = text[end..].chars().next().map_or(1, char::len_utf8);
-            &text[end + mark..]
-        })
+    // A full stop inside a word (`Folha de S.Paulo`) ends no sentence.
+    let ends_here =
+        |end: usize, c: char| c != '.' || text[end + 1..].starts_with(char::is_whitespace);
+    text.char_indices()
+        .rev()
+        .find(|&(end, c)| marks.contains(&c) && ends_here(end, c))
+        .map_or(text, |(end, c)| &text[end + c.len_utf8()..])
         .trim()
 }
 
@@ -811,7 +813,7 @@ fn without_descriptor(outlet: &str) -> &str {
 }
 
 /// One sentence read as `[address,] Name, Outlet` or `[I'm] Name from Outlet`.
-fn introduction_in(sentence: &str, named: &HashSet<String>) -> Option<(String, String)> {
+fn introduction_in<'a>(sentence: &'a str, named: &HashSet<String>) -> Option<(String, String)> {
     let sentence = sentence.trim().trim_end_matches(['.', '!']);
     if sentence.ends_with('?') {
         return None;
@@ -834,9 +836,13 @@ fn introduction_in(sentence: &str, named: &HashSet<String>) -> Option<(String, S
             ]
             .iter()
             .find_map(|intro| p.strip_prefix(intro))
+            .or_else(|| super::vocab::after_introduction(p))
             .unwrap_or(p)
         })
         .collect();
+    // `de La Jornada`, `da Folha de S.Paulo`: the joiner is no part of
+    // the outlet (or of the place after it).
+    let unjoined = |p: &'a str| super::vocab::after_outlet_joiner(p).unwrap_or(p);
     let is_name = |n: &str| {
         let words: Vec<&str> = n.split_whitespace().collect();
         (2..=3).contains(&words.len())
@@ -886,7 +892,11 @@ fn introduction_in(sentence: &str, named: &HashSet<String>) -> Option<(String, S
     // `Juan Merlano, Caracol TV, Colombia`: name, outlet, then where.
     if parts.len() >= 3 {
         let n = parts.len();
-        let (name, outlet, place) = (parts[n - 3], parts[n - 2], parts[n - 1]);
+        let (name, outlet, place) = (
+            parts[n - 3],
+            without_descriptor(unjoined(parts[n - 2])),
+            unjoined(parts[n - 1]),
+        );
         let place_like = place.split_whitespace().count() <= 2
             && place.chars().next().is_some_and(char::is_uppercase);
         if place_like && is_name(name) && is_outlet(outlet) && address_only(&parts[..n - 3]) {
@@ -896,7 +906,7 @@ fn introduction_in(sentence: &str, named: &HashSet<String>) -> Option<(String, S
     if parts.len() >= 2 {
         let (name, outlet) = (
             parts[parts.len() - 2],
-            without_descriptor(parts[parts.len() - 1]),
+            without_descriptor(unjoined(parts[parts.len() - 1])),
         );
         let before = &parts[..parts.len() - 2];
         // An outlet in no list is taken only after a plain address

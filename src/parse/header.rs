@@ -388,6 +388,20 @@ fn split_list(text: &str) -> Vec<&str> {
 /// Ministry of the Interior)` is three, each with the title in brackets or
 /// before the name.
 pub fn participants_in(value: &str) -> Vec<(String, Option<String>)> {
+    // `Isabel Navarro Ruiz, ministra Portavoz; Tomás Ferrer Galdós,
+    // ministro de Transportes`: semicolons part the people, a comma each
+    // name from its office (written in lower case in many languages).
+    if value.contains(';') && !value.contains(['(', '[']) {
+        let people: Option<Vec<_>> = value
+            .split(';')
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .map(|p| participant(p).filter(|_| p.contains(',')))
+            .collect();
+        if let Some(people) = people.filter(|p| p.len() >= 2) {
+            return people;
+        }
+    }
     let parts = split_list(value);
     let mut out: Vec<(String, Option<String>)> = Vec::new();
     if parts.len() <= 1 {
@@ -852,9 +866,26 @@ impl Reader {
         // A block with a date line among others (`Ned Price, Department
         // Spokesperson` / `Washington, D.C.` / `March 14, 2023`; `November
         // 23, 2023, 18:10` / `Minsk`) is read line by line.
-        if let Some(k) = block.lines.iter().position(|l| is_dated_line(&l.text)) {
+        // So is a block of a title and `Keyword: value` lines (`Lugar:`,
+        // `Fecha:`, `Intervinientes:`).
+        let dated = block.lines.iter().position(|l| is_dated_line(&l.text));
+        let fields = block
+            .lines
+            .iter()
+            .filter(|l| field_line(&l.text).is_some())
+            .count();
+        if dated.is_none() && fields >= 2 {
+            read_block_lines(&block.lines, None, &mut self.title_done, &mut self.header);
+            return true;
+        }
+        if let Some(k) = dated {
             if !block.lines.iter().any(|l| place_time_line(&l.text)) {
-                read_block_lines(&block.lines, k, &mut self.title_done, &mut self.header);
+                read_block_lines(
+                    &block.lines,
+                    Some(k),
+                    &mut self.title_done,
+                    &mut self.header,
+                );
                 return true;
             }
         }
@@ -1010,11 +1041,16 @@ fn add_participant(header: &mut Header, name: String, role: Role, title: Option<
     }
 }
 
-/// Read a header block line by line around its date line `k`: `Name,
+/// Read a header block line by line around its date line, if any: `Name,
 /// office` lines are participants, the short capitalised line next to the
 /// date is the place, lines opening the block give the title if there is
 /// none yet; the rest are preamble notes.
-fn read_block_lines(block: &[&Line<'_>], k: usize, title_done: &mut bool, header: &mut Header) {
+fn read_block_lines(
+    block: &[&Line<'_>],
+    date_line: Option<usize>,
+    title_done: &mut bool,
+    header: &mut Header,
+) {
     let person = |j: usize| name_office_line(&block[j].text);
     let place_like = |j: usize| {
         j < block.len()
@@ -1022,12 +1058,10 @@ fn read_block_lines(block: &[&Line<'_>], k: usize, title_done: &mut bool, header
             && !is_dated_line(&block[j].text)
             && is_signoff_name(&block[j].text)
     };
-    let place = if k > 0 && place_like(k - 1) {
-        Some(k - 1)
-    } else if place_like(k + 1) {
-        Some(k + 1)
-    } else {
-        None
+    let place = match date_line {
+        Some(k) if k > 0 && place_like(k - 1) => Some(k - 1),
+        Some(k) if place_like(k + 1) => Some(k + 1),
+        _ => None,
     };
     let mut rest: Vec<usize> = Vec::new();
     let flush = |rest: &mut Vec<usize>, header: &mut Header, title_done: &mut bool| {
@@ -1058,6 +1092,10 @@ fn read_block_lines(block: &[&Line<'_>], k: usize, title_done: &mut bool, header
         let field = if is_dated_line(&l.text) {
             read_place_date_time(&l.text, l.no, header);
             HeaderField::PlaceDateTime
+        } else if let Some((field, value)) = field_line(&l.text) {
+            // `Teilnehmer: Bundeskanzler Markus Falkner, …` below the date.
+            take_value(field, value, l.no, header);
+            field.heading()
         } else if let Some((name, office)) = person(j) {
             add_participant(header, name, Role::Official, Some(office));
             HeaderField::Participants
@@ -1078,6 +1116,14 @@ fn read_block_lines(block: &[&Line<'_>], k: usize, title_done: &mut bool, header
         });
     }
     flush(&mut rest, header, title_done);
+}
+
+/// `Keyword: value` on one line, the keyword a header field's.
+fn field_line(text: &str) -> Option<(HeaderField, &str)> {
+    let (k, v) = text.split_once([':', '：'])?;
+    let field = lexicon::header_field(k)?;
+    let v = v.trim();
+    (!v.is_empty()).then_some((field, v))
 }
 
 /// `Beijing | 10 a.m. March 1, 2021`: a place with a date or time.
@@ -1221,6 +1267,30 @@ fn take_value(field: HeaderField, value: &str, line: usize, header: &mut Header)
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_block_of_field_lines_is_read_line_by_line() {
+        let text = "Rueda de prensa posterior al Consejo de Ministros\nIntervinientes: Isabel Navarro Ruiz, ministra Portavoz; Tomás Ferrer Galdós, ministro de Transportes\nLugar: Palacio de la Moncloa, Madrid\nFecha: martes, 7 de noviembre de 2023\n";
+        let lines = super::super::lines::split(text);
+        let head = parse(&lines);
+        assert_eq!(
+            head.title.as_deref(),
+            Some("Rueda de prensa posterior al Consejo de Ministros")
+        );
+        assert_eq!(head.place.as_deref(), Some("Palacio de la Moncloa, Madrid"));
+        let named: Vec<(&str, Option<&str>)> = head
+            .participants
+            .iter()
+            .map(|p| (p.name.as_str(), p.title.as_deref()))
+            .collect();
+        assert_eq!(
+            named,
+            [
+                ("Isabel Navarro Ruiz", Some("ministra Portavoz")),
+                ("Tomás Ferrer Galdós", Some("ministro de Transportes"))
+            ]
+        );
+    }
 
     #[test]
     fn chairs_declared_in_prose() {

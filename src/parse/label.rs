@@ -44,6 +44,11 @@ pub enum Form {
     /// `MASTER OF CEREMONIES` (translated and typed transcripts). Only a
     /// shape: the parser wants a document that writes its labels so.
     Bare,
+    /// A full stop and a dash after the label, as Spain's Moncloa prints
+    /// its transcripts: `Sra. Navarro.- text`, `P.- text`. The same
+    /// closing ends run-in heads there (`Real Decreto de ayudas.- text`),
+    /// so a label seen once must be strong.
+    Dash,
     /// Lenticular brackets at the start of a line, the words after them:
     /// `【上田外務大臣】本日、…` (Japanese ministries' press records).
     Bracket,
@@ -284,8 +289,18 @@ pub fn candidate(text: &str) -> Result<Option<Candidate<'_>>, Refusal<'_>> {
     }
     match first {
         '*' | '_' => return emphasised(text),
-        '<' => return voice(text),
-        '【' => return bracket_label(text),
+        '<' => {
+            return match voice(text) {
+                Ok(None) => bracket_label(text),
+                v => v,
+            };
+        }
+        '【' | '（' | '[' | '‹' => return bracket_label(text),
+        'Ｑ' | 'Ａ' => {
+            if let Some(c) = wide_marker(text) {
+                return Ok(Some(c));
+            }
+        }
         // No capitals to read: only a label before a colon.
         c if is_caseless(c) => return colon_label(text),
         'Q' => {
@@ -321,7 +336,13 @@ pub fn candidate(text: &str) -> Result<Option<Candidate<'_>>, Refusal<'_>> {
     if let Ok(Some(_)) = colon {
         return colon;
     }
-    if let Some(c) = period_label(text).or_else(|| stop_label(text)) {
+    if let Some(dash) = dash_label(text) {
+        return dash;
+    }
+    if let Some(c) = period_label(text)
+        .or_else(|| stop_label(text))
+        .or_else(|| record_label(text))
+    {
         return Ok(Some(c));
     }
     if let Some(rest) = a_marker(text) {
@@ -338,6 +359,31 @@ pub fn candidate(text: &str) -> Result<Option<Candidate<'_>>, Refusal<'_>> {
         }
     }
     colon
+}
+
+/// Where a label closed by `.-` ends (`Sra. Navarro.- text`): the first
+/// `.-` within [`COLON_REACH`] characters, at the end of the line or
+/// before a space.
+fn dash_end(text: &str) -> Option<usize> {
+    let i = text.find(".-")?;
+    let after = &text[i + 2..];
+    ((after.is_empty() || after.starts_with(' ')) && chars_in(&text.as_bytes()[..i]) <= COLON_REACH)
+        .then_some(i)
+}
+
+/// A label closed by a full stop and a dash ([`Form::Dash`]).
+fn dash_label(text: &str) -> Option<Result<Option<Candidate<'_>>, Refusal<'_>>> {
+    let end = dash_end(text)?;
+    let judged = judge(
+        Cow::Borrowed(text[..end].trim()),
+        text[end + 2..].trim_start(),
+    );
+    Some(judged.map(|c| {
+        c.map(|c| Candidate {
+            form: Form::Dash,
+            ..c
+        })
+    }))
 }
 
 /// A whole line in capitals that reads as a name, an office or a role
@@ -373,17 +419,39 @@ fn bare_label(text: &str) -> Option<Candidate<'_>> {
 /// its line or before another (`【冒頭発言】`, `【打印本页】【关闭窗口】`)
 /// is a heading or page chrome, and a bracket holding a colon
 /// (`【字体：大 中 小】`) is not a name.
+///
+/// Full-width round brackets serve so too (`（知事）　おはようございます`,
+/// Japanese prefectures). Angle and square brackets (`<질문>`, `[답변]`,
+/// Korean ministries) hold a label only when it is a role word: in other
+/// text they hold notes (`[Inaudible]`) and tags.
 fn bracket_label(text: &str) -> Result<Option<Candidate<'_>>, Refusal<'_>> {
-    let Some(after_open) = text.strip_prefix('【') else {
+    let Some(open) = text.chars().next() else {
         return Ok(None);
     };
-    let Some(end) = after_open.find('】') else {
+    let closers: &[char] = match open {
+        '【' => &['】'],
+        '（' => &['）'],
+        '[' => &[']'],
+        '<' | '‹' => &['>', '›'],
+        _ => return Ok(None),
+    };
+    let after_open = &text[open.len_utf8()..];
+    let Some(end) = after_open.find(closers) else {
         return Ok(None);
     };
+    let close_len = after_open[end..].chars().next().map_or(1, char::len_utf8);
     let label = after_open[..end].trim();
-    let rest = after_open[end + '】'.len_utf8()..].trim_start();
-    if label.is_empty() || rest.is_empty() || rest.starts_with('【') || label.contains([':', '：'])
+    let rest = after_open[end + close_len..].trim_start();
+    if label.is_empty()
+        || rest.is_empty()
+        || rest.starts_with(open)
+        || label.contains([':', '：'])
+        || lexicon::is_stage_direction_words(label)
     {
+        return Ok(None);
+    }
+    let role_only = matches!(open, '[' | '<' | '‹');
+    if role_only && !lexicon::is_role_word(label) {
         return Ok(None);
     }
     let mut shape = label_shape(label).map_err(|reason| Refusal {
@@ -405,6 +473,23 @@ fn bracket_label(text: &str) -> Result<Option<Candidate<'_>>, Refusal<'_>> {
     }))
 }
 
+/// Full-width `Ｑ`/`Ａ` markers and a space after them (`Ｑ　読売新聞の
+/// 石井です。`, Japanese city halls' records).
+fn wide_marker(text: &str) -> Option<Candidate<'_>> {
+    let mut chars = text.chars();
+    let marker = chars.next()?;
+    let rest = chars.as_str();
+    if !(rest.is_empty() || rest.starts_with([' ', '\u{3000}'])) {
+        return None;
+    }
+    let rest = rest.trim_start_matches([' ', '\u{3000}']);
+    Some(match marker {
+        'Ｑ' => letter_marker("Ｑ", rest, LabelKind::QMarker, Form::Colon),
+        'Ａ' => letter_marker("Ａ", rest, LabelKind::AMarker, Form::Period),
+        _ => return None,
+    })
+}
+
 /// Can [`candidate`] find anything on this line, a label or a refusal?
 /// `false` only where it would return `Ok(None)`; read on bytes, without
 /// allocating, so that the many lines of running text cost little.
@@ -416,14 +501,17 @@ fn bracket_label(text: &str) -> Result<Option<Candidate<'_>>, Refusal<'_>> {
 ///   a line that may open a label itself;
 /// - `*` or `_` (at most three) and a colon ([`emphasised`]); `<v ` or
 ///   `<v.` ([`voice`]); `Q` alone or before a space, `.`, `:` or `：`;
-///   `【` and a `】` ([`bracket_label`]);
+///   `【` and a `】`, `（` and a `）`, `[` and a `]`, `<` and a `>`, `‹`
+///   and a `>` or `›` ([`bracket_label`]); `Ｑ` or `Ａ` ([`wide_marker`]);
 /// - a first letter of a script without case and a `:` or `：` within
 ///   [`COLON_REACH`] characters ([`colon_label`] alone);
 /// - otherwise a first character in upper case, CJK, an ASCII digit, or in
 ///   lower case with a capital later in its word (`iPhone`), and then:
 ///   a `:` or `：` within [`COLON_REACH`] characters ([`colon_label`]), a
 ///   word of more than two bytes ending in `.` among the second to fifth
-///   ([`period_label`]'s first test), a `.` at the end or before two
+///   ([`period_label`]'s first test), a `.-` at the end or before a
+///   space within [`COLON_REACH`] characters ([`dash_label`]), capitals
+///   from the start then `.` or `,` ([`record_label`]), a `.` at the end or before two
 ///   spaces with nothing but capitals, digits and `-'()&/` before it,
 ///   within [`MAX_STOP_LABEL_CHARS`] characters ([`stop_label`]), `A.`
 ///   ([`a_marker`]), a last word that starts with a digit and holds a
@@ -443,6 +531,10 @@ pub(crate) fn may_open_label(text: &str) -> bool {
         // `[00:00:31] Mark Adeyinka: text` ([`leading_timestamp`]).
         b'(' | b'[' => {
             let close = if first == b'(' { b')' } else { b']' };
+            // `[질문] text` ([`bracket_label`]).
+            if first == b'[' && memchr::memchr(close, b).is_some() {
+                return true;
+            }
             return memchr::memchr(close, b).is_some_and(|end| {
                 memchr::memchr(b':', &b[1..end]).is_some()
                     && may_open_label(text[end + 1..].trim_start())
@@ -452,7 +544,11 @@ pub(crate) fn may_open_label(text: &str) -> bool {
             let open = b.iter().take_while(|&&c| c == b'*' || c == b'_').count();
             return open <= 3 && colon_within(b, open + COLON_REACH);
         }
-        b'<' => return b.starts_with(b"<v ") || b.starts_with(b"<v."),
+        b'<' => {
+            return b.starts_with(b"<v ")
+                || b.starts_with(b"<v.")
+                || memchr::memchr(b'>', b).is_some();
+        }
         b'Q' if b.len() == 1
             || matches!(b[1], b' ' | b'.' | b':')
             || b[1..].starts_with("：".as_bytes()) =>
@@ -467,8 +563,12 @@ pub(crate) fn may_open_label(text: &str) -> bool {
         }
         0x80.. => {
             let c = text.chars().next().unwrap_or(' ');
-            if c == '【' {
-                return text.contains('】');
+            match c {
+                '【' => return text.contains('】'),
+                '（' => return text.contains('）'),
+                '‹' => return text.contains(['>', '›']),
+                'Ｑ' | 'Ａ' => return true,
+                _ => {}
             }
             if is_caseless(c) {
                 return colon_within(b, COLON_REACH);
@@ -483,6 +583,8 @@ pub(crate) fn may_open_label(text: &str) -> bool {
         _ => return false,
     }
     colon_within(b, COLON_REACH)
+        || dash_end(text).is_some()
+        || capitals_head(b).is_some()
         || word_stop(b)
         || capitals_stop(b)
         || capitals_line(b)
@@ -843,6 +945,51 @@ fn stop_label(text: &str) -> Option<Candidate<'_>> {
     let shape = label_shape(&slash_as_comma(label)).ok()?;
     let rest = text[end + 1..].trim_start();
     Some(full_stop_candidate(label, rest, shape))
+}
+
+/// A name in capitals, perhaps its office after a comma, closed by a full
+/// stop and a single space, as parliaments print their records:
+/// `PRESIDENTE. L'ordine del giorno…`, `ROBERTO BASSI. Grazie…`,
+/// `GIULIA FERRARIS, Ministra delle Infrastrutture e dei trasporti. Grazie…`.
+/// Only a shape, like [`stop_label`].
+fn record_label(text: &str) -> Option<Candidate<'_>> {
+    let head = capitals_head(text.as_bytes())?;
+    let end = head + text[head..].find('.')?;
+    let rest = text[end + 1..]
+        .strip_prefix(' ')
+        .unwrap_or(&text[end + 1..]);
+    if !(rest.is_empty() || rest.starts_with(char::is_uppercase)) {
+        return None;
+    }
+    let label = &text[..end];
+    let name = &label[..head];
+    let letters = name.chars().filter(|c| c.is_alphabetic()).count();
+    if letters < 3
+        || name.split_whitespace().count() > 5
+        || name.chars().any(|c| c.is_alphabetic() && !c.is_uppercase())
+        || label.chars().count() > MAX_LABEL_CHARS
+    {
+        return None;
+    }
+    if let Some(office) = label[head..].strip_prefix(',') {
+        if !office_phrase(office.trim()) || office.contains(['.', ',', '(', ')']) {
+            return None;
+        }
+    }
+    let shape = label_shape(label).ok()?;
+    Some(full_stop_candidate(label, rest, shape))
+}
+
+/// What [`record_label`] needs: a run of capitals (and spaces,
+/// apostrophes, hyphens) from the line's start, then `.` or `,`; its
+/// length. A non-ASCII byte may be a capital.
+fn capitals_head(b: &[u8]) -> Option<usize> {
+    let n = b
+        .iter()
+        .take(4 * MAX_LABEL_CHARS)
+        .take_while(|&&c| matches!(c, b'A'..=b'Z' | b' ' | b'\'' | b'-' | 0x80..))
+        .count();
+    (n >= 2 && matches!(b.get(n), Some(b'.' | b','))).then_some(n)
 }
 
 /// `JOY BAUTISTA/RAPPLER`: one slash between two name-like parts joins a
@@ -1284,6 +1431,15 @@ fn caseless_shape(label: &str) -> Result<Shape, &'static str> {
     })
 }
 
+/// Does `part` (after a name and a comma) open with an office, a title
+/// word of some language (`Bundesminister für Digitales`, `Ministra delle
+/// Infrastrutture e dei trasporti`, `ministra de Ciencia`)?
+fn office_phrase(part: &str) -> bool {
+    let first = part.split_whitespace().next().unwrap_or("");
+    part.split_whitespace().count() >= 2
+        && (lexicon::is_role_word(first) || lexicon::title_prefix_len(part) > 0)
+}
+
 /// What a label's words say about it ([`label_shape`] without the cache).
 fn read_shape(label: &str) -> Result<Shape, &'static str> {
     if label.chars().count() > MAX_LABEL_CHARS {
@@ -1360,9 +1516,22 @@ fn read_shape(label: &str) -> Result<Shape, &'static str> {
         return Err("it holds more commas than a name does");
     }
     let mut words = 0;
-    for part in parts.iter().chain(&paren_parts).chain(&from) {
+    for (k, part) in parts.iter().chain(&paren_parts).chain(&from).enumerate() {
         let tokens: Vec<&str> = part.split_whitespace().collect();
+        // `Jonas Weber, Bundesminister für Digitales und Verkehr`: an
+        // office after the name is a phrase, its small words in lower case.
+        let office = k == 1 && parts.len() == 2 && office_phrase(part);
         for (i, t) in tokens.iter().enumerate() {
+            if office && i > 0 && t.starts_with(char::is_lowercase) {
+                if !t
+                    .chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-'))
+                {
+                    return Err("it holds punctuation that names do not");
+                }
+                words += usize::from(!lexicon::is_connector(t));
+                continue;
+            }
             word_ok(t, i == 0, i + 1 == tokens.len())?;
             if !lexicon::is_connector(t) {
                 words += 1;
@@ -1413,6 +1582,86 @@ mod tests {
 
     fn some(label: &str, rest: &str, kind: LabelKind) -> Option<(String, String, LabelKind)> {
         Some((label.to_string(), rest.to_string(), kind))
+    }
+
+    #[test]
+    fn labels_closed_by_a_full_stop_and_a_dash() {
+        // Spain's Moncloa: `.-` closes the label, as a colon would.
+        assert_eq!(
+            label("Sra. Navarro.- Muchas gracias."),
+            some("Sra. Navarro", "Muchas gracias.", LabelKind::Inline)
+        );
+        assert_eq!(
+            label("P.- Buenas tardes."),
+            some("P", "Buenas tardes.", LabelKind::Inline)
+        );
+        let c = candidate("Pregunta (Jorge Salas, Agencia EFE).- Gracias.")
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            (c.label.as_ref(), c.form),
+            ("Pregunta (Jorge Salas, Agencia EFE)", Form::Dash)
+        );
+        // A hyphen inside a word, or a dash not followed by a space, is no closing.
+        assert_eq!(label("Las relaciones EE.UU.-China mejoran."), None);
+    }
+
+    #[test]
+    fn parliamentary_labels_closed_by_a_full_stop() {
+        let form = |line: &str| {
+            candidate(line)
+                .ok()
+                .flatten()
+                .map(|c| (c.label.into_owned(), c.form))
+        };
+        assert_eq!(
+            form("PRESIDENTE. L'ordine del giorno reca lo svolgimento."),
+            Some(("PRESIDENTE".to_string(), Form::Period))
+        );
+        assert_eq!(
+            form(
+                "GIULIA FERRARIS, Ministra delle Infrastrutture e dei trasporti. Grazie, Presidente."
+            ),
+            Some((
+                "GIULIA FERRARIS, Ministra delle Infrastrutture e dei trasporti".to_string(),
+                Form::Period
+            ))
+        );
+        // After the comma an office, not any clause.
+        assert_eq!(form("ROMA, una città che cambia. Oggi."), None);
+        // Text that goes on in lower case is a sentence.
+        assert_eq!(form("NATO. e poi"), None);
+    }
+
+    #[test]
+    fn an_office_after_a_name_keeps_its_small_words() {
+        assert!(name_shape("Dr. Jonas Weber, Bundesminister für Digitales und Verkehr").is_ok());
+        assert!(name_shape("Jonas Weber, bald wieder da").is_err());
+    }
+
+    #[test]
+    fn labels_in_brackets_of_other_scripts() {
+        assert_eq!(
+            label("（知事）\u{3000}おはようございます。"),
+            some("知事", "おはようございます。", LabelKind::Inline)
+        );
+        assert_eq!(
+            label("<질문> 연합뉴스 김지훈 기자입니다."),
+            some("질문", "연합뉴스 김지훈 기자입니다.", LabelKind::Inline)
+        );
+        assert_eq!(label("[답변] 네."), some("답변", "네.", LabelKind::Inline));
+        assert_eq!(label("‹질문> 네."), some("질문", "네.", LabelKind::Inline));
+        // Square and angle brackets hold notes unless a role word stands in them.
+        assert_eq!(label("[Inaudible] and then we left."), None);
+        assert_eq!(label("<b>Bold</b> text"), None);
+        // Topic numbers and stage directions are no speakers.
+        assert_eq!(label("（1）県立美術館の無料開放について"), None);
+        let q = candidate("Ｑ\u{3000}読売新聞の石井です。")
+            .unwrap()
+            .unwrap();
+        assert_eq!((q.label.as_ref(), q.kind), ("Ｑ", LabelKind::QMarker));
+        let a = candidate("Ａ\u{3000}（市長）南部は").unwrap().unwrap();
+        assert_eq!((a.label.as_ref(), a.kind), ("Ａ", LabelKind::AMarker));
     }
 
     #[test]

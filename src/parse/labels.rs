@@ -204,8 +204,9 @@ impl Place<'_, '_> {
                 ((cand.shape.strong() || count >= 2) && self.para_start(i)).then_some(rule)
             }
             (_, LabelKind::Alone) => {
-                let next_is_label =
-                    next?.is_some_and(|c| c.form == Form::Colon || c.kind == LabelKind::QMarker);
+                let next_is_label = next?.is_some_and(|c| {
+                    matches!(c.form, Form::Colon | Form::Dash) || c.kind == LabelKind::QMarker
+                });
                 // Without case, a label seen once looks like a sentence
                 // ending in a colon.
                 let weak = cand.shape.caseless && !cand.shape.strong() && count < 2;
@@ -325,7 +326,7 @@ impl Style {
         let firm: Vec<bool> = cands()
             .filter(|(i, c)| {
                 c.kind != LabelKind::Alone
-                    && c.form == Form::Colon
+                    && matches!(c.form, Form::Colon | Form::Dash)
                     && place.para_start(*i)
                     && (c.shape.strong() || recurs(c))
             })
@@ -576,9 +577,9 @@ impl Judge<'_, '_> {
             );
             return Verdict::Refuse;
         };
-        let next_is_label = self.cands[j]
-            .as_ref()
-            .is_some_and(|c| c.form == Form::Colon || c.kind == LabelKind::QMarker);
+        let next_is_label = self.cands[j].as_ref().is_some_and(|c| {
+            matches!(c.form, Form::Colon | Form::Dash) || c.kind == LabelKind::QMarker
+        });
         if next_is_label && cand.timestamp.is_none() {
             out.warn(
                 i,
@@ -627,8 +628,13 @@ impl Judge<'_, '_> {
             Verdict::Accept(LabelRule::InlineRepeated)
         } else if self.style.firm_inline >= 2
             // Without case, a label seen once looks like any sentence
-            // opening with a colon (`المحور الأول: ...`).
+            // opening with a colon (`المحور الأول: ...`); a `.-` seen once
+            // closes a run-in head as often as a label.
             && !cand.shape.caseless
+            && cand.form != Form::Dash
+            // A header's keyword seen once past the header closes the
+            // document (`Fuente: La Moncloa`, `Source: ...`).
+            && lexicon::header_field(&cand.label).is_none()
             && (!self.style.caps_style || cand.shape.all_caps)
             && cand.rest.split_whitespace().count() >= 2
         {

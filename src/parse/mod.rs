@@ -152,6 +152,9 @@ fn read(text: &str, source: &str) -> (Transcript, Vec<Diagnostic>) {
     let labels = find_labels(&lines, body_start, speaker_key.as_ref(), &mut diags);
     let (mut transcript, header_prose) = read_header(&lines, &labels, source, &mut diags);
     let end = read_trailer(&lines, &labels, &mut transcript);
+    if transcript.date.is_none() {
+        transcript.date = trailer::release_date(&transcript.notes);
+    }
     let q_marked = labels
         .iter()
         .filter(|a| a.cand.kind == LabelKind::QMarker)
@@ -179,6 +182,7 @@ fn read(text: &str, source: &str) -> (Transcript, Vec<Diagnostic>) {
     };
     let (mut turns, mut unknown_role) = ctx.turns(&labels, &mut transcript);
     cue_events(&lines, &mut turns);
+    people::answerer_in_brackets(&mut turns);
     resolve_short_labels(&mut turns, &mut unknown_role);
     complete_from_body(&mut turns);
     names_written_in_full(&mut turns, &transcript);

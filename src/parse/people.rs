@@ -323,6 +323,20 @@ fn cjk_identity(label: &str) -> Option<Identity> {
                 ..Identity::default()
             });
         }
+        // `박정훈 제2차관`, `한지원 대변인`: Korean writes the office after
+        // the name.
+        if short_name(before) && !before.chars().any(|c| !is_hangul(c)) {
+            let role = super::vocab::title_role(last).or_else(|| office_end(last).map(|(_, r)| r));
+            if let Some(role) = role {
+                return Some(Identity {
+                    speaker: Some(before.to_string()),
+                    title: Some(last.to_string()),
+                    role: Some(role),
+                    role_rule: RoleRule::OfficeTitle,
+                    ..Identity::default()
+                });
+            }
+        }
         if short_name(last) {
             if let Some((_, role)) = office_end(before) {
                 return Some(Identity {
@@ -341,7 +355,9 @@ fn cjk_identity(label: &str) -> Option<Identity> {
     }
     let (at, role) = office_end(label)?;
     let name = &label[..at];
-    if !short_name(name) || name.ends_with(ORGANISATION_ENDS) {
+    // Surnames run to three characters (`上田`, `長谷川`); four before an
+    // office are a place or a department (`都市交通部長`).
+    if !short_name(name) || name.chars().count() > 3 || name.ends_with(ORGANISATION_ENDS) {
         return None;
     }
     Some(Identity {
@@ -351,6 +367,58 @@ fn cjk_identity(label: &str) -> Option<Identity> {
         role_rule: RoleRule::OfficeTitle,
         ..Identity::default()
     })
+}
+
+/// `<답변> (박정훈 제2차관) 내년 1월…`, `Ａ　（市長）南部は…`: an answer
+/// marker followed by the answerer in brackets names the turn's speaker
+/// (a name without its office; a role word as printed). The text keeps
+/// the bracket.
+pub fn answerer_in_brackets(turns: &mut [crate::model::Turn]) {
+    for t in turns.iter_mut() {
+        let lower = t.label.to_lowercase();
+        if t.speaker.is_some() || !super::vocab::is_answer_marker(lower.trim_end_matches('.')) {
+            continue;
+        }
+        let Some(inner) = leading_bracket(&t.text) else {
+            continue;
+        };
+        // A CJK bracket names someone only by an office (`（市長）`,
+        // `（都市交通部長）`); `答：（笑）…` is a stage direction.
+        let office =
+            || super::vocab::titles().any(|w| w.chars().count() >= 2 && inner.ends_with(w));
+        let speaker = match cjk_identity(inner) {
+            Some(id) => id.speaker,
+            None if lexicon::is_role_word(inner) => Some(inner.to_string()),
+            None if inner.chars().any(super::label::is_cjk) => office().then(|| inner.to_string()),
+            None => super::label::name_shape(inner)
+                .ok()
+                .filter(|s| s.words >= 2 && !super::label::is_delivery_note(inner))
+                .map(|_| strip_title(inner).1.to_string()),
+        };
+        if let Some(speaker) = speaker {
+            t.speaker = Some(speaker);
+            t.decision
+                .push(crate::decision::Evidence::AnswererInBrackets);
+        }
+    }
+}
+
+/// The words of a short bracket that opens `text` (`(박정훈 제2차관)`,
+/// `（市長）`).
+fn leading_bracket(text: &str) -> Option<&str> {
+    let text = text.trim_start();
+    let (open, close) = match text.chars().next()? {
+        '(' => ('(', ')'),
+        '（' => ('（', '）'),
+        _ => return None,
+    };
+    let inner = text[open.len_utf8()..].split(close).next()?.trim();
+    (!inner.is_empty() && inner.chars().count() <= 30 && text.contains(close)).then_some(inner)
+}
+
+/// A Hangul syllable.
+fn is_hangul(c: char) -> bool {
+    ('\u{ac00}'..='\u{d7af}').contains(&c)
 }
 
 /// Is the first letter of `s` of a script without case (Arabic, Hebrew)?
@@ -1004,6 +1072,48 @@ pub fn declared_names(participants: &[Participant], prose: &[&str]) -> Declared 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_answerer_named_in_brackets_after_an_answer_marker() {
+        let who = |text: &str| -> Vec<Option<String>> {
+            let parsed = crate::parse::parse_text(text, "t");
+            parsed
+                .transcript
+                .turns
+                .into_iter()
+                .map(|t| t.speaker)
+                .collect()
+        };
+        assert_eq!(
+            who(
+                "<질문> 연합뉴스 김지훈 기자입니다. 언제까지입니까?\n\n<답변> (박정훈 제2차관) 내년 1월 말까지입니다.\n\n<질문> 한시적입니까?\n\n<답변> 네.\n"
+            ),
+            [
+                Some("김지훈".to_string()),
+                Some("박정훈".to_string()),
+                None,
+                None
+            ]
+        );
+        assert_eq!(
+            who(
+                "Ｑ　南部は？\n\nＡ　（都市交通部長）実証期間です。\n\nＱ　運賃は？\n\nＡ　（笑）未定です。\n"
+            ),
+            [None, Some("都市交通部長".to_string()), None, None]
+        );
+    }
+
+    #[test]
+    fn offices_beside_names_in_cjk_labels() {
+        let who = |l: &str| cjk_identity(l).and_then(|id| id.speaker);
+        // Korean writes the office after the name.
+        assert_eq!(who("박정훈 제2차관").as_deref(), Some("박정훈"));
+        assert_eq!(who("김태석 도시계획국장").as_deref(), Some("김태석"));
+        assert_eq!(who("交通部長 林志遠").as_deref(), Some("林志遠"));
+        assert_eq!(who("林部長").as_deref(), Some("林"));
+        // Four characters before an office are a department, not a surname.
+        assert_eq!(who("都市交通部長"), None);
+    }
 
     #[test]
     fn office_holders_named_in_prose() {

@@ -216,6 +216,9 @@ fn is_end_word(t: &str) -> bool {
         "[end of transcript]",
         "（完）",
         "(完)",
+        // Chinese government releases; the teleprinter's end of message.
+        "完",
+        "nnnn",
     ];
     // `end` in lower case is a wrapped sentence's last word, not a mark.
     end_words.contains(&lower.as_str()) && !t.starts_with(char::is_lowercase)
@@ -408,6 +411,24 @@ pub fn classify(text: &str) -> Option<TrailerKind> {
         return Some(TrailerKind::Credit);
     }
     is_disclaimer(t).then_some(TrailerKind::Disclaimer)
+}
+
+/// The release date printed after the last turn (`2023年10月10日（星期二）`
+/// under a Hong Kong government transcript), for a header without one:
+/// only a date written without doubt.
+pub fn release_date(notes: &[crate::model::Note]) -> Option<String> {
+    notes
+        .iter()
+        .filter(|n| {
+            matches!(
+                n.kind,
+                NoteKind::Timestamp | NoteKind::Publication | NoteKind::Dateline
+            )
+        })
+        .find_map(|n| match find_date(&n.text)?.0 {
+            super::dates::Written::Iso(iso) => Some(iso),
+            super::dates::Written::Numeric { .. } => None,
+        })
 }
 
 /// Split the lines after the last label (`lines[start..]`, where `start`

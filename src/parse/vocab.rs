@@ -99,6 +99,15 @@ pub struct Lexicon {
     /// that name.
     #[serde(default)]
     pub calls: Vec<String>,
+    /// Words that open a reporter's self-introduction before the name
+    /// (`soy`, `je suis`, `ich bin`), as English's `I'm`.
+    #[serde(default)]
+    pub introductions: Vec<String>,
+    /// Small words between a reporter's name and outlet, outside the
+    /// outlet's name (`de`, `da`, `del`: `Karla Ibarra, de La Jornada`),
+    /// as English's `from`.
+    #[serde(default)]
+    pub outlet_joiners: Vec<String>,
     /// Thanks, greetings and small assents that stand beside a call
     /// (`Merci, allez-y.`, `Grazie, prego.`) and name nobody.
     #[serde(default)]
@@ -249,6 +258,42 @@ pub fn calls() -> &'static [&'static str] {
         v
     });
     &SORTED
+}
+
+/// Every language's introductions and outlet joiners, longest first, each
+/// with a space after it (`je suis `, `de la `), for stripping a prefix.
+fn prefixes(category: fn(&Lexicon) -> &Vec<String>) -> Vec<String> {
+    let mut v: Vec<String> = word_set(category)
+        .into_iter()
+        .map(|w| format!("{w} "))
+        .collect();
+    v.sort_by_key(|w| (std::cmp::Reverse(w.len()), w.clone()));
+    v
+}
+
+/// `Soy Daniela Ochoa` -> `Daniela Ochoa`: the words after a
+/// self-introduction's opening of another language, if it has one.
+pub fn after_introduction(text: &str) -> Option<&str> {
+    static SORTED: LazyLock<Vec<String>> = LazyLock::new(|| prefixes(|l| &l.introductions));
+    strip_prefix_ci(text, &SORTED)
+}
+
+/// `de La Jornada` -> `La Jornada`: an outlet without the small word of
+/// another language that joins it to a name, if one opens it.
+pub fn after_outlet_joiner(text: &str) -> Option<&str> {
+    static SORTED: LazyLock<Vec<String>> = LazyLock::new(|| prefixes(|l| &l.outlet_joiners));
+    // In lower case as written: `de la Cadena SER`, but `de La Jornada`.
+    SORTED
+        .iter()
+        .find_map(|p| text.strip_prefix(p.as_str()).map(str::trim_start))
+}
+
+/// `text` after the first of `prefixes` (lower case) it opens with, in any case.
+fn strip_prefix_ci<'t>(text: &'t str, prefixes: &[String]) -> Option<&'t str> {
+    prefixes.iter().find_map(|p| {
+        let head = text.get(..p.len())?;
+        (head.to_lowercase() == *p).then(|| text[p.len()..].trim_start())
+    })
 }
 
 /// Is `lower` (lower case) a courtesy of another language (`merci`)?
@@ -449,6 +494,17 @@ mod tests {
                     super::super::label::is_delivery_note(n),
                     "{}: {n}",
                     lexicon.language
+                );
+            }
+            for w in &lexicon.introductions {
+                let line = format!("{} Ana Ruiz", capitals(w));
+                assert_eq!(after_introduction(&line), Some("Ana Ruiz"), "{w}");
+            }
+            for w in &lexicon.outlet_joiners {
+                assert_eq!(
+                    after_outlet_joiner(&format!("{w} Reuters")),
+                    Some("Reuters"),
+                    "{w}"
                 );
             }
             for h in &lexicon.honorifics {
