@@ -68,6 +68,22 @@ const SETS: &[Set] = &[
         role: 0.91,
         outlet: 0.88,
     },
+    // A third blind set in the ten languages (15 transcripts, layouts of
+    // neither earlier set), written while the parser was tuned on the
+    // second and never used for tuning. At the start of that work: F1
+    // 0.836, speaker 0.570, role 0.941, outlet 0.817; after it: F1 0.842,
+    // speaker 0.572, role 0.898, outlet 0.840. Roles fell where a header's
+    // list of speakers, now read, does not match a label's abbreviated
+    // office (`CF Rochat`, `RR Zehnder`): everyone unlisted is then taken
+    // for a questioner.
+    Set {
+        dir: "langs3",
+        min_files: 15,
+        f1: 0.84,
+        speaker: 0.57,
+        role: 0.89,
+        outlet: 0.83,
+    },
 ];
 
 type Row = [String; 4];
