@@ -32,20 +32,7 @@ const TRUE_WARNINGS: &[(&str, &str)] = &[
 ];
 
 fn fixtures() -> Vec<(PathBuf, PathBuf)> {
-    let mut out = Vec::new();
-    for entry in fs::read_dir(DIR).unwrap() {
-        let path = entry.unwrap().path();
-        let name = path.file_name().unwrap().to_str().unwrap().to_string();
-        if let Some(stem) = name.strip_suffix(".expected.tsv") {
-            let text = ["txt", "md"]
-                .iter()
-                .map(|ext| Path::new(DIR).join(format!("{stem}.{ext}")))
-                .find(|p| p.exists())
-                .unwrap_or_else(|| panic!("no transcript for {name}"));
-            out.push((text, path));
-        }
-    }
-    out.sort();
+    let out = common::expected_pairs(DIR);
     assert_eq!(out.len(), 18, "fixtures missing");
     out
 }

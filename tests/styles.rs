@@ -11,20 +11,7 @@ use std::path::{Path, PathBuf};
 const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/styles");
 
 fn fixtures() -> Vec<(PathBuf, PathBuf)> {
-    let mut out = Vec::new();
-    for entry in fs::read_dir(DIR).unwrap() {
-        let path = entry.unwrap().path();
-        let name = path.file_name().unwrap().to_str().unwrap().to_string();
-        if let Some(stem) = name.strip_suffix(".expected.tsv") {
-            let text = ["txt", "md", "html", "vtt", "srt"]
-                .iter()
-                .map(|ext| Path::new(DIR).join(format!("{stem}.{ext}")))
-                .find(|p| p.exists())
-                .unwrap_or_else(|| panic!("no transcript for {name}"));
-            out.push((text, path));
-        }
-    }
-    out.sort();
+    let out = common::expected_pairs(DIR);
     assert!(out.len() >= 15, "fixtures missing: {}", out.len());
     out
 }

@@ -812,16 +812,14 @@ fn without_descriptor(outlet: &str) -> &str {
     rest
 }
 
-/// One sentence read as `[address,] Name, Outlet` or `[I'm] Name from Outlet`.
-fn introduction_in<'a>(sentence: &'a str, named: &HashSet<String>) -> Option<(String, String)> {
-    let sentence = sentence.trim().trim_end_matches(['.', '!']);
-    if sentence.ends_with('?') {
-        return None;
-    }
-    let parts: Vec<&str> = sentence
+/// A sentence's comma-separated parts, each without quotation marks
+/// around an outlet (`Павел Зимин, «Россия»`) or the words that open an
+/// introduction (`I'm `, `Soy `), and without a last part saying where
+/// the reporter is (`from Manila`) after a name and an outlet.
+fn introduction_parts(sentence: &str) -> Vec<&str> {
+    let mut parts: Vec<&str> = sentence
         .split(',')
         .map(|p| {
-            // `Павел Зимин, «Россия»`: an outlet's name in quotation marks.
             let p = p.trim().trim_matches(['«', '»', '“', '”', '„', '"']).trim();
             [
                 "I'm ",
@@ -840,47 +838,6 @@ fn introduction_in<'a>(sentence: &'a str, named: &HashSet<String>) -> Option<(St
             .unwrap_or(p)
         })
         .collect();
-    // `de La Jornada`, `da Folha de S.Paulo`: the joiner is no part of
-    // the outlet (or of the place after it).
-    let unjoined = |p: &'a str| super::vocab::after_outlet_joiner(p).unwrap_or(p);
-    let is_name = |n: &str| {
-        let words: Vec<&str> = n.split_whitespace().collect();
-        (2..=3).contains(&words.len())
-            && words
-                .iter()
-                .all(|w| super::people::name_word(w) && !super::people::not_a_given_name(w))
-            && !super::lexicon::names_office(n)
-    };
-    let is_outlet = |o: &str| {
-        let words: Vec<&str> = o.split_whitespace().collect();
-        // One word must be a known outlet or initials (`Reuters`, `AFP`),
-        // not a name (`Thanks, Jen`) or a country.
-        ((2..=5).contains(&words.len()) || super::lexicon::is_outlet(o))
-            && words[0].chars().next().is_some_and(char::is_uppercase)
-            && words.iter().all(|w| {
-                w.chars()
-                    .next()
-                    .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
-                    || super::lexicon::is_connector(w)
-                    || super::lexicon::is_outlet_word(w)
-            })
-            && !super::lexicon::names_office(o)
-    };
-    // `Name, Kompas`: after a name and a comma, one capitalised word that
-    // is no office, role, month or sentence opener is the outlet, listed
-    // or not (after `from`, it may be a town: `Dan Meyer from Flagstaff`).
-    let one_word_outlet = |o: &str| {
-        o.chars().count() >= 3
-            && o.chars().next().is_some_and(char::is_uppercase)
-            && o.chars().all(|c| c.is_alphanumeric() || c == '-')
-            && !super::people::not_a_given_name(o)
-            && !super::lexicon::is_role_word(o)
-            && !super::dates::is_calendar_word(o)
-            && !named.contains(&o.to_lowercase())
-    };
-    // Words before the introduction only address someone (`Mr President`).
-    let address_only = |before: &[&str]| before.iter().all(|p| p.split_whitespace().count() <= 3);
-    let mut parts = parts;
     // `Gemma Castillo, Rappler, from Manila`: where the reporter is.
     if parts.len() >= 3
         && ["from ", "in ", "based in "]
@@ -888,6 +845,67 @@ fn introduction_in<'a>(sentence: &'a str, named: &HashSet<String>) -> Option<(St
             .any(|p| parts[parts.len() - 1].starts_with(p))
     {
         parts.pop();
+    }
+    parts
+}
+
+/// A reporter's name in an introduction: two or three name words, no
+/// office.
+fn introduced_name(n: &str) -> bool {
+    let words: Vec<&str> = n.split_whitespace().collect();
+    (2..=3).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| super::people::name_word(w) && !super::people::not_a_given_name(w))
+        && !super::lexicon::names_office(n)
+}
+
+/// An outlet in an introduction: one word must be a known outlet or
+/// initials (`Reuters`, `AFP`), not a name (`Thanks, Jen`) or a country.
+fn introduced_outlet(o: &str) -> bool {
+    let words: Vec<&str> = o.split_whitespace().collect();
+    ((2..=5).contains(&words.len()) || super::lexicon::is_outlet(o))
+        && words[0].chars().next().is_some_and(char::is_uppercase)
+        && words.iter().all(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+                || super::lexicon::is_connector(w)
+                || super::lexicon::is_outlet_word(w)
+        })
+        && !super::lexicon::names_office(o)
+}
+
+/// `Name, Kompas`: after a name and a comma, one capitalised word that is
+/// no office, role, month, sentence opener or name already `named` is the
+/// outlet, listed or not (after `from`, it may be a town: `Dan Meyer from
+/// Flagstaff`).
+fn one_word_outlet(o: &str, named: &HashSet<String>) -> bool {
+    o.chars().count() >= 3
+        && o.chars().next().is_some_and(char::is_uppercase)
+        && o.chars().all(|c| c.is_alphanumeric() || c == '-')
+        && !super::people::not_a_given_name(o)
+        && !super::lexicon::is_role_word(o)
+        && !super::dates::is_calendar_word(o)
+        && !named.contains(&o.to_lowercase())
+}
+
+/// Words before an introduction that only address someone (`Mr President`).
+fn address_only(before: &[&str]) -> bool {
+    before.iter().all(|p| p.split_whitespace().count() <= 3)
+}
+
+/// One sentence read as `[address,] Name, Outlet` or `[I'm] Name from Outlet`.
+fn introduction_in(sentence: &str, named: &HashSet<String>) -> Option<(String, String)> {
+    let sentence = sentence.trim().trim_end_matches(['.', '!']);
+    if sentence.ends_with('?') {
+        return None;
+    }
+    let parts = introduction_parts(sentence);
+    // `de La Jornada`, `da Folha de S.Paulo`: the joiner is no part of
+    // the outlet (or of the place after it).
+    fn unjoined(p: &str) -> &str {
+        super::vocab::after_outlet_joiner(p).unwrap_or(p)
     }
     // `Juan Merlano, Caracol TV, Colombia`: name, outlet, then where.
     if parts.len() >= 3 {
@@ -899,7 +917,11 @@ fn introduction_in<'a>(sentence: &'a str, named: &HashSet<String>) -> Option<(St
         );
         let place_like = place.split_whitespace().count() <= 2
             && place.chars().next().is_some_and(char::is_uppercase);
-        if place_like && is_name(name) && is_outlet(outlet) && address_only(&parts[..n - 3]) {
+        if place_like
+            && introduced_name(name)
+            && introduced_outlet(outlet)
+            && address_only(&parts[..n - 3])
+        {
             return Some((name.to_string(), outlet_name(outlet)));
         }
     }
@@ -918,8 +940,8 @@ fn introduction_in<'a>(sentence: &'a str, named: &HashSet<String>) -> Option<(St
                     .all(|w| w == "you" || w.chars().next().is_some_and(char::is_uppercase))
             })
         };
-        if is_name(name)
-            && (is_outlet(outlet) || one_word_outlet(outlet) && addressed())
+        if introduced_name(name)
+            && (introduced_outlet(outlet) || one_word_outlet(outlet, named) && addressed())
             && address_only(before)
         {
             return Some((name.to_string(), outlet_name(outlet)));
@@ -929,7 +951,10 @@ fn introduction_in<'a>(sentence: &'a str, named: &HashSet<String>) -> Option<(St
     for joiner in [" from ", " with ", " of "] {
         if let Some((name, outlet)) = last.split_once(joiner) {
             let outlet = outlet.strip_prefix("the ").unwrap_or(outlet);
-            if is_name(name) && is_outlet(outlet) && address_only(&parts[..parts.len() - 1]) {
+            if introduced_name(name)
+                && introduced_outlet(outlet)
+                && address_only(&parts[..parts.len() - 1])
+            {
                 return Some((name.to_string(), outlet_name(outlet)));
             }
         }

@@ -1440,6 +1440,59 @@ fn office_phrase(part: &str) -> bool {
         && (lexicon::is_role_word(first) || lexicon::title_prefix_len(part) > 0)
 }
 
+/// The shape of a label in Chinese or Japanese characters: short, no
+/// sentence punctuation, no heading word (`注：`, `ポイント：`, `责任编辑：`
+/// head a note, never a speaker).
+fn cjk_shape(label: &str) -> Result<Shape, &'static str> {
+    let n = label.chars().filter(|c| !c.is_whitespace()).count();
+    if n > 16 || label.contains(['，', '。', '、', '？', '！']) {
+        return Err("too long for a speaker label");
+    }
+    if lexicon::is_heading_word(label) {
+        return Err("it is a heading word, not a name");
+    }
+    Ok(Shape {
+        cjk: true,
+        words: 1,
+        role_word: lexicon::is_role_word(label),
+        ..Shape::default()
+    })
+}
+
+/// The name words of a label's comma parts, its bracket's parts and the
+/// organisation after `from` (connectors not counted), each word checked
+/// as a name's; an office after the name (`Jonas Weber, Bundesminister
+/// für Digitales und Verkehr`) is a phrase whose small words are in lower
+/// case.
+fn name_words(
+    parts: &[&str],
+    paren_parts: &[&str],
+    from: Option<&str>,
+) -> Result<usize, &'static str> {
+    let mut words = 0;
+    for (k, part) in parts.iter().chain(paren_parts).chain(&from).enumerate() {
+        let tokens: Vec<&str> = part.split_whitespace().collect();
+        let office = k == 1 && parts.len() == 2 && office_phrase(part);
+        for (i, t) in tokens.iter().enumerate() {
+            if office && i > 0 && t.starts_with(char::is_lowercase) {
+                if !t
+                    .chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-'))
+                {
+                    return Err("it holds punctuation that names do not");
+                }
+                words += usize::from(!lexicon::is_connector(t));
+                continue;
+            }
+            word_ok(t, i == 0, i + 1 == tokens.len())?;
+            if !lexicon::is_connector(t) {
+                words += 1;
+            }
+        }
+    }
+    Ok(words)
+}
+
 /// What a label's words say about it ([`label_shape`] without the cache).
 fn read_shape(label: &str) -> Result<Shape, &'static str> {
     if label.chars().count() > MAX_LABEL_CHARS {
@@ -1457,22 +1510,8 @@ fn read_shape(label: &str) -> Result<Shape, &'static str> {
     {
         return caseless_shape(label);
     }
-    let cjk = label.chars().any(is_cjk);
-    if cjk {
-        let n = label.chars().filter(|c| !c.is_whitespace()).count();
-        if n > 16 || label.contains(['，', '。', '、', '？', '！']) {
-            return Err("too long for a speaker label");
-        }
-        // `注：`, `ポイント：`, `责任编辑：` head a note, never a speaker.
-        if lexicon::is_heading_word(label) {
-            return Err("it is a heading word, not a name");
-        }
-        return Ok(Shape {
-            cjk: true,
-            words: 1,
-            role_word: lexicon::is_role_word(label),
-            ..Shape::default()
-        });
+    if label.chars().any(is_cjk) {
+        return cjk_shape(label);
     }
     // `TAPPER (voice-over)`: how it was said is not part of the name.
     let (label, _) = split_notes(label);
@@ -1515,29 +1554,7 @@ fn read_shape(label: &str) -> Result<Shape, &'static str> {
     if paren_parts.len() > 2 || paren_parts.iter().any(|p| p.is_empty()) {
         return Err("it holds more commas than a name does");
     }
-    let mut words = 0;
-    for (k, part) in parts.iter().chain(&paren_parts).chain(&from).enumerate() {
-        let tokens: Vec<&str> = part.split_whitespace().collect();
-        // `Jonas Weber, Bundesminister für Digitales und Verkehr`: an
-        // office after the name is a phrase, its small words in lower case.
-        let office = k == 1 && parts.len() == 2 && office_phrase(part);
-        for (i, t) in tokens.iter().enumerate() {
-            if office && i > 0 && t.starts_with(char::is_lowercase) {
-                if !t
-                    .chars()
-                    .all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-'))
-                {
-                    return Err("it holds punctuation that names do not");
-                }
-                words += usize::from(!lexicon::is_connector(t));
-                continue;
-            }
-            word_ok(t, i == 0, i + 1 == tokens.len())?;
-            if !lexicon::is_connector(t) {
-                words += 1;
-            }
-        }
-    }
+    let words = name_words(&parts, &paren_parts, from)?;
     if words == 0 {
         return Err("it holds no name");
     }

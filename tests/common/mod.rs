@@ -79,3 +79,25 @@ pub fn expected_rows(path: &std::path::Path) -> Vec<String> {
         })
         .collect()
 }
+
+/// Each transcript in `dir` with its `.expected.tsv` (every expectation
+/// must have one, as `.txt`, `.md`, `.html`, `.vtt` or `.srt`), sorted.
+#[allow(dead_code)] // Not every test binary compares rows.
+pub fn expected_pairs(dir: &str) -> Vec<(std::path::PathBuf, std::path::PathBuf)> {
+    let dir = std::path::Path::new(dir);
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_str().unwrap().to_string();
+        if let Some(stem) = name.strip_suffix(".expected.tsv") {
+            let text = ["txt", "md", "html", "vtt", "srt"]
+                .iter()
+                .map(|ext| dir.join(format!("{stem}.{ext}")))
+                .find(|p| p.exists())
+                .unwrap_or_else(|| panic!("no transcript for {name}"));
+            out.push((text, path));
+        }
+    }
+    out.sort();
+    out
+}
