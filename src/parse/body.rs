@@ -109,6 +109,15 @@ fn at_most_words(text: &str, n: usize) -> bool {
 fn is_editor_note(text: &str, starts_paragraph: bool) -> bool {
     let t = text.trim_start_matches(['*', '_']);
     let bare = t.trim_start_matches(['[', '(']);
+    // Every phrase starts with `e` or `n`: most lines are turned away by
+    // their first byte (one of another script is read below).
+    if bare
+        .bytes()
+        .next()
+        .is_none_or(|b| b.is_ascii() && !matches!(b, b'e' | b'E' | b'n' | b'N'))
+    {
+        return false;
+    }
     // The phrases are short: lower-case only the start of the line.
     let head = bare
         .char_indices()

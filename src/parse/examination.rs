@@ -69,7 +69,7 @@ pub fn examiner(text: &str) -> Option<&str> {
     let t = text.trim().trim_end_matches([':', '.']).trim_end();
     // Most lines hold no `by`: say so without allocating (body lines come
     // here one by one).
-    if t.len() > 80 || !has_ascii_ci(t, b"by") {
+    if t.len() > 80 || !has_ascii_ci(t, b"by", 1) {
         return None;
     }
     let lower = t.to_ascii_lowercase();
@@ -105,7 +105,7 @@ pub fn is_heading(text: &str) -> bool {
     }
     let t = text.trim().trim_end_matches([':', '.']);
     // At most five words of KINDS: no heading is longer.
-    if t.len() > MAX_HEADING || !has_ascii_ci(t, b"examination") {
+    if t.len() > MAX_HEADING || !has_ascii_ci(t, b"examination", 1) {
         return false;
     }
     let lower = t.to_ascii_lowercase();
@@ -128,12 +128,18 @@ pub fn witness<'a>(text: &'a str, next: Option<&str>) -> Option<&'a str> {
     // A name of at most five words comes before the comma.
     let comma = memchr::memchr(b',', &t.as_bytes()[..t.len().min(MAX_NAME + 1)])?;
     let (name, after) = (&t[..comma], &t[comma + 1..]);
-    let words = name.split_whitespace();
-    let named = (2..=5).contains(&words.clone().count())
-        && words
-            .into_iter()
-            .all(|w| w.chars().next().is_some_and(char::is_uppercase) || lexicon::is_connector(w));
-    if !named {
+    // Word by word, so that prose (`Well, ...`, `As I said, ...`) is
+    // turned away at its first lower-case word.
+    let mut words = 0;
+    for w in name.split_whitespace() {
+        words += 1;
+        if words > 5
+            || !(w.chars().next().is_some_and(char::is_uppercase) || lexicon::is_connector(w))
+        {
+            return None;
+        }
+    }
+    if words < 2 {
         return None;
     }
     let after = after.trim();
@@ -149,12 +155,14 @@ pub fn witness<'a>(text: &'a str, next: Option<&str>) -> Option<&'a str> {
         .then_some(name.trim())
 }
 
-/// Does `text` hold `needle` (ASCII lower case, case aside)?
-fn has_ascii_ci(text: &str, needle: &[u8]) -> bool {
-    let (bytes, first) = (text.as_bytes(), needle[0]);
-    memchr::memchr2_iter(first, first.to_ascii_uppercase(), bytes).any(|at| {
-        bytes
-            .get(at..at + needle.len())
+/// Does `text` hold `needle` (ASCII lower case, case aside)? The search
+/// looks for `needle[anchor]`, the needle's rarest letter in English text
+/// (`x` of `examination`, not its `e`), then compares around it.
+fn has_ascii_ci(text: &str, needle: &[u8], anchor: usize) -> bool {
+    let (bytes, rare) = (text.as_bytes(), needle[anchor]);
+    memchr::memchr2_iter(rare, rare.to_ascii_uppercase(), bytes).any(|at| {
+        at.checked_sub(anchor)
+            .and_then(|start| bytes.get(start..start + needle.len()))
             .is_some_and(|w| w.eq_ignore_ascii_case(needle))
     })
 }
@@ -259,6 +267,37 @@ pub fn name_speakers(lines: &[Line<'_>], turns: &mut [Turn]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn needles_are_found_in_any_case_wherever_they_stand() {
+        for text in [
+            "",
+            "x",
+            "EXAMINATION",
+            "Cross-Examination (Continued)",
+            "exam",
+            "examinatio",
+            "xamination",
+            "an examinationx",
+            "BY MR. PAK:",
+            "by",
+            "b y",
+            "Goodbye",
+            "ab",
+            "Exxamination, examinAtion",
+            "ÉXAMINATION examination",
+        ] {
+            for needle in [&b"examination"[..], b"by"] {
+                let expected = text
+                    .to_ascii_lowercase()
+                    .contains(std::str::from_utf8(needle).unwrap());
+                for anchor in 0..needle.len() {
+                    let found = has_ascii_ci(text, needle, anchor);
+                    assert_eq!(found, expected, "{text:?} {needle:?} {anchor}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn examining_counsel_from_headings() {

@@ -649,18 +649,17 @@ pub fn self_introduction(text: &str, named: &HashSet<String>) -> Option<(String,
     let mut start = 0;
     for _ in 0..3 {
         let rest = &text[start..];
-        let end = rest
-            .char_indices()
-            .find(|&(i, c)| {
-                matches!(c, '.' | '?' | '!')
-                    && rest[i + 1..].starts_with(char::is_whitespace)
+        // The marks are ASCII: their bytes are where the characters are.
+        let end = memchr::memchr3_iter(b'.', b'?', b'!', rest.as_bytes())
+            .find(|&i| {
+                rest[i + 1..].starts_with(char::is_whitespace)
                     && !rest[..i].rsplit(' ').next().is_some_and(|w| {
                         // An initial (`H.`), not a number (`France 2.`).
                         w.chars().count() <= 2 && !w.chars().all(|c| c.is_ascii_digit())
                             || super::lexicon::is_honorific(w)
                     })
             })
-            .map_or(rest.len(), |(i, _)| i);
+            .unwrap_or(rest.len());
         let asks = rest[end..].starts_with('?');
         let sentence = rest[..end].split_whitespace().collect::<Vec<_>>().join(" ");
         if let Some(found) = introduction_in(&sentence, named).filter(|_| !asks) {

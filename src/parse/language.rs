@@ -27,8 +27,8 @@ const MIN_WORDS: usize = 6;
 
 /// Every language's small words, to the language (no word is in two
 /// languages of one script: tested).
-static STOPWORDS: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
-    let mut words = HashMap::new();
+static STOPWORDS: LazyLock<HashMap<&'static str, &'static str, WordHash>> = LazyLock::new(|| {
+    let mut words = HashMap::default();
     for l in LEXICONS.iter() {
         for w in &l.stopwords {
             words.insert(w.as_str(), l.language.as_str());
@@ -36,6 +36,28 @@ static STOPWORDS: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(
     }
     words
 });
+
+/// FNV-1a for the stop-word table: thousands of short words are looked
+/// up per transcript, and no input chooses the table's keys.
+#[derive(Default)]
+struct WordHasher(u64);
+
+impl std::hash::Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        if self.0 == 0 {
+            self.0 = 0xcbf2_9ce4_8422_2325;
+        }
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type WordHash = std::hash::BuildHasherDefault<WordHasher>;
 
 /// The script of a letter, as ISO 15924 codes name them; `Jpan` is kana
 /// (Japanese writes Han with kana, Chinese Han alone).
@@ -60,13 +82,29 @@ pub fn detect(text: &str) -> Vec<String> {
     }
     let sample = &text[..end];
     let mut letters: Vec<(&'static str, usize)> = Vec::new();
-    for c in sample.chars() {
-        if let Some(s) = script(c) {
-            match letters.iter_mut().find(|(k, _)| *k == s) {
-                Some((_, n)) => *n += 1,
-                None => letters.push((s, 1)),
-            }
+    let mut count_letter =
+        |s: &'static str, by: usize| match letters.iter_mut().find(|(k, _)| *k == s) {
+            Some((_, n)) => *n += by,
+            None => letters.push((s, by)),
+        };
+    // ASCII letters are Latin: counted by byte, other characters decoded.
+    let (bytes, mut ascii_letters, mut i) = (sample.as_bytes(), 0, 0);
+    while i < bytes.len() {
+        if bytes[i].is_ascii() {
+            ascii_letters += usize::from(bytes[i].is_ascii_alphabetic());
+            i += 1;
+            continue;
         }
+        let Some(c) = sample[i..].chars().next() else {
+            break;
+        };
+        i += c.len_utf8();
+        if let Some(s) = script(c) {
+            count_letter(s, 1);
+        }
+    }
+    if ascii_letters > 0 {
+        count_letter("Latn", ascii_letters);
     }
     let count = |s: &str| letters.iter().find(|(k, _)| *k == s).map_or(0, |p| p.1);
     // Kana among Han make Han Japanese.

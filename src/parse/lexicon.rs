@@ -683,6 +683,16 @@ pub fn starts_with_phrase(text: &str, phrase: &str) -> bool {
     if phrase.is_ascii() {
         return text.len() >= n && text.as_bytes()[..n].eq_ignore_ascii_case(phrase.as_bytes());
     }
+    // The first character decides most comparisons without a lower-cased
+    // copy (its lower case is the one `to_lowercase` gives below: a
+    // final sigma needs a letter before it).
+    let mut wanted = phrase.chars();
+    let Some(first) = text.chars().next() else {
+        return phrase.is_empty();
+    };
+    if first.to_lowercase().any(|l| wanted.next() != Some(l)) {
+        return false;
+    }
     // Capitals may differ in length from their lower case: compare as many
     // characters as the phrase has.
     let chars = phrase.chars().count();

@@ -292,7 +292,15 @@ pub fn after_outlet_joiner(text: &str) -> Option<&str> {
 fn strip_prefix_ci<'t>(text: &'t str, prefixes: &[String]) -> Option<&'t str> {
     prefixes.iter().find_map(|p| {
         let head = text.get(..p.len())?;
-        (head.to_lowercase() == *p).then(|| text[p.len()..].trim_start())
+        // ASCII is compared byte by byte, without a lower-cased copy.
+        let same = if head.is_ascii() {
+            head.bytes()
+                .zip(p.bytes())
+                .all(|(h, c)| h.to_ascii_lowercase() == c)
+        } else {
+            head.to_lowercase() == *p
+        };
+        same.then(|| text[p.len()..].trim_start())
     })
 }
 
