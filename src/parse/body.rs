@@ -58,7 +58,7 @@ fn lift_directions<'a>(text: &'a str, line: usize, events: &mut Vec<Event>) -> C
     }
     out.push_str(rest);
     // Tidy the gap a removed direction leaves.
-    let mut tidy = out.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut tidy = super::text::single_spaced(&out);
     for p in [" .", " ,", " ?", " !"] {
         tidy = tidy.replace(p, &p[1..]);
     }

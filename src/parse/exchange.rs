@@ -268,11 +268,14 @@ fn ascii_shadow(text: &str) -> Cow<'_, str> {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if c.is_ascii() {
-            out.push(c);
-            continue;
-        }
+    let mut rest = text;
+    // Runs of ASCII are copied whole; only the other characters decoded.
+    while let Some(at) = rest.bytes().position(|b| !b.is_ascii()) {
+        out.push_str(&rest[..at]);
+        let Some(c) = rest[at..].chars().next() else {
+            break;
+        };
+        rest = &rest[at + c.len_utf8()..];
         let class = if c == '’' {
             '\''
         } else if c.is_whitespace() {
@@ -289,6 +292,7 @@ fn ascii_shadow(text: &str) -> Cow<'_, str> {
         };
         out.extend(std::iter::repeat_n(class, c.len_utf8()));
     }
+    out.push_str(rest);
     Cow::Owned(out)
 }
 
@@ -661,7 +665,7 @@ pub fn self_introduction(text: &str, named: &HashSet<String>) -> Option<(String,
             })
             .unwrap_or(rest.len());
         let asks = rest[end..].starts_with('?');
-        let sentence = rest[..end].split_whitespace().collect::<Vec<_>>().join(" ");
+        let sentence = super::text::single_spaced(&rest[..end]);
         if let Some(found) = introduction_in(&sentence, named).filter(|_| !asks) {
             return Some(found);
         }
@@ -744,7 +748,8 @@ fn chinese_outlet(phrase: &str) -> Option<&str> {
 
 /// `请杭州日报记者提问。`: a Chinese host calls an outlet's reporter to ask.
 fn chinese_call(text: &str) -> Option<(String, String)> {
-    let (at, _) = text.match_indices("记者提问").last()?;
+    // The phrase cannot overlap itself: its last occurrence is the last match.
+    let at = memchr::memmem::rfind(text.as_bytes(), "记者提问".as_bytes())?;
     let before = &text[..at];
     let start = before.rfind('请')? + '请'.len_utf8();
     let outlet = chinese_outlet(&text[start..at + "记者".len()])?;

@@ -203,7 +203,7 @@ fn yaml_scalar(raw: &str) -> String {
     } else if raw.starts_with('\'') {
         out = out.replace("''", "'");
     }
-    out.split_whitespace().collect::<Vec<_>>().join(" ")
+    super::text::single_spaced(&out)
 }
 
 /// Decode the escapes of a YAML double-quoted scalar: `\u2019`, `\xE1`,

@@ -755,7 +755,7 @@ fn emphasised(text: &str) -> Result<Option<Candidate<'_>>, Refusal<'_>> {
     }
     let label: Cow<'_, str> = if bare.contains(is_mark) {
         let cleaned: String = bare.chars().filter(|c| !is_mark(*c)).collect();
-        Cow::Owned(cleaned.split_whitespace().collect::<Vec<_>>().join(" "))
+        Cow::Owned(super::text::single_spaced(&cleaned))
     } else {
         Cow::Borrowed(bare)
     };

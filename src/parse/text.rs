@@ -23,6 +23,45 @@ pub fn fold_name(name: &str) -> String {
         .collect()
 }
 
+/// `text` with every run of white space as one space and none at either
+/// end: `split_whitespace().collect::<Vec<_>>().join(" ")`, without the
+/// vector, and reading ASCII as bytes (only other characters are decoded
+/// to ask whether they are white space).
+pub fn single_spaced(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = String::with_capacity(text.len());
+    // Start of the word being read, if in one.
+    let mut word: Option<usize> = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        let (space, len) = if bytes[i].is_ascii() {
+            (matches!(bytes[i], b'\t'..=b'\r' | b' '), 1)
+        } else {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            (c.is_whitespace(), c.len_utf8())
+        };
+        match (space, word) {
+            (true, Some(start)) => {
+                if !out.is_empty() {
+                    out.push(' ');
+                }
+                out.push_str(&text[start..i]);
+                word = None;
+            }
+            (false, None) => word = Some(i),
+            _ => {}
+        }
+        i += len;
+    }
+    if let Some(start) = word {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(&text[start..]);
+    }
+    out
+}
+
 /// Does the line end a sentence: `.`, `?`, `!` (or their full-width
 /// forms), the Arabic `؟` and `۔`, the Devanagari `।`, perhaps inside
 /// closing quotation marks or brackets (`... done."`, `(Laughter.)`,
@@ -171,6 +210,35 @@ pub fn unescape_markdown(s: &str) -> std::borrow::Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn single_spacing_joins_the_words_split_whitespace_finds() {
+        let spaces = [
+            " ", "\t", "\n", "\r\n", "\u{a0}", "\u{3000}", "\u{2003}", "\u{85}", "\u{1c}",
+        ];
+        let words = [
+            "",
+            "a",
+            "Ms.",
+            "\u{e9}t\u{e9}",
+            "\u{8bb0}\u{8005}",
+            "\u{200b}",
+            "x\u{2019}s",
+        ];
+        let mut texts = Vec::new();
+        for a in spaces {
+            for w in words {
+                for b in spaces {
+                    texts.push(format!("{a}{w}{b}{w}{a}{b}"));
+                    texts.push(format!("{w}{a}{a}{w}{b}"));
+                }
+            }
+        }
+        for t in &texts {
+            let expected = t.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(single_spaced(t), expected, "{t:?}");
+        }
+    }
 
     #[test]
     fn names_fold_without_accents() {
