@@ -16,9 +16,9 @@ use std::sync::LazyLock;
 /// Key that groups turns by speaker for statistics.
 pub(crate) fn who(turn: &Turn) -> String {
     turn.speaker
-        .clone()
-        .or_else(|| turn.outlet.clone())
-        .unwrap_or_else(|| turn.label.clone())
+        .as_deref()
+        .or(turn.outlet.as_deref())
+        .unwrap_or(&turn.label)
         .to_lowercase()
 }
 

@@ -154,8 +154,20 @@ fn in_script(sample: &str, script: &str) -> Vec<(String, f64)> {
         if word.is_empty() || word.len() > 12 {
             continue;
         }
-        // Most words are lower case already: no allocation for them.
-        let found = if word.chars().any(char::is_uppercase) {
+        // Most words are lower case already: no allocation for them, nor
+        // for an ASCII word in capitals (lower-cased on the stack).
+        let found = if word
+            .bytes()
+            .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+        {
+            of(word)
+        } else if word.is_ascii() {
+            let mut buf = [0u8; 12];
+            let lower = &mut buf[..word.len()];
+            lower.copy_from_slice(word.as_bytes());
+            lower.make_ascii_lowercase();
+            std::str::from_utf8(lower).ok().and_then(of)
+        } else if word.chars().any(char::is_uppercase) {
             of(&word.to_lowercase())
         } else {
             of(word)

@@ -159,6 +159,9 @@ pub struct Printer<'w> {
     table: Option<table::Pending>,
     /// Count records without printing them (`search -c`, `-l`, `-q`).
     muted: bool,
+    /// A JSON record is serialised here, then written at once: serde's many
+    /// small writes stay out of the `dyn Write`.
+    scratch: Vec<u8>,
 }
 
 impl<'w> Printer<'w> {
@@ -172,6 +175,7 @@ impl<'w> Printer<'w> {
             header_done: false,
             table: None,
             muted: false,
+            scratch: Vec::new(),
         }
     }
 
@@ -203,10 +207,17 @@ impl<'w> Printer<'w> {
         }
         let multi = self.multi;
         match self.out.format {
-            Format::Json => json::array_item(self.w, r, self.count == 1),
-            Format::Jsonl => {
-                serde_json::to_writer(&mut *self.w, r)?;
-                self.w.write_all(b"\n")
+            Format::Json | Format::Jsonl => {
+                self.scratch.clear();
+                if self.out.format == Format::Json {
+                    self.scratch
+                        .extend_from_slice(if self.count == 1 { b"[\n" } else { b",\n" });
+                }
+                serde_json::to_writer(&mut self.scratch, r)?;
+                if self.out.format == Format::Jsonl {
+                    self.scratch.push(b'\n');
+                }
+                self.w.write_all(&self.scratch)
             }
             Format::Text => {
                 let paint = self.paint();
