@@ -57,7 +57,7 @@ fn is_control_byte(b: u8) -> bool {
 
 /// Binary: a NUL byte, or more than one byte in ten a control byte.
 fn looks_binary(bytes: &[u8]) -> bool {
-    if bytes.contains(&0) {
+    if memchr::memchr(0, bytes).is_some() {
         return true;
     }
     let controls = count_control_bytes(bytes);

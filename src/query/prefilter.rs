@@ -150,14 +150,16 @@ fn word(c: Option<char>) -> bool {
 /// A zero-width character (U+200B..U+200D, U+2060, or U+FEFF after the
 /// start, where a byte-order mark is dropped): the parser removes them.
 fn zero_width(b: &[u8]) -> bool {
-    memchr::memchr2_iter(0xe2, 0xef, b).any(|i| {
-        let at = |k: usize| b.get(i + k).copied().unwrap_or(0);
-        if b[i] == 0xe2 {
-            matches!((at(1), at(2)), (0x80, 0x8b..=0x8d) | (0x81, 0xa0))
-        } else {
-            i > 0 && at(1) == 0xbb && at(2) == 0xbf
-        }
-    })
+    // Found by their last or middle byte, rare in text: their lead byte
+    // `E2` also leads every curly quote and dash.
+    let led = |i: usize, lead: &[u8]| i >= lead.len() && &b[i - lead.len()..i] == lead;
+    memchr::memchr3_iter(0x8b, 0x8c, 0x8d, b).any(|i| led(i, &[0xe2, 0x80]))
+        || memchr::memchr2_iter(0x81, 0xbb, b).any(|i| match b[i] {
+            // U+2060 is `E2 81 A0`.
+            0x81 => led(i, &[0xe2]) && b.get(i + 1) == Some(&0xa0),
+            // U+FEFF is `EF BB BF`; a byte-order mark at the start is dropped.
+            _ => led(i, &[0xef]) && i > 1 && b.get(i + 1) == Some(&0xbf),
+        })
 }
 
 /// A bracket glued to a word, or to another bracket, on both sides
@@ -211,6 +213,27 @@ fn wrapped_word(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn zero_width_characters_are_found_among_quotes_and_dashes() {
+        let by_chars = |s: &str| {
+            s.char_indices().any(|(i, c)| {
+                matches!(c, '\u{200b}'..='\u{200d}' | '\u{2060}') || (c == '\u{feff}' && i > 0)
+            })
+        };
+        let parts = [
+            "a", "\u{2019}", "\u{201c}", "\u{2014}", "\u{200b}", "\u{200c}", "\u{200d}",
+            "\u{200e}", "\u{2060}", "\u{2061}", "\u{feff}", "\u{fefe}", "\u{ef}", " ",
+        ];
+        for a in parts {
+            for b in parts {
+                for c in parts {
+                    let s = format!("{a}{b}{c}");
+                    assert_eq!(zero_width(s.as_bytes()), by_chars(&s), "{s:?}");
+                }
+            }
+        }
+    }
 
     fn pf(pattern: &str, insensitive: bool) -> Option<Prefilter> {
         Prefilter::new(pattern, insensitive)
