@@ -70,7 +70,8 @@ pub fn line_event(text: &str, line: usize) -> Option<Event> {
     let t = text.trim();
     let kind = line_direction_kind(t)
         .or_else(|| {
-            (at_most_words(t, 6) && is_date_or_time_line(t)).then_some(EventKind::Timestamp)
+            (super::text::at_most_words(t, 6) && is_date_or_time_line(t))
+                .then_some(EventKind::Timestamp)
         })
         .or_else(|| examination::is_heading(t).then_some(EventKind::Other))?;
     Some(Event {
@@ -78,28 +79,6 @@ pub fn line_event(text: &str, line: usize) -> Option<Event> {
         text: t.to_string(),
         line,
     })
-}
-
-/// `text.split_whitespace().count() <= n`, without counting a whole
-/// paragraph: stops at word `n + 1`, and reads ASCII as bytes (its white
-/// space is tab to carriage return, and space).
-fn at_most_words(text: &str, n: usize) -> bool {
-    let mut words = 0;
-    let mut in_word = false;
-    for &b in text.as_bytes() {
-        if !b.is_ascii() {
-            return text.split_whitespace().nth(n).is_none();
-        }
-        let space = matches!(b, b'\t'..=b'\r' | b' ');
-        if !space && !in_word {
-            words += 1;
-            if words > n {
-                return false;
-            }
-        }
-        in_word = !space;
-    }
-    true
 }
 
 /// A line that opens an editor's note inside a turn: `Editor's note:`,
@@ -456,30 +435,6 @@ mod tests {
             kinds,
             [Video, Break, Sound, Pause, Other, Omission, Inaudible]
         );
-    }
-
-    #[test]
-    fn at_most_words_is_a_bounded_count() {
-        for t in [
-            "",
-            " ",
-            "one",
-            "a b c d e f",
-            "a b c d e f g",
-            " a\tb\u{b}c\u{c}d\re  f ",
-            "a b c d e f\u{a0}g",
-            "a\u{2003}b c d e f g",
-            "über a b c d e f",
-            "x\u{1c}y a b c d e",
-        ] {
-            for n in 0..8 {
-                assert_eq!(
-                    at_most_words(t, n),
-                    t.split_whitespace().count() <= n,
-                    "{t:?} {n}"
-                );
-            }
-        }
     }
 
     #[test]

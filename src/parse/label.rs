@@ -1345,27 +1345,12 @@ pub fn name_shape(label: &str) -> Result<Shape, &'static str> {
 /// which the parser weighs against its repetition in the document.
 fn label_shape(label: &str) -> Result<Shape, &'static str> {
     // A transcript prints the same few labels hundreds of times: each is
-    // read once per thread. The cache is bounded; it only saves work.
-    const MAX_CACHED: usize = 4096;
-    thread_local! {
-        static SHAPES: std::cell::RefCell<std::collections::HashMap<String, Result<Shape, &'static str>>> =
-            std::cell::RefCell::new(std::collections::HashMap::new());
-    }
+    // read once per thread.
+    thread_local!(static SHAPES: super::memo::Memo<Result<Shape, &'static str>> = Default::default());
     if label.len() > 4 * MAX_LABEL_CHARS {
         return read_shape(label);
     }
-    SHAPES.with(|cache| {
-        if let Some(known) = cache.borrow().get(label) {
-            return *known;
-        }
-        let shape = read_shape(label);
-        let mut cache = cache.borrow_mut();
-        if cache.len() >= MAX_CACHED {
-            cache.clear();
-        }
-        cache.insert(label.to_string(), shape);
-        shape
-    })
+    super::memo::cached(&SHAPES, label, read_shape)
 }
 
 /// Does the label's first word open sentences (`First`, `So`), a role

@@ -420,6 +420,15 @@ const MISSPELLABLE_ROLE_WORDS: &[&str] = &[
 /// of the `ROLE_WORDS`, perhaps with an ordinal tag (`Speaker 2`) or one
 /// letter wrong.
 pub fn role_of_word(label: &str) -> Option<Role> {
+    // Asked of every turn's label, from several rules: read once per label.
+    thread_local!(static ROLES: super::memo::Memo<Option<Role>> = Default::default());
+    if label.len() > 200 {
+        return read_role_word(label);
+    }
+    super::memo::cached(&ROLES, label, read_role_word)
+}
+
+fn read_role_word(label: &str) -> Option<Role> {
     let l = label.trim().to_ascii_lowercase();
     let l = l.trim_end_matches('.');
     if let Some(role) = lookup(ROLE_WORDS, l) {

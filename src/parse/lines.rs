@@ -153,7 +153,7 @@ fn is_markup(text: &str) -> bool {
     };
     // Cheap tests first: at most two words, then the lower-cased copy.
     (t.starts_with('_') && t.ends_with('_') && t.len() > 4 && !t.contains(' '))
-        || t.split_whitespace().nth(2).is_none()
+        || super::text::at_most_words(t, 2)
             && !t.contains(". ")
             && (lower_has("page_break") || lower_has("pagebreak"))
         || t == "<!-- pagebreak -->"

@@ -28,6 +28,7 @@ mod labels;
 mod language;
 pub(crate) mod lexicon;
 pub(crate) mod lines;
+mod memo;
 mod names;
 pub(crate) mod people;
 pub(crate) mod setting;

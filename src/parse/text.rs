@@ -23,6 +23,34 @@ pub fn fold_name(name: &str) -> String {
         .collect()
 }
 
+/// `text.split_whitespace().count() <= n`, without counting a whole
+/// paragraph: stops at word `n + 1`, and reads ASCII as bytes (its white
+/// space is tab to carriage return, and space); other characters are
+/// decoded one by one to ask whether they are white space.
+pub fn at_most_words(text: &str, n: usize) -> bool {
+    let bytes = text.as_bytes();
+    let mut words = 0;
+    let mut in_word = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        let (space, len) = if bytes[i].is_ascii() {
+            (matches!(bytes[i], b'\t'..=b'\r' | b' '), 1)
+        } else {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            (c.is_whitespace(), c.len_utf8())
+        };
+        if !space && !in_word {
+            words += 1;
+            if words > n {
+                return false;
+            }
+        }
+        in_word = !space;
+        i += len;
+    }
+    true
+}
+
 /// `text` with every run of white space as one space and none at either
 /// end: `split_whitespace().collect::<Vec<_>>().join(" ")`, without the
 /// vector, and reading ASCII as bytes (only other characters are decoded
@@ -210,6 +238,32 @@ pub fn unescape_markdown(s: &str) -> std::borrow::Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn at_most_words_is_a_bounded_count() {
+        for t in [
+            "",
+            " ",
+            "one",
+            "a b c d e f",
+            "a b c d e f g",
+            " a\tb\u{b}c\u{c}d\re  f ",
+            "a b c d e f\u{a0}g",
+            "a\u{2003}b c d e f g",
+            "über a b c d e f",
+            "x\u{1c}y a b c d e",
+            "a\u{2019}s b\u{3000}c\u{85}d \u{e9} f",
+            "\u{2003}\u{2003}",
+        ] {
+            for n in 0..8 {
+                assert_eq!(
+                    at_most_words(t, n),
+                    t.split_whitespace().count() <= n,
+                    "{t:?} {n}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn single_spacing_joins_the_words_split_whitespace_finds() {
