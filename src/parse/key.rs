@@ -58,7 +58,18 @@ impl SpeakerKey {
         let Some(last) = b.iter().rposition(u8::is_ascii_alphanumeric) else {
             return false;
         };
-        if !matches!(b[last].to_ascii_lowercase(), b'y' | b'd' | b's') {
+        // The letter before it: `e` of `key` and `codes`, `n` of `legend`,
+        // `r` of `speakers`. No other character lower-cases to these, but a
+        // zero-width one between (dropped when normalised) leaves a
+        // non-ASCII byte there: that line is read.
+        let before = last.checked_sub(1).map(|i| b[i].to_ascii_lowercase());
+        let fits = match b[last].to_ascii_lowercase() {
+            b'y' => before == Some(b'e'),
+            b'd' => before == Some(b'n'),
+            b's' => matches!(before, Some(b'e' | b'r')),
+            _ => return false,
+        };
+        if !fits && !before.is_some_and(|c| !c.is_ascii()) {
             return false;
         }
         let short = b[..last]
@@ -138,6 +149,9 @@ mod tests {
             "Spea\u{200b}ker key",
             "\u{212a}ey:",
             "Legend\u{a0}:\t",
+            "ke\u{200b}y",
+            "Legen\u{2060}d:",
+            "Speaker code\u{feff}s",
         ];
         for raw in headings {
             assert!(read(raw), "{raw:?}");
@@ -152,8 +166,15 @@ mod tests {
         for raw in prose {
             assert!(!read(raw), "{raw:?}");
         }
-        // Every line of the bundled transcript: ruled out only when not a heading.
-        for raw in crate::BUNDLED_TEXT.lines().chain(prose) {
+        // Every line of the bundled transcript and of the style fixtures:
+        // ruled out only when not a heading.
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/styles");
+        let fixtures: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .filter_map(|e| std::fs::read_to_string(e.unwrap().path()).ok())
+            .collect();
+        let lines = fixtures.iter().flat_map(|t| t.lines());
+        for raw in crate::BUNDLED_TEXT.lines().chain(prose).chain(lines) {
             assert!(SpeakerKey::may_head_a_key(raw) || !read(raw), "{raw:?}");
         }
     }
