@@ -69,7 +69,7 @@ impl SpeakerKey {
             b's' => matches!(before, Some(b'e' | b'r')),
             _ => return false,
         };
-        if !fits && !before.is_some_and(|c| !c.is_ascii()) {
+        if !fits && before.is_none_or(|c| c.is_ascii()) {
             return false;
         }
         let short = b[..last]
