@@ -46,6 +46,7 @@ impl Fnv {
         Fnv(FNV_OFFSET)
     }
 
+    #[inline(always)]
     fn byte(&mut self, b: u8) {
         self.0 ^= u64::from(b);
         self.0 = self.0.wrapping_mul(FNV_PRIME);
@@ -103,49 +104,62 @@ const ASCII_FOLDED: [u8; 128] = {
 /// [`ASCII_FOLDED`] without decoding a `char`.
 fn feed_folded(h: &mut Fnv, s: &str) {
     let bytes = s.as_bytes();
-    let mut space = false;
-    let mut started = false;
+    let mut fold = Folding {
+        h,
+        space: false,
+        started: false,
+    };
     let mut i = 0;
     while i < bytes.len() {
-        let b = bytes[i];
-        if b.is_ascii() {
+        if bytes[i].is_ascii() {
+            match ASCII_FOLDED[usize::from(bytes[i])] {
+                b' ' => fold.space(),
+                b => fold.text().byte(b),
+            }
             i += 1;
-            let folded = ASCII_FOLDED[usize::from(b)];
-            if folded == b' ' {
-                space = started;
-                continue;
-            }
-            if space {
-                h.byte(b' ');
-                space = false;
-            }
-            started = true;
-            h.byte(folded);
             continue;
         }
         let Some(c) = s[i..].chars().next() else {
             break;
         };
         i += c.len_utf8();
-        let Some(c) = fold_char(c) else {
-            continue;
-        };
-        if c == ' ' {
-            space = started;
-            continue;
-        }
-        if space {
-            h.byte(b' ');
-            space = false;
-        }
-        started = true;
-        if c == '\u{2026}' {
-            h.bytes(b"...");
-        } else {
-            for l in c.to_lowercase() {
-                h.char(l);
+        match fold_char(c) {
+            None => {}
+            Some(' ') => fold.space(),
+            Some('\u{2026}') => fold.text().bytes(b"..."),
+            Some(c) => {
+                let h = fold.text();
+                c.to_lowercase().for_each(|l| h.char(l));
             }
         }
+    }
+}
+
+/// Runs of white space as one space, none at either end.
+struct Folding<'h> {
+    h: &'h mut Fnv,
+    /// White space was read since the last text.
+    space: bool,
+    /// Text was read.
+    started: bool,
+}
+
+impl Folding<'_> {
+    #[inline(always)]
+    fn space(&mut self) {
+        self.space = self.started;
+    }
+
+    /// The hash, after the one space that stands for any white space read
+    /// since the last text.
+    #[inline(always)]
+    fn text(&mut self) -> &mut Fnv {
+        if self.space {
+            self.h.byte(b' ');
+            self.space = false;
+        }
+        self.started = true;
+        self.h
     }
 }
 

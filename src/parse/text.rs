@@ -23,22 +23,29 @@ pub fn fold_name(name: &str) -> String {
         .collect()
 }
 
+/// Is the character at byte `i` of `text` white space (as
+/// `char::is_whitespace` says), and how long is it? ASCII is read as a
+/// byte (its white space is tab to carriage return, and space).
+#[inline(always)]
+fn space_at(text: &str, i: usize) -> (bool, usize) {
+    let b = text.as_bytes()[i];
+    if b.is_ascii() {
+        return (matches!(b, b'\t'..=b'\r' | b' '), 1);
+    }
+    let c = text[i..].chars().next().unwrap_or(' ');
+    (c.is_whitespace(), c.len_utf8())
+}
+
 /// `text.split_whitespace().count() <= n`, without counting a whole
 /// paragraph: stops at word `n + 1`, and reads ASCII as bytes (its white
 /// space is tab to carriage return, and space); other characters are
 /// decoded one by one to ask whether they are white space.
 pub fn at_most_words(text: &str, n: usize) -> bool {
-    let bytes = text.as_bytes();
     let mut words = 0;
     let mut in_word = false;
     let mut i = 0;
-    while i < bytes.len() {
-        let (space, len) = if bytes[i].is_ascii() {
-            (matches!(bytes[i], b'\t'..=b'\r' | b' '), 1)
-        } else {
-            let c = text[i..].chars().next().unwrap_or(' ');
-            (c.is_whitespace(), c.len_utf8())
-        };
+    while i < text.len() {
+        let (space, len) = space_at(text, i);
         if !space && !in_word {
             words += 1;
             if words > n {
@@ -56,18 +63,12 @@ pub fn at_most_words(text: &str, n: usize) -> bool {
 /// vector, and reading ASCII as bytes (only other characters are decoded
 /// to ask whether they are white space).
 pub fn single_spaced(text: &str) -> String {
-    let bytes = text.as_bytes();
     let mut out = String::with_capacity(text.len());
     // Start of the word being read, if in one.
     let mut word: Option<usize> = None;
     let mut i = 0;
-    while i < bytes.len() {
-        let (space, len) = if bytes[i].is_ascii() {
-            (matches!(bytes[i], b'\t'..=b'\r' | b' '), 1)
-        } else {
-            let c = text[i..].chars().next().unwrap_or(' ');
-            (c.is_whitespace(), c.len_utf8())
-        };
+    while i < text.len() {
+        let (space, len) = space_at(text, i);
         match (space, word) {
             (true, Some(start)) => {
                 if !out.is_empty() {
