@@ -25,6 +25,7 @@ mod cp1252;
 pub mod decision;
 pub mod diagnostic;
 pub mod figures;
+mod fnv;
 pub mod html;
 pub mod linemap;
 pub mod model;

@@ -20,6 +20,7 @@
 //! model's JSON. This module hashes and compares; it must not parse or
 //! print.
 
+use crate::fnv::Fnv;
 use crate::model::Turn;
 use serde::Serialize;
 use serde::ser::{SerializeSeq, Serializer};
@@ -33,36 +34,6 @@ pub const MIN_PREFIX: usize = 6;
 
 /// Crockford's base32 alphabet in lower case (no i, l, o, u).
 const ALPHABET: &[u8; 32] = b"0123456789abcdefghjkmnpqrstvwxyz";
-
-const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
-
-/// FNV-1a, 64 bits, fed a byte at a time.
-#[derive(Clone, Copy, Debug)]
-struct Fnv(u64);
-
-impl Fnv {
-    fn new() -> Self {
-        Fnv(FNV_OFFSET)
-    }
-
-    #[inline(always)]
-    fn byte(&mut self, b: u8) {
-        self.0 ^= u64::from(b);
-        self.0 = self.0.wrapping_mul(FNV_PRIME);
-    }
-
-    fn bytes(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.byte(b);
-        }
-    }
-
-    fn char(&mut self, c: char) {
-        let mut buf = [0u8; 4];
-        self.bytes(c.encode_utf8(&mut buf).as_bytes());
-    }
-}
 
 /// The typographic variant a reader would not notice, folded to one
 /// character: curly and angled quotes to `"` and `'`, primes and modifier
@@ -166,7 +137,7 @@ impl Folding<'_> {
 /// The hash of a turn's folded label and text; the unit separator keeps
 /// `a` + `bc` apart from `ab` + `c`.
 fn turn_hash(label: &str, text: &str) -> u64 {
-    let mut h = Fnv::new();
+    let mut h = Fnv::default();
     feed_folded(&mut h, label);
     h.bytes(&[0x1f]);
     feed_folded(&mut h, text);
@@ -293,81 +264,6 @@ pub fn serialize_turns<S: Serializer>(turns: &[Turn], s: S) -> Result<S::Ok, S::
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn hash(s: &str) -> u64 {
-        let mut h = Fnv::new();
-        h.bytes(s.as_bytes());
-        h.0
-    }
-
-    #[test]
-    fn fnv1a_is_the_published_function() {
-        // Test vectors of the FNV specification (draft-eastlake-fnv).
-        assert_eq!(hash(""), 0xcbf2_9ce4_8422_2325);
-        assert_eq!(hash("a"), 0xaf63_dc4c_8601_ec8c);
-        assert_eq!(hash("foobar"), 0x8594_4171_f739_67e8);
-    }
-
-    /// The folding as first written, one `char` at a time through
-    /// [`fold_char`]: ids must never change, so the byte-wise fast path is
-    /// held to it.
-    fn feed_folded_by_chars(h: &mut Fnv, s: &str) {
-        let mut space = false;
-        let mut started = false;
-        for c in s.chars().filter_map(fold_char) {
-            if c == ' ' {
-                space = started;
-                continue;
-            }
-            if space {
-                h.char(' ');
-                space = false;
-            }
-            started = true;
-            if c == '\u{2026}' {
-                h.bytes(b"...");
-            } else {
-                for l in c.to_lowercase() {
-                    h.char(l);
-                }
-            }
-        }
-    }
-
-    #[test]
-    fn folding_bytewise_hashes_as_folding_by_chars() {
-        let every_ascii: String = (0u8..0x80).map(char::from).collect();
-        let mut texts = vec![every_ascii.clone(), every_ascii.chars().rev().collect()];
-        texts.extend(
-            [
-                "",
-                "   ",
-                " \t MS.  PSAKI:\r\n",
-                "It\u{2019}s \u{201c}ÉTÉ\u{201d} \u{2013} d\u{e9}j\u{e0}\u{2026} `x\u{b4}",
-                "\u{200b}\u{feff}lead\u{ad}ing\u{a0}\u{3000}\u{2028}x\u{85}",
-                "İSTANBUL ΣΟΦΊΑ Straße 记者：问 \u{ff0d}",
-            ]
-            .map(String::from),
-        );
-        for s in &texts {
-            let (mut fast, mut slow) = (Fnv::new(), Fnv::new());
-            feed_folded(&mut fast, s);
-            feed_folded_by_chars(&mut slow, s);
-            assert_eq!(fast.0, slow.0, "{s:?}");
-        }
-        for set in ["styles", "langs"] {
-            let dir = format!("{}/tests/fixtures/{set}", env!("CARGO_MANIFEST_DIR"));
-            for entry in std::fs::read_dir(dir).unwrap() {
-                let text = std::fs::read_to_string(entry.unwrap().path()).unwrap_or_default();
-                for line in text.lines() {
-                    let (mut fast, mut slow) = (Fnv::new(), Fnv::new());
-                    feed_folded(&mut fast, line);
-                    feed_folded_by_chars(&mut slow, line);
-                    assert_eq!(fast.0, slow.0, "{line:?}");
-                }
-            }
-        }
-    }
 
     #[test]
     fn ids_are_ten_characters_of_the_alphabet() {

@@ -26,38 +26,17 @@ const MIN_LETTERS: usize = 20;
 const MIN_WORDS: usize = 6;
 
 /// Every language's small words, to the language (no word is in two
-/// languages of one script: tested).
-static STOPWORDS: LazyLock<HashMap<&'static str, &'static str, WordHash>> = LazyLock::new(|| {
-    let mut words = HashMap::default();
-    for l in LEXICONS.iter() {
-        for w in &l.stopwords {
-            words.insert(w.as_str(), l.language.as_str());
+/// languages of one script: tested), FNV-hashed: thousands of short words are looked up per transcript.
+static STOPWORDS: LazyLock<HashMap<&'static str, &'static str, crate::fnv::BuildFnv>> =
+    LazyLock::new(|| {
+        let mut words = HashMap::default();
+        for l in LEXICONS.iter() {
+            for w in &l.stopwords {
+                words.insert(w.as_str(), l.language.as_str());
+            }
         }
-    }
-    words
-});
-
-/// FNV-1a for the stop-word table: thousands of short words are looked
-/// up per transcript, and no input chooses the table's keys.
-#[derive(Default)]
-struct WordHasher(u64);
-
-impl std::hash::Hasher for WordHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        if self.0 == 0 {
-            self.0 = 0xcbf2_9ce4_8422_2325;
-        }
-        for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
-        }
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-type WordHash = std::hash::BuildHasherDefault<WordHasher>;
+        words
+    });
 
 /// The script of a letter, as ISO 15924 codes name them; `Jpan` is kana
 /// (Japanese writes Han with kana, Chinese Han alone).

@@ -1,6 +1,7 @@
 //! Per-thread memos of pure functions of a label. A transcript prints the
 //! same few labels hundreds of times; rules that read a label alone (its
-//! shape, the role word it is) run once per distinct label and thread.
+//! shape, the role word it is, what it says of its speaker) run once per
+//! distinct label and thread.
 //! A memo only saves work: it is bounded, and cleared when full. It must
 //! never hold anything that depends on more than its key.
 

@@ -180,7 +180,6 @@ fn read(text: &str, source: &str) -> (Transcript, Vec<Diagnostic>) {
             .iter()
             .map(|p| (p.name.clone(), people::person_name(&p.name), p.role))
             .collect(),
-        identities: Default::default(),
     };
     let (mut turns, mut unknown_role) = ctx.turns(&labels, &mut transcript);
     cue_events(&lines, &mut turns);
@@ -306,10 +305,6 @@ struct Draft<'d, 'a> {
     /// The header's participants: name as listed, the person it names
     /// (`REP. LORRAINE TAN (R-OH)` -> `Lorraine Tan`), role.
     listed: Vec<(String, String, Role)>,
-    /// What each label says of its speaker, read once per distinct label:
-    /// a transcript has thousands of turns but few labels, and
-    /// [`people::identify`] depends on the label alone.
-    identities: std::cell::RefCell<HashMap<String, people::Identity>>,
 }
 
 impl Draft<'_, '_> {
@@ -442,14 +437,11 @@ impl Draft<'_, '_> {
         let (name_label, _) = label::split_notes(&acc.cand.label);
         // A code of the speaker key stands for the name it declares.
         let declared_by_key = self.key.and_then(|k| k.name(name_label));
+        // A transcript has thousands of turns but few labels, and what a
+        // label says of its speaker depends on the label alone.
+        thread_local!(static IDENTITIES: memo::Memo<people::Identity> = Default::default());
         let read_label = declared_by_key.unwrap_or(name_label);
-        let known = self.identities.borrow().get(read_label).cloned();
-        let mut id = known.unwrap_or_else(|| {
-            let id = people::identify(read_label);
-            let mut identities = self.identities.borrow_mut();
-            identities.insert(read_label.to_string(), id.clone());
-            id
-        });
+        let mut id = memo::cached(&IDENTITIES, read_label, people::identify);
         // Where reporters are marked `Q`, an outlet-like label (`RM`,
         // `CBS`) is someone's name or a quoted source, not a reporter.
         if self.q_marked && id.role_rule == RoleRule::OutletLabel {
