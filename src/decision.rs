@@ -301,6 +301,13 @@ impl Decision {
     }
 }
 
+/// A decision is written out in words, as `turns --explain` shows it.
+impl serde::Serialize for Decision {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
 impl fmt::Display for Decision {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.label.as_str())?;

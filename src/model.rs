@@ -241,11 +241,19 @@ pub struct Turn {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub events: Vec<Event>,
     /// The label rule that started this turn and what decided its speaker
-    /// and role, in words (shown by `turns --explain`).
-    pub rule: String,
-    /// The same decisions as typed evidence, for the parser's own stages.
-    #[serde(skip)]
+    /// and role, as typed evidence. Machine formats print it in words as
+    /// `rule` (see [`Turn::rule`]); it is written out only when printed, so
+    /// a run that prints no rule spends nothing on it.
+    #[serde(rename = "rule", skip_deserializing)]
     pub decision: crate::decision::Decision,
+}
+
+impl Turn {
+    /// The label rule that started this turn and what decided its speaker
+    /// and role, in words (shown by `turns --explain`).
+    pub fn rule(&self) -> String {
+        self.decision.to_string()
+    }
 }
 
 /// A stage direction kept as data, out of the word counts.

@@ -411,7 +411,6 @@ mod tests {
             line: 1,
             end_line: 1,
             events: vec![],
-            rule: "test".into(),
             decision: Default::default(),
         }
     }

@@ -146,7 +146,6 @@ impl Roster {
                 turn.title.clone_from(&entry.title);
             }
             turn.decision.push(crate::decision::Evidence::Roster);
-            turn.rule = turn.decision.to_string();
             changed = true;
         }
         if changed {

@@ -70,7 +70,7 @@ impl Record for TurnRow<'_> {
             Cell::from(t.role.as_str()),
             Cell::from(t.outlet.as_deref()),
             Cell::from(t.words),
-            Cell::from(t.rule.as_str()),
+            Cell::from(t.rule()),
             Cell::from(t.text.as_str()),
             Cell::from(self.id),
         ]
@@ -93,7 +93,7 @@ impl Record for TurnRow<'_> {
             Cell::from(t.role.as_str()),
             Cell::from(unless_same(t.outlet.as_deref(), who)),
             Cell::from(t.words),
-            Cell::from(t.rule.as_str()),
+            Cell::from(t.rule()),
             Cell::from(t.text.as_str()),
             Cell::from(self.id),
         ]
@@ -103,7 +103,7 @@ impl Record for TurnRow<'_> {
         let t = self.turn;
         let clean = |s: &str| crate::render::text::clean(s, true).into_owned();
         let rule = if self.explain {
-            format!(" [{}]", clean(&t.rule))
+            format!(" [{}]", clean(&t.rule()))
         } else {
             String::new()
         };

@@ -197,9 +197,6 @@ fn read(text: &str, source: &str) -> (Transcript, Vec<Diagnostic>) {
     transcript.style = style_of(&labels);
     transcript.languages = language::detect(text);
     transcript.language = transcript.languages.first().cloned();
-    for t in turns.iter_mut() {
-        t.rule = t.decision.to_string();
-    }
     transcript.turns = turns;
     keep_unplaced_lines(&lines, &mut transcript);
     transcript.notes.sort_by_key(|n| n.line);
@@ -498,7 +495,6 @@ impl Draft<'_, '_> {
             line: self.lines[acc.idx].no,
             end_line: last_line,
             events: body.events,
-            rule: String::new(),
             decision,
         };
         (turn, role.is_none().then_some(fallback))

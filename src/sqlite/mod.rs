@@ -213,7 +213,7 @@ fn insert_turns(conn: &Connection, id: i64, tr: &Transcript) -> rusqlite::Result
             int(t.words),
             int(t.line),
             int(t.end_line),
-            t.rule,
+            t.rule(),
             stable_id,
         ])?;
         let turn_id = conn.last_insert_rowid();
