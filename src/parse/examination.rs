@@ -178,9 +178,9 @@ pub fn ends_call(text: &str) -> bool {
 }
 
 /// One thing an examination line says, at its line number.
-enum Mark<'a> {
-    Examiner(&'a str),
-    Witness(&'a str),
+pub enum Mark {
+    Examiner(String),
+    Witness(String),
 }
 
 /// Counsel as a label names them: `MR. PAK` is who `MR. PAK:` turns name
@@ -198,10 +198,11 @@ fn counsel(turns: &[Turn], label: &str) -> (Option<String>, Option<String>) {
         )
 }
 
-/// Name the speakers of `Q.` and `A.` turns from the examination headings
-/// and witness calls above them: `Q.` is the counsel of the last `BY`
-/// line, `A.` the witness last called. A turn elsewhere is left alone.
-pub fn name_speakers(lines: &[Line<'_>], turns: &mut [Turn]) {
+/// The examination headings and witness calls of `lines` that
+/// [`name_speakers`] reads, with their line numbers; none where no turn is
+/// a `Q.` or `A.` turn. Owned, so the lines can be dropped before the
+/// passes that read them.
+pub fn marks(lines: &[Line<'_>], turns: &[Turn]) -> Vec<(usize, Mark)> {
     let marked = |t: &Turn| {
         matches!(
             t.decision.label,
@@ -209,15 +210,15 @@ pub fn name_speakers(lines: &[Line<'_>], turns: &mut [Turn]) {
         )
     };
     if !turns.iter().any(marked) {
-        return;
+        return Vec::new();
     }
-    let mut marks: Vec<(usize, Mark<'_>)> = Vec::new();
+    let mut marks: Vec<(usize, Mark)> = Vec::new();
     for (i, line) in lines.iter().enumerate() {
         if line.is_blank() || line.markup {
             continue;
         }
         if let Some(who) = examiner(&line.text) {
-            marks.push((line.no, Mark::Examiner(who)));
+            marks.push((line.no, Mark::Examiner(who.to_string())));
             continue;
         }
         let next = lines[i + 1..]
@@ -225,9 +226,17 @@ pub fn name_speakers(lines: &[Line<'_>], turns: &mut [Turn]) {
             .find(|l| !l.is_blank() && !l.markup)
             .map(|l| l.text.as_ref());
         if let Some(who) = witness(&line.text, next) {
-            marks.push((line.no, Mark::Witness(who)));
+            marks.push((line.no, Mark::Witness(who.to_string())));
         }
     }
+    marks
+}
+
+/// Name the speakers of `Q.` and `A.` turns from the examination headings
+/// and witness calls above them ([`marks`]): `Q.` is the counsel of the
+/// last `BY` line, `A.` the witness last called. A turn elsewhere is left
+/// alone.
+pub fn name_speakers(marks: &[(usize, Mark)], turns: &mut [Turn]) {
     if marks.is_empty() {
         return;
     }

@@ -183,6 +183,15 @@ fn read(text: &str, source: &str) -> (Transcript, Vec<Diagnostic>) {
     };
     let (mut turns, mut unknown_role) = ctx.turns(&labels, &mut transcript);
     cue_events(&lines, &mut turns);
+    // What the later passes need of the lines is taken now and the lines
+    // and labels dropped: with the turns' text built, they would double
+    // the memory of a large transcript for the rest of the parse.
+    let exam_marks = examination::marks(&lines, &turns);
+    let unplaced = unplaced_lines(&lines, &turns, &transcript);
+    transcript.style = style_of(&labels);
+    drop(ctx);
+    drop(labels);
+    drop(lines);
     people::answerer_in_brackets(&mut turns);
     resolve_short_labels(&mut turns, &mut unknown_role);
     complete_from_body(&mut turns);
@@ -190,15 +199,14 @@ fn read(text: &str, source: &str) -> (Transcript, Vec<Diagnostic>) {
     share_outlets(&mut turns);
     resolve_office_labels(&mut turns);
     office_holders_named(&mut turns, &transcript);
-    examination::name_speakers(&lines, &mut turns);
+    examination::name_speakers(&exam_marks, &mut turns);
     decide_roles(&mut turns, &mut unknown_role, &transcript, q_marked);
     exchange::apply_handoffs(&mut turns);
     transcript.exchanges = exchange::build(&mut turns);
-    transcript.style = style_of(&labels);
     transcript.languages = language::detect(text);
     transcript.language = transcript.languages.first().cloned();
     transcript.turns = turns;
-    keep_unplaced_lines(&lines, &mut transcript);
+    transcript.notes.extend(unplaced);
     transcript.notes.sort_by_key(|n| n.line);
     diags.extend(review(&transcript));
     diags.sort_by_key(|d| d.line);
@@ -709,8 +717,9 @@ fn cue_events(lines: &[Line<'_>], turns: &mut [Turn]) {
 
 /// Every non-blank line that no header field, turn or credit claimed
 /// becomes a note (`markup` for page breaks, `stray` otherwise), so nothing
-/// is ever lost.
-fn keep_unplaced_lines(lines: &[Line<'_>], t: &mut Transcript) {
+/// is ever lost. Returned rather than added: the passes that read the
+/// notes run before they join them.
+fn unplaced_lines(lines: &[Line<'_>], turns: &[Turn], t: &Transcript) -> Vec<Note> {
     let mut placed = vec![false; lines.len() + 2];
     let mut mark = |from: usize, to: usize| {
         let to = to.min(lines.len());
@@ -721,7 +730,7 @@ fn keep_unplaced_lines(lines: &[Line<'_>], t: &mut Transcript) {
     for h in &t.header {
         mark(h.line, h.end_line);
     }
-    for turn in &t.turns {
+    for turn in turns {
         mark(turn.line, turn.end_line);
     }
     for c in &t.credits {
@@ -730,9 +739,10 @@ fn keep_unplaced_lines(lines: &[Line<'_>], t: &mut Transcript) {
     for n in &t.notes {
         mark(n.line, n.end_line);
     }
+    let mut notes = Vec::new();
     for line in lines {
         if !line.is_blank() && !placed[line.no] {
-            t.notes.push(Note {
+            notes.push(Note {
                 kind: if line.cue {
                     NoteKind::Cue
                 } else if line.markup {
@@ -748,6 +758,7 @@ fn keep_unplaced_lines(lines: &[Line<'_>], t: &mut Transcript) {
             });
         }
     }
+    notes
 }
 
 /// A surname-only label (`Smith`) takes the full name of an earlier or later
