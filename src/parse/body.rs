@@ -211,12 +211,12 @@ pub fn assemble(first: &str, first_line: usize, lines: &[Line<'_>], wrapped: boo
         }
         let starts_para = std::mem::replace(&mut para_start, false);
         if let Some((n, span)) = note.as_mut() {
-            if *span == Span::Call && examination::is_heading(&line.text) {
+            if *span == Span::Call && examination::is_heading(line.text) {
                 // A heading after a call that never said `as follows`.
                 body.events.extend(note.take().map(|(n, _)| n));
             } else {
                 n.text.push(' ');
-                n.text.push_str(&line.text);
+                n.text.push_str(line.text);
                 if span.closes(&n.text) {
                     body.events.extend(note.take().map(|(n, _)| n));
                 }
@@ -227,12 +227,12 @@ pub fn assemble(first: &str, first_line: usize, lines: &[Line<'_>], wrapped: boo
             lines[k + 1..]
                 .iter()
                 .find(|l| !l.is_blank() && !l.markup)
-                .map(|l| l.text.as_ref())
+                .map(|l| l.text)
         };
-        let opens = if is_editor_note(&line.text, starts_para) {
+        let opens = if is_editor_note(line.text, starts_para) {
             Some((EventKind::EditorNote, Span::Note))
         } else {
-            examination::witness(&line.text, next()).map(|_| (EventKind::Other, Span::Call))
+            examination::witness(line.text, next()).map(|_| (EventKind::Other, Span::Call))
         };
         if let Some((kind, span)) = opens {
             flush(&mut current, &mut body);
@@ -248,7 +248,7 @@ pub fn assemble(first: &str, first_line: usize, lines: &[Line<'_>], wrapped: boo
             }
             continue;
         }
-        add(&line.text, line.no, &mut current, &mut body);
+        add(line.text, line.no, &mut current, &mut body);
     }
     flush(&mut current, &mut body);
     body.events.extend(note.map(|(n, _)| n));
@@ -391,7 +391,7 @@ pub fn starts_cleanly(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::parse::lines::split;
+    use crate::parse::lines::split_for_test as split;
 
     #[test]
     fn wrapped_lines_join_and_blank_lines_split() {

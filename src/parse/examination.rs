@@ -217,15 +217,15 @@ pub fn marks(lines: &[Line<'_>], turns: &[Turn]) -> Vec<(usize, Mark)> {
         if line.is_blank() || line.markup {
             continue;
         }
-        if let Some(who) = examiner(&line.text) {
+        if let Some(who) = examiner(line.text) {
             marks.push((line.no, Mark::Examiner(who.to_string())));
             continue;
         }
         let next = lines[i + 1..]
             .iter()
             .find(|l| !l.is_blank() && !l.markup)
-            .map(|l| l.text.as_ref());
-        if let Some(who) = witness(&line.text, next) {
+            .map(|l| l.text);
+        if let Some(who) = witness(line.text, next) {
             marks.push((line.no, Mark::Witness(who.to_string())));
         }
     }

@@ -78,15 +78,12 @@ impl SpeakerKey {
             .filter(|c| c.is_ascii_alphanumeric())
             .nth(19)
             .is_none();
-        short
-            && super::lines::each_line(raw)
-                .next()
-                .is_some_and(|l| is_heading(&l.text))
+        short && is_heading(&super::lines::normalised(super::lines::first_lines(raw, 1)))
     }
 
     /// The first legend in `lines`, with at least two entries.
     pub fn find(lines: &[Line<'_>]) -> Option<SpeakerKey> {
-        let head = lines.iter().position(|l| is_heading(&l.text))?;
+        let head = lines.iter().position(|l| is_heading(l.text))?;
         let mut key = SpeakerKey::default();
         let mut end = head + 1;
         for l in &lines[head + 1..] {
@@ -94,7 +91,7 @@ impl SpeakerKey {
                 end += 1;
                 continue;
             }
-            let Some((code, name)) = entry(&l.text) else {
+            let Some((code, name)) = entry(l.text) else {
                 break;
             };
             key.names.insert(code.to_string(), name.to_string());
@@ -134,9 +131,9 @@ mod tests {
     #[test]
     fn a_keys_heading_is_never_ruled_out_on_bytes() {
         let read = |raw: &str| {
-            super::super::lines::each_line(raw)
-                .next()
-                .is_some_and(|l| is_heading(&l.text))
+            is_heading(&super::super::lines::normalised(
+                super::super::lines::first_lines(raw, 1),
+            ))
         };
         let headings = [
             "Speaker key:",
@@ -181,7 +178,7 @@ mod tests {
 
     #[test]
     fn a_legend_declares_codes() {
-        let lines = super::super::lines::split(
+        let lines = super::super::lines::split_for_test(
             "Speaker key:\nHN\tHana Novak\nAO\tDr Amara Osei-Bonsu\n\nHN\tHello.\nOK then.\n",
         );
         let key = SpeakerKey::find(&lines).unwrap();

@@ -2264,7 +2264,7 @@ mod prefilter_tests {
     /// Every line as the label pass sees it (normalised), and every raw
     /// line as it stands in the text.
     fn lines_of(text: &str) -> impl Iterator<Item = String> {
-        let normalised: Vec<String> = crate::parse::lines::split(text)
+        let normalised: Vec<String> = crate::parse::lines::split_for_test(text)
             .iter()
             .map(|l| l.text.to_string())
             .collect();
@@ -2291,7 +2291,7 @@ mod prefilter_tests {
     fn fixture_lines() -> Vec<String> {
         let mut set = BTreeSet::new();
         for (_, text) in fixture_texts() {
-            for l in crate::parse::lines::split(&text) {
+            for l in crate::parse::lines::split_for_test(&text) {
                 if !l.text.is_empty() {
                     set.insert(l.text.to_string());
                 }
@@ -2544,14 +2544,14 @@ mod prefilter_tests {
         let (mut lines, mut ruled_out, mut found) = (0usize, 0usize, 0usize);
         for p in &paths {
             let Some(text) = text_of(p) else { continue };
-            for l in crate::parse::lines::split(&text) {
+            for l in crate::parse::lines::split_for_test(&text) {
                 if l.text.is_empty() || l.markup {
                     continue;
                 }
-                assert_exact(&l.text, &p.display().to_string());
+                assert_exact(l.text, &p.display().to_string());
                 lines += 1;
-                ruled_out += usize::from(!may_open_label(&l.text));
-                found += usize::from(!matches!(candidate(&l.text), Ok(None)));
+                ruled_out += usize::from(!may_open_label(l.text));
+                found += usize::from(!matches!(candidate(l.text), Ok(None)));
             }
         }
         println!(

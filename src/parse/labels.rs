@@ -73,11 +73,11 @@ fn scan<'a>(
         if line.markup || line.is_blank() || key.is_some_and(|k| k.legend.contains(&i)) {
             continue;
         }
-        let found = match key.and_then(|k| k.candidate(&line.text)) {
+        let found = match key.and_then(|k| k.candidate(line.text)) {
             Some(c) => Ok(Some(c)),
             // Most lines are running text: a look at their bytes rules them out.
-            None if !label::may_open_label(&line.text) => Ok(None),
-            None => label::candidate(&line.text),
+            None if !label::may_open_label(line.text) => Ok(None),
+            None => label::candidate(line.text),
         };
         match found {
             Ok(Some(c)) => {
@@ -129,7 +129,7 @@ impl Place<'_, '_> {
         if i <= self.start || l[i - 1].indent <= l[i].indent {
             return false;
         }
-        let above = l[i - 1].text.as_ref();
+        let above = l[i - 1].text;
         let letters = above.chars().filter(|c| c.is_alphabetic()).count();
         letters >= 3
             && !above.chars().any(char::is_lowercase)
@@ -157,7 +157,7 @@ impl Place<'_, '_> {
         i == self.start
             || l[i - 1].is_blank()
             || l[i - 1].markup
-            || closes_paragraph(&l[i - 1].text)
+            || closes_paragraph(l[i - 1].text)
             || self.heading_above(i)
             || self.centred_heading_above(i)
             // Text under a line-number gutter has no blank lines: its
@@ -186,7 +186,7 @@ impl Place<'_, '_> {
     ) -> Option<LabelRule> {
         if cand.shape.opener
             || lexicon::header_field(&cand.label).is_some()
-            || super::examination::examiner(&self.lines[i].text).is_some()
+            || super::examination::examiner(self.lines[i].text).is_some()
         {
             return None;
         }
@@ -242,7 +242,32 @@ pub(super) fn sure_label_near_start(text: &str, max_lines: usize) -> Option<usiz
     if numbered.may_be_a_gutter() || lines::may_hold_cues(text) {
         return None;
     }
-    let mut lines: Vec<Line<'_>> = Vec::new();
+    // Most documents show their first sure label within a few dozen
+    // lines: read those first, and windows four times longer only without
+    // one there (reading stops at the first sure label, so a window's
+    // answer is the longer window's too).
+    let mut window = FIRST_WINDOW.min(max_lines);
+    loop {
+        let head = lines::first_lines(text, window);
+        let mut rewritten = String::new();
+        let lines = lines::split(head, &mut rewritten);
+        if let Some(k) = first_sure_label(&lines) {
+            return Some(k);
+        }
+        if window >= max_lines || head.len() == text.len() {
+            return None;
+        }
+        window = (window * 4).min(max_lines);
+    }
+}
+
+/// How many lines [`sure_label_near_start`] reads first.
+const FIRST_WINDOW: usize = 24;
+
+/// The index of the first line of `lines` that [`Place::sure_label`]
+/// takes as a label, reading the lines in order and each with only the
+/// lines above it, as they would stream in.
+fn first_sure_label(all: &[Line<'_>]) -> Option<usize> {
     let mut counts: HashMap<String, usize> = HashMap::new();
     // Front matter (`---` as the first line of text, up to the next `---`
     // or `...`) holds no label; the body starts after it.
@@ -250,33 +275,28 @@ pub(super) fn sure_label_near_start(text: &str, max_lines: usize) -> Option<usiz
     let mut start = 0;
     // A label alone on its line waits for the line of text below it.
     let mut alone_above: Option<usize> = None;
-    for line in lines::each_line(text).take(max_lines) {
+    for (i, line) in all.iter().enumerate() {
+        let lines = &all[..=i];
         if in_front_matter {
             in_front_matter = !(line.text == "---" || line.text == "...");
-            start = lines.len() + 1;
-            lines.push(line);
+            start = i + 1;
             continue;
         }
-        in_front_matter = line.text == "---" && lines.iter().all(Line::is_blank);
-        lines.push(line);
-        let i = lines.len() - 1;
-        let l = &lines[i];
+        in_front_matter = line.text == "---" && lines[..i].iter().all(Line::is_blank);
+        let l = line;
         if in_front_matter || l.markup || l.is_blank() {
             continue;
         }
-        let cand = label::may_open_label(&l.text)
-            .then(|| label::candidate(&l.text).ok().flatten())
+        let cand = label::may_open_label(l.text)
+            .then(|| label::candidate(l.text).ok().flatten())
             .flatten();
         if let Some(c) = &cand {
             *counts.entry(key_of(&c.label)).or_default() += 1;
         }
-        let place = Place {
-            lines: &lines,
-            start,
-        };
+        let place = Place { lines, start };
         let seen = |c: &Candidate<'_>| counts[&key_of(&c.label)];
         if let Some(k) = alone_above.take() {
-            if let Ok(Some(above)) = label::candidate(&lines[k].text) {
+            if let Ok(Some(above)) = label::candidate(lines[k].text) {
                 if place
                     .sure_label(k, &above, seen(&above), Some(cand.as_ref()))
                     .is_some()
@@ -409,7 +429,7 @@ impl Judge<'_, '_> {
             return false;
         }
         let value = if cand.rest.is_empty() {
-            next.map_or("", |j| self.place.lines[j].text.as_ref())
+            next.map_or("", |j| self.place.lines[j].text)
         } else {
             cand.rest
         };
@@ -448,7 +468,7 @@ impl Judge<'_, '_> {
             return Verdict::Accept(rule);
         }
         // `BY MR. PAK:` heads a court examination: nobody speaks it.
-        if super::examination::examiner(&place.lines[i].text).is_some() {
+        if super::examination::examiner(place.lines[i].text).is_some() {
             return Verdict::Refuse;
         }
         if cand.form == Form::Bare {
@@ -751,7 +771,7 @@ fn asks(lines: &[Line<'_>], a: usize, rest: &str, b: usize) -> bool {
         .iter()
         .rev()
         .find(|l| !l.is_blank() && !l.markup)
-        .map_or(rest, |l| l.text.as_ref());
+        .map_or(rest, |l| l.text);
     last.trim_end_matches(|c: char| {
         c.is_whitespace() || matches!(c, '"' | '”' | '’' | '\'' | ')' | ']')
     })
@@ -848,7 +868,7 @@ mod tests {
 
     /// The lines `find_labels` accepts in `text`, as 1-based line numbers.
     fn accepted(text: &str) -> Vec<usize> {
-        let lines = lines::split(text);
+        let lines = lines::split_for_test(text);
         find_labels(&lines, 0, None, &mut Vec::new())
             .iter()
             .map(|a| lines[a.idx].no)
@@ -908,7 +928,7 @@ mod tests {
         let mut sure = 0;
         let texts = fixture_texts();
         for text in &texts {
-            let lines = lines::split(text);
+            let lines = lines::split_for_test(text);
             let start = crate::parse::header::front_matter_end(&lines);
             let key = crate::parse::key::SpeakerKey::find(&lines);
             let accepted: Vec<usize> = find_labels(&lines, start, key.as_ref(), &mut Vec::new())

@@ -3,9 +3,12 @@
 //! Every line ending (LF, CRLF, lone CR) counts, so line numbers match what
 //! an editor shows for the original input. Normalisation makes Unicode
 //! spaces plain, drops a BOM and trailing space, and marks page-break
-//! markup; it never joins or drops lines.
+//! markup; it never joins or drops lines. A line is a slice of the input,
+//! or of one buffer that holds every line normalisation had to rewrite:
+//! no line allocates.
 
 use std::borrow::Cow;
+use std::ops::Range;
 
 /// One source line, normalised for classification.
 #[derive(Debug, Clone)]
@@ -13,9 +16,9 @@ pub struct Line<'a> {
     /// 1-based line number in the original input.
     pub no: usize,
     /// Text with Unicode spaces made ASCII, trimmed on both sides.
-    pub text: Cow<'a, str>,
+    pub text: &'a str,
     /// Leading white space (after normalisation) in characters (`u32`
-    /// keeps a line at 40 bytes: a large file has millions).
+    /// keeps a line at 32 bytes: a large file has millions).
     pub indent: u32,
     /// Not text: editor markup such as `_ueditor_page_break_tag_`, a
     /// Markdown rule (`---`), or a subtitle cue's number or timing.
@@ -100,44 +103,65 @@ fn next_special(raw: &[u8], from: usize) -> Option<usize> {
     (i..raw.len()).find(special)
 }
 
+/// A raw line after [`normalise_into`]: trimmed in place, or rewritten
+/// into the buffer at this range; and its indent.
+enum Normalised<'a> {
+    Raw(&'a str),
+    Rewritten(Range<usize>),
+}
+
 /// Normalise one raw line (without its line ending). The characters
 /// [`next_special`] finds become one space each (zero-width ones
-/// nothing); the runs between them are copied whole.
-fn normalise(raw: &str) -> (Cow<'_, str>, usize) {
+/// nothing); the runs between them are copied whole, onto the end of
+/// `rewritten`, and only when the line has such a character.
+fn normalise_into<'a>(raw: &'a str, rewritten: &mut String) -> (Normalised<'a>, usize) {
     let bytes = raw.as_bytes();
-    let text: Cow<'_, str> = match next_special(bytes, 0) {
-        None => Cow::Borrowed(raw),
-        Some(first) => {
-            let mut s = String::with_capacity(raw.len());
-            let mut copied = 0;
-            let mut next = Some(first);
-            while let Some(at) = next {
-                s.push_str(&raw[copied..at]);
-                let c = raw[at..].chars().next().unwrap_or(' ');
-                // Unicode spaces, tabs and stray control characters are
-                // not text; a space keeps words apart.
-                if !is_zero_width(c) {
-                    s.push(' ');
-                }
-                copied = at + c.len_utf8();
-                next = next_special(bytes, copied);
-            }
-            s.push_str(&raw[copied..]);
-            Cow::Owned(s)
-        }
+    let Some(first) = next_special(bytes, 0) else {
+        let indent = raw.len() - raw.trim_start().len();
+        return (Normalised::Raw(raw.trim()), indent);
     };
-    let indent = text.len() - text.trim_start().len();
-    match text {
-        Cow::Borrowed(s) => (Cow::Borrowed(s.trim()), indent),
-        Cow::Owned(s) => {
-            let t = s.trim();
-            if t.len() == s.len() {
-                (Cow::Owned(s), indent)
-            } else {
-                (Cow::Owned(t.to_string()), indent)
-            }
+    let start = rewritten.len();
+    let mut copied = 0;
+    let mut next = Some(first);
+    while let Some(at) = next {
+        rewritten.push_str(&raw[copied..at]);
+        let c = raw[at..].chars().next().unwrap_or(' ');
+        // Unicode spaces, tabs and stray control characters are not text;
+        // a space keeps words apart.
+        if !is_zero_width(c) {
+            rewritten.push(' ');
         }
+        copied = at + c.len_utf8();
+        next = next_special(bytes, copied);
     }
+    rewritten.push_str(&raw[copied..]);
+    let line = &rewritten[start..];
+    let indent = line.len() - line.trim_start().len();
+    // Keep the trimmed text only.
+    let trimmed_end = start + line.trim_end().len();
+    rewritten.truncate(trimmed_end);
+    let from = (start + indent).min(trimmed_end);
+    (Normalised::Rewritten(from..trimmed_end), indent)
+}
+
+/// One raw line normalised as [`split`] makes it, on its own.
+pub fn normalised(raw: &str) -> Cow<'_, str> {
+    let mut rewritten = String::new();
+    match normalise_into(raw, &mut rewritten).0 {
+        Normalised::Raw(text) => Cow::Borrowed(text),
+        Normalised::Rewritten(range) => Cow::Owned(rewritten[range].to_string()),
+    }
+}
+
+#[cfg(test)]
+fn normalise(raw: &str) -> (Cow<'_, str>, usize) {
+    let mut rewritten = String::new();
+    let (text, indent) = normalise_into(raw, &mut rewritten);
+    let text = match text {
+        Normalised::Raw(text) => Cow::Borrowed(text),
+        Normalised::Rewritten(range) => Cow::Owned(rewritten[range].to_string()),
+    };
+    (text, indent)
 }
 
 /// Page-break and similar editor markup that some sites leave in the text.
@@ -209,7 +233,7 @@ fn cue_time(s: &str) -> bool {
 fn mark_cues(lines: &mut [Line<'_>]) {
     let mut any = false;
     for i in 0..lines.len() {
-        if !is_cue_timing(&lines[i].text) {
+        if !is_cue_timing(lines[i].text) {
             continue;
         }
         any = true;
@@ -234,8 +258,11 @@ fn mark_cues(lines: &mut [Line<'_>]) {
     }
 }
 
-/// Split text into lines, honouring LF, CRLF and lone CR.
-pub fn split<'a>(text: &'a str) -> Vec<Line<'a>> {
+/// Split text into lines, honouring LF, CRLF and lone CR. The lines that
+/// normalisation rewrites are kept in `rewritten` (one buffer for all:
+/// a third of a large file's lines may hold a no-break space), the others
+/// are slices of `text`.
+pub fn split<'a>(text: &'a str, rewritten: &'a mut String) -> Vec<Line<'a>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let bytes = text.as_bytes();
     // As many lines as line ends, counted first (fast), so that the vector
@@ -245,7 +272,32 @@ pub fn split<'a>(text: &'a str) -> Vec<Line<'a>> {
         .count()
         .max(memchr::memchr_iter(b'\r', bytes).count());
     let mut lines = Vec::with_capacity(ends + 1);
-    lines.extend(each_line(text));
+    // Rewritten lines get their text once the buffer is complete.
+    let mut pending: Vec<(usize, Range<usize>)> = Vec::new();
+    for (i, raw) in raw_line_ends(text).enumerate() {
+        let (norm, indent) = normalise_into(raw, rewritten);
+        let (text, markup) = match norm {
+            Normalised::Raw(t) => (t, is_markup(t)),
+            Normalised::Rewritten(range) => {
+                let markup = is_markup(&rewritten[range.clone()]);
+                pending.push((i, range));
+                ("", markup)
+            }
+        };
+        lines.push(Line {
+            no: i + 1,
+            text,
+            indent: u32::try_from(indent).unwrap_or(u32::MAX),
+            markup,
+            cue: false,
+            gutter: false,
+        });
+    }
+    rewritten.shrink_to_fit();
+    let rewritten: &'a String = rewritten;
+    for (i, range) in pending {
+        lines[i].text = &rewritten[range];
+    }
     if text.contains("-->") {
         mark_cues(&mut lines);
     }
@@ -253,15 +305,11 @@ pub fn split<'a>(text: &'a str) -> Vec<Line<'a>> {
     lines
 }
 
-/// The lines of `text` one at a time, as [`split`] makes them before its
-/// passes over the whole document (subtitle cues, margin gutters): equal
-/// to `split`'s lines when [`document_passes_may_apply`] is false. A
-/// caller that needs only the start of a long document reads no further.
-pub fn each_line(text: &str) -> impl Iterator<Item = Line<'_>> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+/// The raw lines of `text`, without their line ends (LF, CRLF or a lone
+/// CR); no line after a final line end.
+fn raw_line_ends(text: &str) -> impl Iterator<Item = &str> {
     let bytes = text.as_bytes();
     let mut start = 0;
-    let mut no = 0;
     std::iter::from_fn(move || {
         if start >= bytes.len() {
             return None;
@@ -277,18 +325,33 @@ pub fn each_line(text: &str) -> impl Iterator<Item = Line<'_>> {
         };
         let raw = &text[start..end];
         start = next;
-        no += 1;
-        let (norm, indent) = normalise(raw);
-        let markup = is_markup(&norm);
-        Some(Line {
-            no,
-            text: norm,
-            indent: u32::try_from(indent).unwrap_or(u32::MAX),
-            markup,
-            cue: false,
-            gutter: false,
-        })
+        Some(raw)
     })
+}
+
+/// The first `n` lines of `text` with their line ends: what [`split`]
+/// reads to make its first `n` lines (the BOM stays; `split` drops it).
+pub fn first_lines(text: &str, n: usize) -> &str {
+    let bytes = text.as_bytes();
+    let mut end = 0;
+    for _ in 0..n {
+        match memchr::memchr2(b'\n', b'\r', &bytes[end..]) {
+            Some(at) => {
+                let e = end + at;
+                let crlf = bytes[e] == b'\r' && bytes.get(e + 1) == Some(&b'\n');
+                end = e + 1 + usize::from(crlf);
+            }
+            None => return text,
+        }
+    }
+    &text[..end]
+}
+
+/// [`split`] with a buffer that lives as long as the test: for tests that
+/// want lines from a literal.
+#[cfg(test)]
+pub fn split_for_test(text: &str) -> Vec<Line<'_>> {
+    split(text, Box::leak(Box::default()))
 }
 
 /// Could [`split`]'s subtitle pass change a line of `text`? Only where a
@@ -392,7 +455,7 @@ fn strip_gutters(lines: &mut [Line<'_>]) {
             .iter()
             .enumerate()
             .filter_map(|(i, l)| {
-                margin_number(&l.text, q).map(|(n, rest)| (i, n, l.text.len() - rest.len()))
+                margin_number(l.text, q).map(|(n, rest)| (i, n, l.text.len() - rest.len()))
             })
             .collect();
         let content = lines.iter().filter(|l| !l.is_blank()).count();
@@ -412,11 +475,7 @@ fn strip_gutters(lines: &mut [Line<'_>]) {
             let number_len = line.text.find(' ').unwrap_or(line.text.len());
             // The text's own indent is what stands between number and text.
             let indent = at.saturating_sub(number_len);
-            let text = match &line.text {
-                std::borrow::Cow::Borrowed(s) => std::borrow::Cow::Borrowed(&s[at..]),
-                std::borrow::Cow::Owned(s) => std::borrow::Cow::Owned(s[at..].to_string()),
-            };
-            line.text = text;
+            line.text = &line.text[at..];
             line.indent = u32::try_from(indent).unwrap_or(u32::MAX);
             line.gutter = true;
             line.markup = line.text.is_empty() || line.markup;
@@ -433,7 +492,7 @@ fn strip_gutters(lines: &mut [Line<'_>]) {
 fn mark_page_furniture(lines: &mut [Line<'_>]) {
     let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     for l in lines.iter().filter(|l| !l.gutter && !l.is_blank()) {
-        *seen.entry(l.text.as_ref()).or_default() += 1;
+        *seen.entry(l.text).or_default() += 1;
     }
     let furniture: std::collections::HashSet<String> = seen
         .into_iter()
@@ -442,7 +501,7 @@ fn mark_page_furniture(lines: &mut [Line<'_>]) {
         .collect();
     for l in lines.iter_mut().filter(|l| !l.gutter && !l.is_blank()) {
         let page_number = l.text.len() <= 4 && l.text.bytes().all(|b| b.is_ascii_digit());
-        if page_number || furniture.contains(l.text.as_ref()) {
+        if page_number || furniture.contains(l.text) {
             l.markup = true;
         }
     }
@@ -453,10 +512,10 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_line_takes_forty_bytes() {
+    fn a_line_takes_thirty_two_bytes() {
         // A large file has millions of lines: this is most of the parse's
         // memory beside the text itself.
-        assert!(std::mem::size_of::<Line<'_>>() <= 40);
+        assert!(std::mem::size_of::<Line<'_>>() <= 32);
     }
 
     #[test]
@@ -501,7 +560,10 @@ mod tests {
     }
 
     fn texts(s: &str) -> Vec<String> {
-        split(s).into_iter().map(|l| l.text.into_owned()).collect()
+        split(s, &mut String::new())
+            .into_iter()
+            .map(|l| l.text.to_string())
+            .collect()
     }
 
     #[test]
@@ -514,7 +576,8 @@ mod tests {
 
     #[test]
     fn bom_and_unicode_spaces_are_normalised() {
-        let lines = split("\u{feff}Xiao Yaqing:\u{a0}\n\u{a0}\u{a0}Q\u{a0}\u{a0} Hi\u{3000}there");
+        let lines =
+            split_for_test("\u{feff}Xiao Yaqing:\u{a0}\n\u{a0}\u{a0}Q\u{a0}\u{a0} Hi\u{3000}there");
         assert_eq!(lines[0].text, "Xiao Yaqing:");
         assert_eq!(lines[1].text, "Q   Hi there");
         assert_eq!(lines[1].indent, 2);
@@ -522,21 +585,21 @@ mod tests {
 
     #[test]
     fn page_break_markup_is_marked() {
-        let lines = split("_ueditor_page_break_tag_\nword_with_underscores are text");
+        let lines = split_for_test("_ueditor_page_break_tag_\nword_with_underscores are text");
         assert!(lines[0].markup);
         assert!(!lines[1].markup);
     }
 
     #[test]
     fn numbers_follow_the_original_lines() {
-        let lines = split("one\r\n\r\n\r\nfour");
+        let lines = split_for_test("one\r\n\r\n\r\nfour");
         assert_eq!(lines.len(), 4);
         assert_eq!(lines[3].no, 4);
     }
 
     #[test]
     fn subtitle_cues_are_marked_not_text() {
-        let lines = split(
+        let lines = split_for_test(
             "WEBVTT\n\n1\n00:00:02.350 --> 00:00:07.910\nMaria Lopez: Hello.\n\n2\n00:00:08.120 --> 00:00:14.600 align:start\nMore.\n",
         );
         let cues: Vec<usize> = lines.iter().filter(|l| l.cue).map(|l| l.no).collect();
@@ -544,16 +607,16 @@ mod tests {
         assert!(lines.iter().filter(|l| l.cue).all(|l| l.markup));
         assert!(!lines[4].markup);
         // SRT: commas before the milliseconds.
-        let srt = split("1\n00:00:01,000 --> 00:00:04,000\nHello.\n");
+        let srt = split_for_test("1\n00:00:01,000 --> 00:00:04,000\nHello.\n");
         assert!(srt[0].cue && srt[1].cue && !srt[2].cue);
         // An arrow in prose is not a cue.
-        let prose = split("1\nprices --> up\n");
+        let prose = split_for_test("1\nprices --> up\n");
         assert!(prose.iter().all(|l| !l.cue));
     }
 
     #[test]
     fn markdown_rules_and_headings() {
-        let lines = split("---\n* * *\n***\n- item\n## Q&A\n#hashtag");
+        let lines = split_for_test("---\n* * *\n***\n- item\n## Q&A\n#hashtag");
         assert!(lines[0].markup && lines[1].markup && lines[2].markup);
         assert!(!lines[3].markup);
         assert!(is_heading("## Q&A"));

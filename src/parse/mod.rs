@@ -139,14 +139,16 @@ pub fn has_turns(text: &str) -> bool {
     if labels::sure_label_near_start(text, SURE_LABEL_LINES).is_some() {
         return true;
     }
-    let lines = lines::split(text);
+    let mut rewritten = String::new();
+    let lines = lines::split(text, &mut rewritten);
     let body_start = header::front_matter_end(&lines);
     let speaker_key = key::SpeakerKey::find(&lines);
     !find_labels(&lines, body_start, speaker_key.as_ref(), &mut Vec::new()).is_empty()
 }
 
 fn read(text: &str, source: &str) -> (Transcript, Vec<Diagnostic>) {
-    let lines = lines::split(text);
+    let mut rewritten = String::new();
+    let lines = lines::split(text, &mut rewritten);
     let mut diags: Vec<Diagnostic> = Vec::new();
     let body_start = header::front_matter_end(&lines);
     let speaker_key = key::SpeakerKey::find(&lines);
@@ -192,6 +194,7 @@ fn read(text: &str, source: &str) -> (Transcript, Vec<Diagnostic>) {
     drop(ctx);
     drop(labels);
     drop(lines);
+    drop(rewritten);
     people::answerer_in_brackets(&mut turns);
     resolve_short_labels(&mut turns, &mut unknown_role);
     complete_from_body(&mut turns);
@@ -343,7 +346,7 @@ impl Draft<'_, '_> {
         // A Markdown heading just above the next label (`## Q&A`) belongs
         // to no one's turn; it is kept as a note.
         while let Some(h) = (acc.idx + 1..stop).rev().find(|&j| !lines[j].is_blank()) {
-            if !lines::is_heading(&lines[h].text) {
+            if !lines::is_heading(lines[h].text) {
                 break;
             }
             stop = h;
@@ -645,7 +648,7 @@ fn trailing_heading(rest: &str, body: &[Line<'_>]) -> Option<usize> {
     let k = body.iter().rposition(|l| !l.is_blank() && !l.markup)?;
     let set_off = k > 0 && body[k - 1].is_blank();
     let speech_before = !rest.trim().is_empty() || body[..k].iter().any(|l| !l.is_blank());
-    (set_off && speech_before && reads_as_heading(&body[k].text)).then_some(k)
+    (set_off && speech_before && reads_as_heading(body[k].text)).then_some(k)
 }
 
 /// One short line that names a topic: no sentence punctuation, and either
@@ -747,7 +750,7 @@ fn unplaced_lines(lines: &[Line<'_>], turns: &[Turn], t: &Transcript) -> Vec<Not
                     NoteKind::Cue
                 } else if line.markup {
                     NoteKind::Markup
-                } else if lines::is_heading(&line.text) {
+                } else if lines::is_heading(line.text) {
                     NoteKind::Heading
                 } else {
                     NoteKind::Stray

@@ -470,7 +470,7 @@ impl Scan<'_, '_> {
     /// this call` / `concludes.`): it starts a paragraph, or follows a
     /// sentence's end or another closing line.
     fn classify(&self, i: usize) -> Option<TrailerKind> {
-        let kind = classify(&self.lines[i].text);
+        let kind = classify(self.lines[i].text);
         if kind == Some(TrailerKind::End) && i > 0 && self.content(i - 1) {
             let above = &self.lines[i - 1].text;
             if !ends_sentence(above) && classify(above).is_none() {
@@ -499,10 +499,7 @@ impl Scan<'_, '_> {
 
     /// Lines `from..to` joined by spaces as one item of `kind`.
     fn joined(&self, kind: TrailerKind, from: usize, to: usize) -> Item {
-        let text: Vec<&str> = self.lines[from..to]
-            .iter()
-            .map(|l| l.text.as_ref())
-            .collect();
+        let text: Vec<&str> = self.lines[from..to].iter().map(|l| l.text).collect();
         Item {
             kind,
             text: text.join(" "),
@@ -514,7 +511,7 @@ impl Scan<'_, '_> {
     /// The first strong end mark at or after `start`, if any.
     fn first_end_mark(&self) -> Option<usize> {
         (self.start..self.lines.len())
-            .find(|&i| self.content(i) && is_end_mark(&self.lines[i].text, self.classify(i)))
+            .find(|&i| self.content(i) && is_end_mark(self.lines[i].text, self.classify(i)))
     }
 
     /// Rule 1: every line from the end mark `mark` on is trailer, a line
@@ -592,7 +589,7 @@ impl Scan<'_, '_> {
         let mut from = i - 1;
         while from > self.start
             && self.content(from - 1)
-            && !ends_sentence(&self.lines[from - 1].text)
+            && !ends_sentence(self.lines[from - 1].text)
             && matches!(
                 self.classify(from - 1),
                 None | Some(TrailerKind::Disclaimer)
@@ -609,7 +606,7 @@ impl Scan<'_, '_> {
     /// three lines and 30 words, are one publication note. Returns its
     /// first line and the note.
     fn pointer_and_address(&self, kind: TrailerKind, i: usize) -> Option<(usize, Item)> {
-        if kind != TrailerKind::Publication || !is_bare_url(&plain(&self.lines[i - 1].text)) {
+        if kind != TrailerKind::Publication || !is_bare_url(&plain(self.lines[i - 1].text)) {
             return None;
         }
         let mut from = i - 1;
@@ -625,13 +622,13 @@ impl Scan<'_, '_> {
 /// and directly above a closing date (or above another such line).
 fn dateline_at(lines: &[Line<'_>], i: usize) -> Option<TrailerKind> {
     let mut j = i;
-    while is_signoff_name(&plain(&lines[j].text)) {
+    while is_signoff_name(&plain(lines[j].text)) {
         j += 1;
         if j >= lines.len() || lines[j].is_blank() || j - i > 3 {
             return None;
         }
-        if classify(&lines[j].text) == Some(TrailerKind::Timestamp) {
-            return (find_date(&lines[j].text).is_some()).then_some(TrailerKind::Dateline);
+        if classify(lines[j].text) == Some(TrailerKind::Timestamp) {
+            return (find_date(lines[j].text).is_some()).then_some(TrailerKind::Dateline);
         }
     }
     None
@@ -640,7 +637,7 @@ fn dateline_at(lines: &[Line<'_>], i: usize) -> Option<TrailerKind> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::parse::lines::split;
+    use crate::parse::lines::split_for_test as split;
 
     #[test]
     fn trailer_lines() {
