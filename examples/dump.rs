@@ -37,7 +37,7 @@ fn main() {
             turn.speaker.as_deref().unwrap_or("-"),
             turn.outlet.as_deref().unwrap_or("-"),
             turn.exchange.map(|x| x.to_string()).unwrap_or_default(),
-            turn.words,
+            turn.words(),
             turn.label,
             preview
         );

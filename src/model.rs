@@ -164,7 +164,7 @@ impl Transcript {
 
     /// Words spoken in all turns.
     pub fn total_words(&self) -> usize {
-        self.turns.iter().map(|t| t.words).sum()
+        self.turns.iter().map(Turn::words).sum()
     }
 
     /// The turn with this 1-based index.
@@ -211,7 +211,9 @@ pub struct Participant {
 }
 
 /// One speaker turn: a label and everything said until the next label.
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+/// In JSON it is written as its fields in this order, with `words` and
+/// `rule` in words (see the `Serialize` impl below).
+#[derive(Deserialize, Clone, Debug, PartialEq)]
 pub struct Turn {
     /// 1-based position in the transcript.
     pub index: usize,
@@ -231,8 +233,11 @@ pub struct Turn {
     pub text: String,
     /// Paragraphs in `text`.
     pub paragraphs: usize,
-    /// Unicode words in `text`.
-    pub words: usize,
+    /// Unicode words in `text`, counted when first asked for
+    /// ([`Turn::words`]): a command that prints no count spends nothing
+    /// on it.
+    #[serde(skip)]
+    pub word_count: WordCount,
     /// 1-based source line of the label.
     pub line: usize,
     /// 1-based source line of the last line that belongs to this turn.
@@ -244,11 +249,56 @@ pub struct Turn {
     /// and role, as typed evidence. Machine formats print it in words as
     /// `rule` (see [`Turn::rule`]); it is written out only when printed, so
     /// a run that prints no rule spends nothing on it.
-    #[serde(rename = "rule", skip_deserializing)]
+    #[serde(skip)]
     pub decision: crate::decision::Decision,
 }
 
+/// A turn's word count, kept once counted. It follows from the turn's
+/// text, so it takes no part in comparing turns.
+#[derive(Clone, Debug, Default)]
+pub struct WordCount(std::sync::OnceLock<usize>);
+
+impl PartialEq for WordCount {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl Serialize for Turn {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("Turn", 15)?;
+        st.serialize_field("index", &self.index)?;
+        st.serialize_field("speaker", &self.speaker)?;
+        st.serialize_field("label", &self.label)?;
+        st.serialize_field("title", &self.title)?;
+        st.serialize_field("role", &self.role)?;
+        st.serialize_field("outlet", &self.outlet)?;
+        st.serialize_field("exchange", &self.exchange)?;
+        st.serialize_field("text", &self.text)?;
+        st.serialize_field("paragraphs", &self.paragraphs)?;
+        st.serialize_field("words", &self.words())?;
+        st.serialize_field("line", &self.line)?;
+        st.serialize_field("end_line", &self.end_line)?;
+        if self.events.is_empty() {
+            st.skip_field("events")?;
+        } else {
+            st.serialize_field("events", &self.events)?;
+        }
+        st.serialize_field("rule", &self.decision)?;
+        st.end()
+    }
+}
+
 impl Turn {
+    /// Unicode words in `text` (UAX #29 words holding a letter or digit).
+    pub fn words(&self) -> usize {
+        *self
+            .word_count
+            .0
+            .get_or_init(|| crate::parse::count_words(&self.text))
+    }
+
     /// The label rule that started this turn and what decided its speaker
     /// and role, in words (shown by `turns --explain`).
     pub fn rule(&self) -> String {

@@ -407,7 +407,7 @@ mod tests {
             exchange: Some(3),
             text: "Hello.".into(),
             paragraphs: 1,
-            words: 1,
+            word_count: Default::default(),
             line: 1,
             end_line: 1,
             events: vec![],

@@ -39,7 +39,7 @@ fn closing_lines_are_the_trailer_and_the_last_words_the_speakers() {
     let last = t.turns.last().unwrap();
     assert_eq!((last.line, last.end_line), (13, 15));
     assert!(last.text.ends_with("Thanks very much, everyone."));
-    assert_eq!(last.words, 14);
+    assert_eq!(last.words(), 14);
     assert_eq!(
         trailer_notes(&t),
         [
@@ -90,7 +90,7 @@ fn broadcast_cues_are_events_and_out_of_the_words() {
         assert!(!turn.text.contains(['(', '[']), "{}", turn.text);
     }
     let caller = t.turns.iter().find(|x| x.line == 37).unwrap();
-    assert_eq!((caller.text.as_str(), caller.words), ("", 0));
+    assert_eq!((caller.text.as_str(), caller.words()), ("", 0));
     // After the last words: the closing music, the copyright, and the
     // rush-transcript notice wrapped over two lines.
     assert_eq!(t.turns.last().unwrap().end_line, 41);

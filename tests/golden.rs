@@ -195,7 +195,7 @@ fn page_break_markup_is_neither_text_nor_lost() {
         marks,
         [67, 85, 105, 125, 141, 155, 167, 199, 217, 231, 251, 271]
     );
-    let words: usize = t.turns.iter().map(|x| x.words).sum();
+    let words: usize = t.turns.iter().map(|x| x.words()).sum();
     assert_eq!(words, t.total_words());
     assert!(words > 9000, "{words}");
 }

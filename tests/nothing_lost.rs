@@ -166,7 +166,11 @@ fn input_hygiene_does_not_change_the_turns() {
             .map(|x| {
                 format!(
                     "{:?}|{}|{:?}|{}|{}",
-                    x.speaker, x.role, x.outlet, x.text, x.words
+                    x.speaker,
+                    x.role,
+                    x.outlet,
+                    x.text,
+                    x.words()
                 )
             })
             .collect()

@@ -144,7 +144,7 @@ pub fn run(
                 question: &q.text,
                 answers: &ex.answers,
                 answered_by: &ex.answered_by,
-                answer_words: answers.iter().map(|t| t.words).sum(),
+                answer_words: answers.iter().map(|t| t.words()).sum(),
                 short,
             })?;
         }

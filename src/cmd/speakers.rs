@@ -136,7 +136,7 @@ pub fn speaker_rows(
             }
         };
         row.turns += 1;
-        row.words += t.words;
+        row.words += t.words();
         row.first_line = row.first_line.min(t.line);
         row.last_line = row.last_line.max(t.line);
         if row.outlet.is_none() {

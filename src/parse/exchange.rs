@@ -134,15 +134,17 @@ fn numbered_voice(label: &str) -> bool {
 /// turns (a press secretary running a joint press conference), chairs it.
 /// Roles from the header or from a role word (`MODERATOR`) are left alone.
 pub fn infer_chairs(turns: &mut [Turn]) {
-    let mut stats: HashMap<String, (usize, usize, usize, usize)> = HashMap::new();
+    // Each turn's speaker as `who` names them, once: the passes below
+    // change roles only.
+    let keys: Vec<String> = turns.iter().map(who).collect();
+    let mut stats: HashMap<&str, Podium> = HashMap::new();
     for i in 0..turns.len() {
         let t = &turns[i];
         if t.role != Role::Official {
             continue;
         }
-        let s = stats.entry(who(t)).or_default();
-        s.0 += 1;
-        s.1 += t.words;
+        let s = stats.entry(&keys[i]).or_default();
+        s.turns += 1;
         // An interpreter may relay the question first: the turn after
         // the relay still answers it.
         let asked = turns[..i]
@@ -150,64 +152,102 @@ pub fn infer_chairs(turns: &mut [Turn]) {
             .rev()
             .find(|p| p.role != Role::Other)
             .is_some_and(|p| p.role == Role::Journalist);
-        s.2 += asked as usize;
-        s.3 += turns.get(i + 1).is_some_and(|n| n.role == Role::Journalist) as usize;
+        s.answered += asked as usize;
+        s.gave += turns.get(i + 1).is_some_and(|n| n.role == Role::Journalist) as usize;
     }
-    let answerers = stats.values().filter(|s| s.2 > 0).count();
-    let opener = turns.first().map(who);
-    let closer = turns.last().map(who);
-    let callers = callers(turns, &stats);
-    for t in turns.iter_mut() {
+    let answerers = stats.values().filter(|s| s.answered > 0).count();
+    let opener = keys.first().map(String::as_str);
+    let closer = keys.last().map(String::as_str);
+    let edge = |i: usize| opener == Some(&keys[i]) || closer == Some(&keys[i]);
+    // `CHAIR BAUER`, `Chairwoman Brennan`: the label says who chairs;
+    // opening or closing the event in short turns confirms it (a `CHAIR
+    // ROUSE` of an economic council answers at length, mid-way, and stays
+    // an official).
+    let chair_titled = |t: &Turn, i: usize| {
+        t.title
+            .as_deref()
+            .is_some_and(|x| super::lexicon::role_of_word(x) == Some(Role::Chair))
+            && edge(i)
+    };
+    // Only who may chair needs a word count (one who answered nothing, or
+    // a chair by title at an edge): most words are answers, not counted.
+    let mut counted: HashSet<&str> = HashSet::new();
+    for (i, t) in turns.iter().enumerate() {
+        if t.role == Role::Official && (stats[keys[i].as_str()].answered == 0 || chair_titled(t, i))
+        {
+            counted.insert(&keys[i]);
+        }
+    }
+    for (i, t) in turns.iter().enumerate() {
+        if t.role == Role::Official && counted.contains(keys[i].as_str()) {
+            stats
+                .get_mut(keys[i].as_str())
+                .expect("an official's stats")
+                .words += t.words();
+        }
+    }
+    let callers = callers(turns, &keys, &stats);
+    for i in 0..turns.len() {
+        let t = &turns[i];
         if t.role != Role::Official || t.decision.role_rule() == RoleRule::ListedInHeader {
             continue;
         }
-        let Some(&(n, words, answered, gave)) = stats.get(&who(t)) else {
+        let Some(s) = stats.get(keys[i].as_str()) else {
             continue;
         };
-        let short = words <= 60 * n;
-        let edge = opener.as_deref() == Some(&who(t)) || closer.as_deref() == Some(&who(t));
+        let short = || s.words <= 60 * s.turns;
         // `PORTAVOCE: ... Prego, Ansa.`, `Д.Громов: «Россия», пожалуйста.`:
         // whoever calls on reporters and never answers chairs, whatever
         // the label's word.
-        if answerers > 0 && answered == 0 && short && callers.contains(&who(t)) {
-            t.role = Role::Chair;
-            t.decision.push(Evidence::CallsOnReporters);
+        if answerers > 0 && s.answered == 0 && short() && callers.contains(keys[i].as_str()) {
+            turns[i].role = Role::Chair;
+            turns[i].decision.push(Evidence::CallsOnReporters);
             continue;
         }
         if t.decision.role_rule() == RoleRule::RoleWord {
             continue;
         }
-        // `CHAIR BAUER`, `Chairwoman Brennan`: the label says who chairs;
-        // opening or closing the event in short turns confirms it (a
-        // `CHAIR ROUSE` of an economic council answers at length, mid-way,
-        // and stays an official).
-        let chair_titled = t
-            .title
-            .as_deref()
-            .is_some_and(|x| super::lexicon::role_of_word(x) == Some(Role::Chair))
-            && (opener.as_deref() == Some(&who(t)) || closer.as_deref() == Some(&who(t)));
-        if chair_titled && short {
-            t.role = Role::Chair;
-            t.decision.push(Evidence::TitledChair);
-        } else if answerers > 0 && answered == 0 && gave > 0 && short && !lone_aside(t, n, edge) {
-            t.role = Role::Chair;
-            t.decision.push(Evidence::GivesFloor);
+        if chair_titled(t, i) && short() {
+            turns[i].role = Role::Chair;
+            turns[i].decision.push(Evidence::TitledChair);
+        } else if answerers > 0
+            && s.answered == 0
+            && s.gave > 0
+            && short()
+            && !lone_aside(t, s.turns, edge(i))
+        {
+            turns[i].role = Role::Chair;
+            turns[i].decision.push(Evidence::GivesFloor);
         }
     }
 }
 
+/// What [`infer_chairs`] counts of one official's turns.
+#[derive(Default)]
+struct Podium {
+    turns: usize,
+    /// Words in them; counted only for who may chair.
+    words: usize,
+    /// Turns that follow a question.
+    answered: usize,
+    /// Turns a reporter speaks after.
+    gave: usize,
+}
+
 /// Speakers (by [`who`]) of official turns that call on a reporter by
 /// name or outlet, among those who never answer.
-fn callers(
+fn callers<'k>(
     turns: &[Turn],
-    stats: &HashMap<String, (usize, usize, usize, usize)>,
-) -> HashSet<String> {
+    keys: &'k [String],
+    stats: &HashMap<&str, Podium>,
+) -> HashSet<&'k str> {
     turns
         .iter()
-        .filter(|t| t.role == Role::Official)
-        .filter(|t| stats.get(&who(t)).is_some_and(|s| s.2 == 0))
-        .filter(|t| handoff(&t.text).is_some())
-        .map(who)
+        .zip(keys)
+        .filter(|(t, _)| t.role == Role::Official)
+        .filter(|(_, k)| stats.get(k.as_str()).is_some_and(|s| s.answered == 0))
+        .filter(|(t, _)| handoff(&t.text).is_some())
+        .map(|(_, k)| k.as_str())
         .collect()
 }
 

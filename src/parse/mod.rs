@@ -426,7 +426,6 @@ impl Draft<'_, '_> {
             }
             prev.text.push_str(&body.text);
             prev.paragraphs += body.paragraphs;
-            prev.words += body.words;
         }
         prev.end_line = last_line;
         true
@@ -502,7 +501,7 @@ impl Draft<'_, '_> {
             exchange: None,
             text: body.text,
             paragraphs: body.paragraphs,
-            words: body.words,
+            word_count: Default::default(),
             line: self.lines[acc.idx].no,
             end_line: last_line,
             events: body.events,

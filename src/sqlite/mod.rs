@@ -210,7 +210,7 @@ fn insert_turns(conn: &Connection, id: i64, tr: &Transcript) -> rusqlite::Result
             t.exchange.map(int),
             t.text,
             int(t.paragraphs),
-            int(t.words),
+            int(t.words()),
             int(t.line),
             int(t.end_line),
             t.rule(),

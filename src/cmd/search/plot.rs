@@ -31,11 +31,11 @@ pub fn positions(tr: &Transcript, matcher: &Matcher, filter: &Filter) -> Vec<(f6
         if filter.matches(t) && matcher.may_match_within(&t.text) {
             let len = t.text.len().max(1) as f64;
             for (start, _) in matcher.find_all(&t.text) {
-                let within = t.words as f64 * start as f64 / len;
+                let within = t.words() as f64 * start as f64 / len;
                 marks.push(((before as f64 + within) / total, t.role));
             }
         }
-        before += t.words;
+        before += t.words();
     }
     marks
 }
@@ -151,10 +151,10 @@ mod tests {
         use whosaid::Role::*;
         assert_eq!(roles, [Official, Official, Journalist]);
         // Both of Tian Yulong's stand within turn 10's share of the words.
-        let words_before: usize = tr.turns[..9].iter().map(|t| t.words).sum();
+        let words_before: usize = tr.turns[..9].iter().map(|t| t.words()).sum();
         let total = tr.total_words() as f64;
         let start = words_before as f64 / total;
-        let end = (words_before + tr.turns[9].words) as f64 / total;
+        let end = (words_before + tr.turns[9].words()) as f64 / total;
         for m in &marks[..2] {
             assert!(m.0 > start && m.0 < end, "{marks:?} not in {start}..{end}");
         }
