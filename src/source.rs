@@ -166,7 +166,8 @@ pub fn lines(text: &str) -> Vec<&str> {
     let mut out = Vec::with_capacity(text.len() / 40 + 1);
     let mut rest = text;
     while !rest.is_empty() {
-        let end = rest.find(['\n', '\r']).unwrap_or(rest.len());
+        // memchr reads many bytes at a time; a `char` pattern reads one.
+        let end = memchr::memchr2(b'\n', b'\r', rest.as_bytes()).unwrap_or(rest.len());
         out.push(&rest[..end]);
         rest = &rest[end..];
         if rest.starts_with("\r\n") {
