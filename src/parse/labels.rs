@@ -947,6 +947,45 @@ mod tests {
     }
 
     #[test]
+    fn short_windows_answer_as_the_full_window_does() {
+        // Each text read at once over its first 2,000 lines, and through
+        // windows of 24, 96, ... lines (also with a label past the first
+        // windows): the same first sure label, or none.
+        let mut texts = fixture_texts();
+        let late: Vec<String> = texts
+            .iter()
+            .take(20)
+            .map(|t| format!("{}{t}", "Some prose without a label.\n\n".repeat(60)))
+            .collect();
+        texts.extend(late);
+        let mut found = 0;
+        for text in &texts {
+            let whole = lines::split_for_test(lines::first_lines(text, 2_000));
+            let expected = if lines::raw_lines(text).any(super::SpeakerKey::may_head_a_key)
+                || lines::may_hold_cues(text)
+                || {
+                    let mut n = lines::NumberedLines::default();
+                    lines::raw_lines(text).for_each(|l| n.count(l));
+                    n.may_be_a_gutter()
+                } {
+                None
+            } else {
+                super::first_sure_label(&whole)
+            };
+            assert_eq!(
+                super::sure_label_near_start(text, 2_000),
+                expected,
+                "{text}"
+            );
+            found += usize::from(expected.is_some_and(|k| k >= 96));
+        }
+        assert!(
+            found > 0,
+            "no text has its first sure label past two windows"
+        );
+    }
+
+    #[test]
     fn labels_in_a_script_without_case_need_the_document() {
         // Recurring names (`عبدالله الراشد`), role words (`المترجم`,
         // `صحفي`), an outlet in brackets or after a dash are labels; a

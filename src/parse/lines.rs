@@ -104,7 +104,7 @@ fn next_special(raw: &[u8], from: usize) -> Option<usize> {
 }
 
 /// A raw line after [`normalise_into`]: trimmed in place, or rewritten
-/// into the buffer at this range; and its indent.
+/// into the buffer, at this range of it.
 enum Normalised<'a> {
     Raw(&'a str),
     Rewritten(Range<usize>),
@@ -146,14 +146,10 @@ fn normalise_into<'a>(raw: &'a str, rewritten: &mut String) -> (Normalised<'a>, 
 
 /// One raw line normalised as [`split`] makes it, on its own.
 pub fn normalised(raw: &str) -> Cow<'_, str> {
-    let mut rewritten = String::new();
-    match normalise_into(raw, &mut rewritten).0 {
-        Normalised::Raw(text) => Cow::Borrowed(text),
-        Normalised::Rewritten(range) => Cow::Owned(rewritten[range].to_string()),
-    }
+    normalise(raw).0
 }
 
-#[cfg(test)]
+/// [`normalise_into`] for one line on its own: its text and indent.
 fn normalise(raw: &str) -> (Cow<'_, str>, usize) {
     let mut rewritten = String::new();
     let (text, indent) = normalise_into(raw, &mut rewritten);
