@@ -203,6 +203,11 @@ pub fn find_date(text: &str) -> Option<(Written, std::ops::Range<usize>)> {
     if !text.chars().any(char::is_numeric) {
         return None;
     }
+    // Only an era year has fewer than four digits (`令和3年`): every other
+    // pattern holds `\d{4}`, which needs four numeric characters in a row.
+    if !four_numeric_in_a_row(text) {
+        return era_date(text);
+    }
     if let Some(c) = text
         .contains('-')
         .then(|| DATE_ISO.captures(text))
@@ -225,20 +230,7 @@ pub fn find_date(text: &str) -> Option<(Written, std::ops::Range<usize>)> {
     }
     let han_year = text.contains('年');
     if let Some(c) = han_year.then(|| DATE_JA_ERA.captures(text)).flatten() {
-        // Reiwa 1 is 2019, Heisei 1 is 1989, Minguo 1 is 1912; `元年` is
-        // the first year.
-        let base = match &c[1] {
-            "令和" => 2018,
-            "平成" => 1988,
-            _ => 1911,
-        };
-        let n: u32 = if &c[2] == "元" {
-            1
-        } else {
-            c[2].parse().ok()?
-        };
-        let (m, d) = (c[3].parse().ok()?, c[4].parse().ok()?);
-        return iso(base + n, m, d).map(|s| (Written::Iso(s), c.get(0).unwrap().range()));
+        return era(&c);
     }
     if let Some(c) = han_year.then(|| DATE_CJK.captures(text)).flatten() {
         let (y, m, d) = (c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?);
@@ -293,6 +285,43 @@ pub fn find_date(text: &str) -> Option<(Written, std::ops::Range<usize>)> {
         ));
     }
     None
+}
+
+/// Does `text` hold four numeric characters in a row, as a `\d{4}` match
+/// must (`\d` is Unicode `Nd`, all of them numeric)?
+fn four_numeric_in_a_row(text: &str) -> bool {
+    let mut run = 0;
+    text.chars().any(|c| {
+        run = if c.is_numeric() { run + 1 } else { 0 };
+        run == 4
+    })
+}
+
+/// The era date of `text` (`令和3年3月5日`), the one form without a
+/// four-digit year.
+fn era_date(text: &str) -> Option<(Written, std::ops::Range<usize>)> {
+    let c = text
+        .contains('年')
+        .then(|| DATE_JA_ERA.captures(text))
+        .flatten()?;
+    era(&c)
+}
+
+/// Read a match of [`DATE_JA_ERA`]: Reiwa 1 is 2019, Heisei 1 is 1989,
+/// Minguo 1 is 1912; `元年` is the first year.
+fn era(c: &regex::Captures<'_>) -> Option<(Written, std::ops::Range<usize>)> {
+    let base = match &c[1] {
+        "令和" => 2018,
+        "平成" => 1988,
+        _ => 1911,
+    };
+    let n: u32 = if &c[2] == "元" {
+        1
+    } else {
+        c[2].parse().ok()?
+    };
+    let (m, d) = (c[3].parse().ok()?, c[4].parse().ok()?);
+    iso(base + n, m, d).map(|s| (Written::Iso(s), c.get(0).unwrap().range()))
 }
 
 /// Places and their convention for all-numeric dates, from
@@ -422,6 +451,42 @@ pub fn is_date_or_time_line(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_four_digit_pattern_is_only_skipped_where_it_cannot_match() {
+        let four = Regex::new(r"\d{4}").unwrap();
+        let texts = [
+            "",
+            "2021",
+            "March 1, 2021",
+            "10 a.m.",
+            "12:07 P.M. EST",
+            "١٤٤٢هـ",
+            "٢٠٢١م",
+            "۱۴۰۲",
+            "２０２１年３月１日",
+            "令和3年3月5日",
+            "中華民國113年3月21日",
+            "12/3/99",
+            "1 2 3 4",
+            "x9x99x999x",
+            "x9999x",
+            "①②③④",
+            "Ⅻ 2 02 1",
+        ];
+        for text in texts {
+            if four.is_match(text) {
+                assert!(four_numeric_in_a_row(text), "{text:?}");
+            }
+        }
+        assert!(!four_numeric_in_a_row("12/3/99"));
+        assert!(!four_numeric_in_a_row("x9x99x999x"));
+        // The era form needs no four digits and is still read.
+        assert_eq!(
+            find_date("令和3年3月5日").map(|(w, _)| w),
+            Some(Written::Iso("2021-03-05".into()))
+        );
+    }
 
     #[test]
     fn era_and_dotted_dates() {
