@@ -378,8 +378,13 @@ fn find_call(sentence: &str) -> Option<(usize, usize)> {
         .collect();
     // Every call word found in one pass; the first in the list's order
     // (longest first), then the leftmost, that stands as a whole word wins.
+    // A contiguous NFA: built in a fraction of the time of the DFA the
+    // builder would choose, which start-up on one transcript paid for.
     static CALLS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
-        aho_corasick::AhoCorasick::new(super::vocab::calls()).expect("call words")
+        aho_corasick::AhoCorasick::builder()
+            .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
+            .build(super::vocab::calls())
+            .expect("call words")
     });
     let calls = super::vocab::calls();
     let mut best: Option<(usize, usize)> = None;
