@@ -206,7 +206,7 @@ pub fn find_date(text: &str) -> Option<(Written, std::ops::Range<usize>)> {
     // Only an era year has fewer than four digits (`令和3年`): every other
     // pattern holds `\d{4}`, which needs four numeric characters in a row.
     if !four_numeric_in_a_row(text) {
-        return era_date(text);
+        return era_match(text).and_then(|c| era(&c));
     }
     if let Some(c) = text
         .contains('-')
@@ -228,10 +228,10 @@ pub fn find_date(text: &str) -> Option<(Written, std::ops::Range<usize>)> {
             return iso(y, m, d).map(|s| (Written::Iso(s), c.get(0).unwrap().range()));
         }
     }
-    let han_year = text.contains('年');
-    if let Some(c) = han_year.then(|| DATE_JA_ERA.captures(text)).flatten() {
+    if let Some(c) = era_match(text) {
         return era(&c);
     }
+    let han_year = text.contains('年');
     if let Some(c) = han_year.then(|| DATE_CJK.captures(text)).flatten() {
         let (y, m, d) = (c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?);
         return iso(y, m, d).map(|s| (Written::Iso(s), c.get(0).unwrap().range()));
@@ -297,14 +297,12 @@ fn four_numeric_in_a_row(text: &str) -> bool {
     })
 }
 
-/// The era date of `text` (`令和3年3月5日`), the one form without a
-/// four-digit year.
-fn era_date(text: &str) -> Option<(Written, std::ops::Range<usize>)> {
-    let c = text
-        .contains('年')
+/// The era date in `text` (`令和3年3月5日`), the one form without a
+/// four-digit year; the pattern is run (and compiled) only with a `年`.
+fn era_match(text: &str) -> Option<regex::Captures<'_>> {
+    text.contains('年')
         .then(|| DATE_JA_ERA.captures(text))
-        .flatten()?;
-    era(&c)
+        .flatten()
 }
 
 /// Read a match of [`DATE_JA_ERA`]: Reiwa 1 is 2019, Heisei 1 is 1989,

@@ -171,19 +171,23 @@ pub fn infer_chairs(turns: &mut [Turn]) {
     };
     // Only who may chair needs a word count (one who answered nothing, or
     // a chair by title at an edge): most words are answers, not counted.
-    let mut counted: HashSet<&str> = HashSet::new();
     for (i, t) in turns.iter().enumerate() {
-        if t.role == Role::Official && (stats[keys[i].as_str()].answered == 0 || chair_titled(t, i))
-        {
-            counted.insert(&keys[i]);
-        }
-    }
-    for (i, t) in turns.iter().enumerate() {
-        if t.role == Role::Official && counted.contains(keys[i].as_str()) {
+        if t.role == Role::Official && chair_titled(t, i) {
             stats
                 .get_mut(keys[i].as_str())
                 .expect("an official's stats")
-                .words += t.words();
+                .counted = true;
+        }
+    }
+    for (i, t) in turns.iter().enumerate() {
+        if t.role != Role::Official {
+            continue;
+        }
+        let s = stats
+            .get_mut(keys[i].as_str())
+            .expect("an official's stats");
+        if s.answered == 0 || s.counted {
+            s.words += t.words();
         }
     }
     let callers = callers(turns, &keys, &stats);
@@ -228,6 +232,8 @@ struct Podium {
     turns: usize,
     /// Words in them; counted only for who may chair.
     words: usize,
+    /// A chair by title at an edge: words counted though they answer.
+    counted: bool,
     /// Turns that follow a question.
     answered: usize,
     /// Turns a reporter speaks after.

@@ -283,12 +283,11 @@ fn first_sure_label(all: &[Line<'_>]) -> Option<usize> {
             continue;
         }
         in_front_matter = line.text == "---" && lines[..i].iter().all(Line::is_blank);
-        let l = line;
-        if in_front_matter || l.markup || l.is_blank() {
+        if in_front_matter || line.markup || line.is_blank() {
             continue;
         }
-        let cand = label::may_open_label(l.text)
-            .then(|| label::candidate(l.text).ok().flatten())
+        let cand = label::may_open_label(line.text)
+            .then(|| label::candidate(line.text).ok().flatten())
             .flatten();
         if let Some(c) = &cand {
             *counts.entry(key_of(&c.label)).or_default() += 1;

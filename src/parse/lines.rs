@@ -301,24 +301,24 @@ pub fn split<'a>(text: &'a str, rewritten: &'a mut String) -> Vec<Line<'a>> {
     lines
 }
 
+/// Where the line starting at byte `start` of `bytes` ends, and where the
+/// next one starts (after LF, CRLF or a lone CR); `None` when no line end
+/// follows. Line ends are found with memchr, many bytes at a time.
+fn line_end(bytes: &[u8], start: usize) -> Option<(usize, usize)> {
+    let end = start + memchr::memchr2(b'\n', b'\r', &bytes[start..])?;
+    let crlf = bytes[end] == b'\r' && bytes.get(end + 1) == Some(&b'\n');
+    Some((end, end + 1 + usize::from(crlf)))
+}
+
 /// The raw lines of `text`, without their line ends (LF, CRLF or a lone
 /// CR); no line after a final line end.
 fn raw_line_ends(text: &str) -> impl Iterator<Item = &str> {
-    let bytes = text.as_bytes();
     let mut start = 0;
     std::iter::from_fn(move || {
-        if start >= bytes.len() {
+        if start >= text.len() {
             return None;
         }
-        // Line ends found with memchr, many bytes at a time.
-        let (end, next) = match memchr::memchr2(b'\n', b'\r', &bytes[start..]) {
-            Some(at) => {
-                let end = start + at;
-                let crlf = bytes[end] == b'\r' && bytes.get(end + 1) == Some(&b'\n');
-                (end, end + 1 + usize::from(crlf))
-            }
-            None => (bytes.len(), bytes.len()),
-        };
+        let (end, next) = line_end(text.as_bytes(), start).unwrap_or((text.len(), text.len()));
         let raw = &text[start..end];
         start = next;
         Some(raw)
@@ -328,15 +328,10 @@ fn raw_line_ends(text: &str) -> impl Iterator<Item = &str> {
 /// The first `n` lines of `text` with their line ends: what [`split`]
 /// reads to make its first `n` lines (the BOM stays; `split` drops it).
 pub fn first_lines(text: &str, n: usize) -> &str {
-    let bytes = text.as_bytes();
     let mut end = 0;
     for _ in 0..n {
-        match memchr::memchr2(b'\n', b'\r', &bytes[end..]) {
-            Some(at) => {
-                let e = end + at;
-                let crlf = bytes[e] == b'\r' && bytes.get(e + 1) == Some(&b'\n');
-                end = e + 1 + usize::from(crlf);
-            }
+        match line_end(text.as_bytes(), end) {
+            Some((_, next)) => end = next,
             None => return text,
         }
     }
